@@ -1,0 +1,75 @@
+//! Source positions.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where something is in the source: a line (and column) for text, a part name and
+/// byte offset for XML inside a package. Every field is optional; an empty `Pos`
+/// means "unknown".
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Pos {
+    /// The part of a package (`word/document.xml`), if the source has parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// The byte offset in the part or file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// The 1-based line in a text source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The 1-based column (in characters) on that line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+impl Pos {
+    /// A position on a 1-based line of a text source.
+    pub fn line(line: u32) -> Self {
+        Pos {
+            line: Some(line),
+            ..Pos::default()
+        }
+    }
+
+    /// A byte offset inside a part of a package.
+    pub fn part_offset(part: impl Into<String>, offset: u64) -> Self {
+        Pos {
+            part: Some(part.into()),
+            offset: Some(offset),
+            ..Pos::default()
+        }
+    }
+
+    /// Whether nothing is known.
+    pub fn is_unknown(&self) -> bool {
+        self.part.is_none() && self.offset.is_none() && self.line.is_none()
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut sep = "";
+        if let Some(part) = &self.part {
+            write!(f, "{part}")?;
+            sep = " ";
+        }
+        if let Some(offset) = self.offset {
+            write!(f, "{sep}byte {offset}")?;
+            sep = " ";
+        }
+        if let Some(line) = self.line {
+            write!(f, "{sep}line {line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+            sep = " ";
+        }
+        if sep.is_empty() {
+            write!(f, "unknown position")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,245 @@
+//! One value cell of a table, as printed and as normalized.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Number;
+use crate::catalog::ColumnKind;
+use crate::text;
+
+/// What a cell holds. A blank cell is not a zero, and a placeholder is not a blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellValue {
+    /// A number (`0` is a number).
+    Number(Number),
+    /// Nothing at all (or only white space).
+    Blank,
+    /// A placeholder that says "nothing" in print: `—` `-` `/` `无`.
+    Placeholder,
+    /// Text that is not a number.
+    Text,
+}
+
+/// What normalization changed in a cell, so that the verbatim text can be explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Normalization {
+    /// The value was in 元 and was converted to 万元 (divided by 10,000).
+    YuanToWanYuan,
+    /// A unit was removed (`万元`, `件`, …).
+    UnitRemoved {
+        /// The unit as printed.
+        unit: String,
+    },
+    /// An annotation was set aside: `22（其中修订 16 件）` gives 22.
+    Annotation {
+        /// The annotation as printed, brackets included.
+        text: String,
+    },
+    /// Full-width digits or signs were read as ASCII.
+    FullWidth,
+    /// Thousands separators were removed.
+    ThousandsSeparator,
+    /// An explicit `+` sign was dropped.
+    PlusSign,
+    /// The cell is a placeholder (`—` `-` `/` `无`): no value.
+    Placeholder,
+    /// The cell holds text that is not a number: no value.
+    Text,
+}
+
+/// A value cell: its value, and, when normalization changed anything, the verbatim
+/// text and what was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The value.
+    pub value: CellValue,
+    /// The source text (trimmed), kept when normalization changed something.
+    pub verbatim: Option<String>,
+    /// What normalization did, in order.
+    pub normalizations: Vec<Normalization>,
+}
+
+impl Cell {
+    /// A blank cell.
+    pub const BLANK: Cell = Cell {
+        value: CellValue::Blank,
+        verbatim: None,
+        normalizations: Vec::new(),
+    };
+
+    /// A plain number, nothing normalized.
+    pub fn number(n: Number) -> Self {
+        Cell {
+            value: CellValue::Number(n),
+            verbatim: None,
+            normalizations: Vec::new(),
+        }
+    }
+
+    /// The number, when the cell holds one.
+    pub fn as_number(&self) -> Option<Number> {
+        match self.value {
+            CellValue::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether the cell is blank (not a placeholder, not text, not a number).
+    pub fn is_blank(&self) -> bool {
+        self.value == CellValue::Blank
+    }
+
+    /// Reads a cell's source text for a column of the given kind.
+    ///
+    /// White space around the value (spaces, U+3000, NBSP, zero-width characters, line
+    /// breaks) is not a change; everything else normalization does is recorded.
+    ///
+    /// ```
+    /// use nianbao_core::{Cell, CellValue, catalog::ColumnKind};
+    /// let c = Cell::parse("251000元", ColumnKind::Money);
+    /// assert_eq!(c.as_number().unwrap().to_string(), "25.1");
+    /// assert_eq!(c.verbatim.as_deref(), Some("251000元"));
+    /// assert_eq!(Cell::parse("\u{a0}", ColumnKind::Count).value, CellValue::Blank);
+    /// assert_eq!(Cell::parse("—", ColumnKind::Count).value, CellValue::Placeholder);
+    /// ```
+    pub fn parse(source: &str, kind: ColumnKind) -> Cell {
+        let trimmed = text::trim(source);
+        if trimmed.is_empty() {
+            return Cell::BLANK;
+        }
+        let changed = |value, normalizations| Cell {
+            value,
+            verbatim: Some(trimmed.to_owned()),
+            normalizations,
+        };
+        if text::is_placeholder(trimmed) {
+            return changed(CellValue::Placeholder, vec![Normalization::Placeholder]);
+        }
+        match parse_number(trimmed, kind) {
+            Some((n, notes)) if notes.is_empty() => Cell::number(n),
+            Some((n, notes)) => changed(CellValue::Number(n), notes),
+            None => changed(CellValue::Text, vec![Normalization::Text]),
+        }
+    }
+
+    /// Whether a cell's source text reads as a value (number, blank or placeholder)
+    /// rather than as a label.
+    pub fn looks_like_value(source: &str) -> bool {
+        !matches!(Cell::parse(source, ColumnKind::Money).value, CellValue::Text)
+    }
+}
+
+/// Units a count or money cell may carry after its number.
+const UNITS: [&str; 9] = ["万元", "元", "件", "个", "项", "条", "次", "人次", "家"];
+
+fn parse_number(trimmed: &str, kind: ColumnKind) -> Option<(Number, Vec<Normalization>)> {
+    let mut notes = Vec::new();
+    // Split off an annotation in brackets: 22（其中修订16件）.
+    let (body, annotation) = match trimmed.find(['(', '（']) {
+        Some(i) if i > 0 => {
+            let (b, a) = trimmed.split_at(i);
+            (b, Some(text::trim(a).to_owned()))
+        }
+        _ => (trimmed, None),
+    };
+    let ascii = text::fold_full_width(body);
+    if ascii != body {
+        notes.push(Normalization::FullWidth);
+    }
+    let body: String = ascii.chars().filter(|c| !text::is_space(*c)).collect();
+    let mut body = body.as_str();
+    let mut unit = None;
+    for u in UNITS {
+        if let Some(rest) = body.strip_suffix(u) {
+            unit = Some(u);
+            body = rest;
+            break;
+        }
+    }
+    let without_sep: String = body.chars().filter(|c| *c != ',').collect();
+    if without_sep.len() != body.len() {
+        if !text::has_valid_thousands_groups(body) {
+            return None;
+        }
+        notes.push(Normalization::ThousandsSeparator);
+    }
+    if without_sep.starts_with('+') {
+        notes.push(Normalization::PlusSign);
+    }
+    let mut n: Number = without_sep.parse().ok()?;
+    match unit {
+        Some("元") if kind == ColumnKind::Money => {
+            n = n.shift_down(4)?;
+            notes.push(Normalization::YuanToWanYuan);
+        }
+        Some(u) => notes.push(Normalization::UnitRemoved { unit: u.to_owned() }),
+        None => {}
+    }
+    if let Some(text) = annotation {
+        if !text::is_bracketed(&text) {
+            return None;
+        }
+        notes.push(Normalization::Annotation { text });
+    }
+    Some((n, notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    fn num(s: &str, kind: ColumnKind) -> String {
+        Cell::parse(s, kind).as_number().unwrap().to_string()
+    }
+
+    #[test]
+    fn every_cell_example_of_the_spec() {
+        use ColumnKind::*;
+        assert_eq!(num("0", Count), "0");
+        assert_eq!(num("0万元", Money), "0");
+        assert_eq!(num("251000元", Money), "25.1");
+        assert_eq!(num("96171.6", Money), "96171.6");
+        assert_eq!(num("4068.208", Money), "4068.208");
+        assert_eq!(num("22（其中修订 16 件）", Count), "22");
+        assert_eq!(num("55（含自然失效 29 件）", Count), "55");
+        assert_eq!(num("+1036", SignedCount), "1036");
+        assert_eq!(num("-3", SignedCount), "-3");
+        assert_eq!(num("３９８５７５８", Count), "3985758");
+        assert_eq!(num("3,985,758", Count), "3985758");
+        assert_eq!(num("\u{a0}0\u{a0}", Count), "0");
+        assert_eq!(num("　　1", Count), "1");
+        assert_eq!(num("1 234", Count), "1234");
+        for p in ["—", "-", "/", "无", "——", "－", "／"] {
+            assert_eq!(Cell::parse(p, Count).value, CellValue::Placeholder, "{p}");
+        }
+        for b in ["", " ", "\u{a0}", "\u{3000}\u{3000}", "\u{200b}", "\n"] {
+            assert_eq!(Cell::parse(b, Count), Cell::BLANK, "{b:?}");
+        }
+        assert_eq!(Cell::parse("见附件", Count).value, CellValue::Text);
+        assert_eq!(Cell::parse("1,00", Count).value, CellValue::Text);
+    }
+
+    #[test]
+    fn records_what_changed() {
+        let c = Cell::parse("22（其中修订 16 件）", ColumnKind::Count);
+        assert_eq!(c.verbatim.as_deref(), Some("22（其中修订 16 件）"));
+        assert_eq!(
+            c.normalizations,
+            vec![Normalization::Annotation {
+                text: "（其中修订 16 件）".into()
+            }]
+        );
+        let c = Cell::parse("0万元", ColumnKind::Money);
+        assert_eq!(
+            c.normalizations,
+            vec![Normalization::UnitRemoved { unit: "万元".into() }]
+        );
+        let c = Cell::parse("１２", ColumnKind::Count);
+        assert_eq!(c.normalizations, vec![Normalization::FullWidth]);
+        // Plain numbers with white space around them are not a change.
+        assert_eq!(Cell::parse(" 7\u{a0}", ColumnKind::Count), Cell::number(Number::int(7)));
+    }
+}

@@ -1,0 +1,11 @@
+//! The typed report model: what a report says, once recognized.
+
+mod cell;
+mod number;
+mod report;
+mod table;
+
+pub use cell::{Cell, CellValue, Normalization};
+pub use number::Number;
+pub use report::{Meta, Report, ReportKind, Section, Source};
+pub use table::{Row, Table};

@@ -1,0 +1,76 @@
+//! A recognized national table: rows keyed by the paths of REPORT.md.
+
+use super::{Cell, Number};
+use crate::Pos;
+use crate::catalog::{TableFormat, TableKind};
+
+/// One of the three national tables, recognized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Which table.
+    pub kind: TableKind,
+    /// The format, decided from the table's own labels (never from the year).
+    /// `None` for table 4, which is the same in both formats.
+    pub format: Option<TableFormat>,
+    /// The rows in the order of the source: template rows with their key, extra rows
+    /// (local additions) without one, at the place they had.
+    pub rows: Vec<Row>,
+    /// Note rows printed in the table (`注：…`), and the header's note.
+    pub notes: Vec<String>,
+    /// Where the table starts in the source.
+    pub pos: Pos,
+}
+
+/// One row of a recognized table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row's path under the table (`results.denied.state_secret`), or `None` for
+    /// an extra row that the template does not have.
+    pub key: Option<String>,
+    /// The label as printed (label cells joined by a space).
+    pub label: String,
+    /// The values by column key, in column order.
+    pub cells: Vec<(String, Cell)>,
+    /// Where the row starts in the source.
+    pub pos: Pos,
+}
+
+impl Row {
+    /// The cell of a column.
+    pub fn cell(&self, column: &str) -> Option<&Cell> {
+        self.cells.iter().find(|(k, _)| k == column).map(|(_, c)| c)
+    }
+}
+
+impl Table {
+    /// An empty table of a kind and format.
+    pub fn new(kind: TableKind, format: Option<TableFormat>) -> Self {
+        Table {
+            kind,
+            format,
+            rows: Vec::new(),
+            notes: Vec::new(),
+            pos: Pos::default(),
+        }
+    }
+
+    /// The template row with this path (`new_received`, `results.total`, …).
+    pub fn row(&self, key: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key.as_deref() == Some(key))
+    }
+
+    /// The cell at a row path and column key.
+    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+        self.row(row)?.cell(column)
+    }
+
+    /// The number at a row path and column key, when the cell holds one.
+    pub fn number(&self, row: &str, column: &str) -> Option<Number> {
+        self.cell(row, column)?.as_number()
+    }
+
+    /// The extra rows (local additions the template does not have).
+    pub fn extra_rows(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.key.is_none())
+    }
+}

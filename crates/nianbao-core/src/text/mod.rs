@@ -1,0 +1,83 @@
+//! Text helpers shared by the recognizer and the readers: white space, full-width
+//! forms, heading numbering, and the label keys used to match labels.
+
+mod label;
+mod numbering;
+
+pub use label::{label_key, similarity};
+pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
+
+/// Whether a character is white space as reports use it: ASCII and Unicode spaces,
+/// U+3000, NBSP, and the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Trims [`is_space`] characters at both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Whether a (trimmed) cell text is a placeholder meaning "nothing": `—` `-` `/` `无`
+/// and their doubled or full-width forms.
+pub fn is_placeholder(s: &str) -> bool {
+    let s = trim(s);
+    !s.is_empty()
+        && (s == "无"
+            || s == "空"
+            || s == "——"
+            || s.chars().all(|c| {
+                matches!(
+                    c,
+                    '—' | '-' | '－' | '–' | '―' | '─' | '/' | '／' | '\\' | '＼' | '_' | '…'
+                )
+            }))
+}
+
+/// Folds the full-width forms of digits, letters and number signs (`０-９` `Ａ-ｚ`
+/// `＋` `－` `．` `，` `％`) to ASCII; everything else (brackets, spaces) is kept.
+pub fn fold_full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '－' | '．' | '，' | '％' => {
+                char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether commas in an ASCII number separate groups of three digits (`3,985,758`).
+pub fn has_valid_thousands_groups(s: &str) -> bool {
+    let s = s.trim_start_matches(['+', '-']);
+    let int = s.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a text is one bracketed annotation: `（…）` or `(…)`.
+pub fn is_bracketed(s: &str) -> bool {
+    let s = trim(s);
+    (s.starts_with('（') || s.starts_with('(')) && (s.ends_with('）') || s.ends_with(')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_and_placeholders() {
+        assert_eq!(trim("\u{3000}\u{a0} 1\u{200b}\n"), "1");
+        assert!(is_placeholder("—"));
+        assert!(is_placeholder(" / "));
+        assert!(is_placeholder("无"));
+        assert!(!is_placeholder("0"));
+        assert!(!is_placeholder(""));
+        assert_eq!(fold_full_width("１２．５＋"), "12.5+");
+        assert!(has_valid_thousands_groups("3,985,758"));
+        assert!(!has_valid_thousands_groups("39,85,758"));
+    }
+}

@@ -1,0 +1,2 @@
+//! nianbao: the docx adapter (being built).
+#![forbid(unsafe_code)]

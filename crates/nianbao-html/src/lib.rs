@@ -1,0 +1,2 @@
+//! nianbao: the html adapter (being built).
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! nianbao: the json adapter (being built).
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! nianbao: the txt adapter (being built).
+#![forbid(unsafe_code)]
