@@ -1,2 +1,6 @@
-//! nianbao: the docx adapter (being built).
+//! nianbao: the .docx adapter: a streaming OOXML reader that builds true table grids
+//! ([`read`]), and a writer that re-typesets a report in the official layout ([`write`]).
 #![forbid(unsafe_code)]
+
+pub mod read;
+pub mod write;

@@ -1,0 +1,1 @@
+//! Reading .docx into the Document IR (being built).

@@ -1,0 +1,1 @@
+//! Writing a Report as a clean .docx (being built).
