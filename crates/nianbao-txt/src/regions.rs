@@ -21,7 +21,7 @@ pub(crate) enum RegionKind {
 /// Whether a line is a `|`-separated row.
 pub(crate) fn is_pipe_row(line: &Line) -> bool {
     let t = line.text.trim();
-    t.matches('|').count() >= 2 || (t.starts_with('|') && t.len() > 1)
+    t.contains('|') && t.len() > 1 && !t.ends_with('。')
 }
 
 /// Whether a line is a Markdown heading (`## 表三`).
@@ -91,6 +91,7 @@ pub(crate) fn table_region(lines: &[Line], start: usize) -> Option<(usize, Regio
     }
     let mut end = start + 1;
     let mut last = start;
+    let piped = lines.get(start).is_some_and(is_pipe_row);
     for (j, line) in lines.iter().enumerate().skip(start + 1) {
         if line.raw.starts_with('\t') && !line.is_blank() {
             break;
@@ -109,7 +110,7 @@ pub(crate) fn table_region(lines: &[Line], start: usize) -> Option<(usize, Regio
             }
             continue;
         }
-        if heading_key(&line.raw).is_some() || is_prose(line) {
+        if heading_key(&line.raw).is_some() || is_prose(line) || (piped && !is_pipe_row(line)) {
             break;
         }
         last = j;

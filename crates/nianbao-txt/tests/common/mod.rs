@@ -141,3 +141,29 @@ pub fn expected(name: &str) -> Option<serde_json::Value> {
     let bytes = corpus(&format!("{name}.expected.json"))?;
     Some(serde_json::from_slice(&bytes).expect("valid expected JSON"))
 }
+
+/// The expected JSON of one of our fixtures.
+pub fn fixture_expected(name: &str) -> serde_json::Value {
+    serde_json::from_slice(&fixture(&format!("{name}.expected.json"))).expect("valid expected JSON")
+}
+
+/// Reads, recognizes and compares one of our fixtures with its expected JSON; returns
+/// the document and the recognition for further checks.
+pub fn check_fixture(name: &str) -> (Document, nianbao_core::Recognized) {
+    let bytes = fixture(name);
+    let doc = nianbao_txt::read(&bytes, &nianbao_core::Limits::default()).expect("readable text");
+    let r = nianbao_core::recognize(&doc);
+    let diffs = compare(
+        &r.report,
+        &fixture_expected(name),
+        &nianbao_core::TableKind::ALL,
+    );
+    assert!(
+        diffs.is_empty(),
+        "{name}: {} differences:\n{diffs:#?}\ndiagnostics: {:#?}",
+        diffs.len(),
+        r.diagnostics
+    );
+    assert_eq!(r.report.meta.year, Some(2023), "{name}");
+    (doc, r)
+}
