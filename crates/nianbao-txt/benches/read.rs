@@ -3,6 +3,8 @@
 //! Each fixture of testdata/txt is repeated into a document of about 1 MB (the
 //! layouts stay what they are: more tables and paragraphs, not longer lines).
 
+#![allow(missing_docs)]
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

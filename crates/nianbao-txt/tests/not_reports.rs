@@ -9,7 +9,13 @@ fn assert_nothing_recognized(r: &nianbao_core::Recognized) {
     for kind in TableKind::ALL {
         assert!(r.report.table(kind).is_none(), "{kind:?} made up");
     }
-    assert!(r.diagnostics.iter().any(|d| d.code == "report.not_recognized"), "{:#?}", r.diagnostics);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == "report.not_recognized"),
+        "{:#?}",
+        r.diagnostics
+    );
 }
 
 #[test]
@@ -95,7 +101,8 @@ fn mangled_fixtures_never_panic() {
                 b.truncate(cut);
             }
             for k in 0..8 {
-                let at = (usize::from(rng[(round * 8 + k) % rng.len()]) * 31 + k * 977 + round) % b.len().max(1);
+                let at = (usize::from(rng[(round * 8 + k) % rng.len()]) * 31 + k * 977 + round)
+                    % b.len().max(1);
                 if let Some(x) = b.get_mut(at) {
                     *x = rng[(round + k * 7) % rng.len()];
                 }
