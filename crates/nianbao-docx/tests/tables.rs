@@ -74,3 +74,39 @@ fn positions_name_the_part_and_offset() {
     assert!(xml[table_at as usize..].starts_with(b"<w:tbl>"));
     assert!(xml[cell_at as usize..].starts_with(b"<w:tc>"));
 }
+
+#[test]
+fn a_libreoffice_docx_from_an_html_table_with_rowspan_and_colspan() {
+    let path = common::testdata().join("libreoffice/merged-table.docx");
+    let doc = nianbao_docx::read(&std::fs::read(path).unwrap(), &nianbao_core::Limits::default()).unwrap();
+    let t = tables(&doc);
+    assert_eq!(t.len(), 2);
+    let grid = layout(t[0]);
+    assert_eq!(grid[0], ["行政复议@0+5x1", "行政诉讼@5+10x1"]);
+    assert_eq!(
+        grid[1],
+        ["结果维持@0+1x2", "结果纠正@1+1x2", "其他结果@2+1x2", "尚未审结@3+1x2", "总计@4+1x2", "未经复议直接起诉@5+5x1", "复议后起诉@10+5x1"]
+    );
+    assert_eq!(grid[2].len(), 10);
+    assert_eq!(grid[2][0], "结果维持@5+1x1");
+    let values: Vec<&str> = t[0].rows[3].cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(values, ["3", "1", "0", "0", "4", "2", "0", "1", "0", "3", "1", "0", "0", "1", "2"]);
+    assert_eq!(
+        layout(t[1]),
+        rows(&[
+            &["三、本年度办理结果@0+1x3", "（一）予以公开@1+2x1", "5@3+1x1"],
+            &["（三）不予公开@1+1x2", "1.属于国家秘密@2+1x1", "0@3+1x1"],
+            &["2.其他法律行政法规禁止公开@2+1x1", "1@3+1x1"],
+        ])
+    );
+    assert_eq!(doc.properties.get("title").map(String::as_str), Some("示例县2022年政府信息公开工作年度报告"));
+
+    // Recognized: table 4 with its three groups, every group total consistent.
+    let analysis = nianbao_core::analyze(&doc);
+    let review = analysis.report.table(nianbao_core::TableKind::ReviewLitigation).unwrap();
+    assert_eq!(review.number("litigation_direct", "other").map(|n| n.to_string()), Some("1".into()));
+    assert_eq!(review.number("litigation_after_review", "total").map(|n| n.to_string()), Some("2".into()));
+    let group_totals: Vec<_> = analysis.findings.iter().filter(|f| f.rule == "review_litigation.group_total").collect();
+    assert_eq!(group_totals.len(), 3);
+    assert!(group_totals.iter().all(|f| f.status == nianbao_core::rules::Status::Passed));
+}
