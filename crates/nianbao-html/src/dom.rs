@@ -39,6 +39,8 @@ pub struct Node {
     pub children: Vec<NodeId>,
     /// The 1-based source line where the parser created it.
     pub line: u32,
+    /// Its depth when it was inserted (the document is 0).
+    depth: u64,
 }
 
 impl Node {
@@ -73,21 +75,45 @@ pub struct Dom {
 /// The document node.
 pub const ROOT: NodeId = 0;
 
+/// How much text the parser is given at a time.
+const CHUNK_BYTES: usize = 4 * 1024;
+
 impl Dom {
     /// Parses a whole page or a fragment (html5ever builds the `html`/`head`/`body`
     /// around a fragment as a browser does).
-    pub fn parse(text: &str) -> Dom {
+    ///
+    /// The text is fed in chunks; parsing stops with `Err((depth, line))` as soon as
+    /// elements are nested deeper than `max_depth`, so that a nesting bomb costs no
+    /// more than a chunk's worth of work past the limit.
+    pub fn parse(text: &str, max_depth: u64) -> Result<Dom, (u64, u32)> {
         let sink = Sink {
             nodes: RefCell::new(vec![Node {
                 kind: NodeKind::Document,
                 parent: None,
                 children: Vec::new(),
                 line: 1,
+                depth: 0,
             }]),
             line: Cell::new(1),
+            deepest: Cell::new(0),
             placeholder: RefCell::new(QualName::new(None, ns!(html), local_name!("div"))),
         };
-        parse_document(sink, Default::default()).one(text)
+        let mut parser = parse_document(sink, Default::default());
+        let mut rest = text;
+        while !rest.is_empty() {
+            let mut cut = CHUNK_BYTES.min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (chunk, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(chunk));
+            rest = tail;
+            let sink = &parser.tokenizer.sink.sink;
+            if sink.deepest.get() > max_depth {
+                return Err((sink.deepest.get(), sink.line.get()));
+            }
+        }
+        Ok(parser.finish())
     }
 
     /// A node by id.
@@ -168,6 +194,8 @@ impl Dom {
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     line: Cell<u32>,
+    /// The deepest insertion so far.
+    deepest: Cell<u64>,
     /// Returned for a name asked of a node that is not an element (never happens).
     placeholder: RefCell<QualName>,
 }
@@ -180,6 +208,7 @@ impl Sink {
             parent: None,
             children: Vec::new(),
             line: self.line.get(),
+            depth: 0,
         });
         nodes.len() - 1
     }
@@ -224,6 +253,7 @@ impl Sink {
                     parent: None,
                     children: Vec::new(),
                     line,
+                    depth: 0,
                 });
                 nodes.len() - 1
             }
@@ -237,8 +267,13 @@ impl Sink {
         if let Some(p) = nodes.get_mut(parent) {
             p.children.insert(index.min(len), id);
         }
+        let depth = nodes.get(parent).map_or(0, |p| p.depth) + 1;
         if let Some(n) = nodes.get_mut(id) {
             n.parent = Some(parent);
+            n.depth = depth;
+        }
+        if depth > self.deepest.get() {
+            self.deepest.set(depth);
         }
     }
 }
@@ -396,7 +431,7 @@ mod tests {
 
     #[test]
     fn builds_tree_with_lines() {
-        let dom = Dom::parse("<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>");
+        let dom = Dom::parse("<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>", 256).unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
         assert_eq!(dom.raw_text(p), "a\nb");
         assert_eq!(dom.node(p).unwrap().line, 1);
@@ -410,7 +445,7 @@ mod tests {
     #[test]
     fn misnested_markup_is_repaired() {
         // Adoption agency: <b> closes across <p>.
-        let dom = Dom::parse("<b>1<p>2</b>3</p>");
+        let dom = Dom::parse("<b>1<p>2</b>3</p>", 256).unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
         assert_eq!(dom.raw_text(p), "23");
         let body = dom.find_first(ROOT, "body").unwrap();
@@ -419,7 +454,7 @@ mod tests {
 
     #[test]
     fn word_namespaced_tags_are_elements() {
-        let dom = Dom::parse("<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>");
+        let dom = Dom::parse("<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>", 256).unwrap();
         assert!(dom.find_first(ROOT, "o:p").is_some());
     }
 }

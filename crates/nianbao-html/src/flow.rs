@@ -103,7 +103,7 @@ pub struct Walker<'a> {
 }
 
 /// The recursion cap, whatever `Limits::max_depth` says.
-const HARD_DEPTH_CAP: u64 = 1024;
+pub(crate) const HARD_DEPTH_CAP: u64 = 1024;
 
 impl<'a> Walker<'a> {
     /// A walker over a parsed page.
@@ -462,7 +462,7 @@ mod tests {
     use crate::dom::ROOT;
 
     fn blocks(html: &str) -> Vec<Block> {
-        let dom = Dom::parse(html);
+        let dom = Dom::parse(html, 256).unwrap();
         let limits = Limits::default();
         let (placed, _) = Walker::new(&dom, &limits).walk(ROOT).unwrap();
         placed.into_iter().map(|p| p.block).collect()

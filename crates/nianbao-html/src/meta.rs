@@ -113,14 +113,16 @@ fn source(text: &str) -> Option<String> {
     caps.get(1).map(|m| m.as_str().to_owned())
 }
 
-/// The title from `<title>`: site names after `_`, ` - `, `|` or `——` are cut
+/// The title from `<title>`: site names after `_`, ` - `, `--`, `|` or `——` are cut
 /// off, keeping the part that says 报告 when there is one.
 fn title_from_title_element(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let parts: Vec<&str> = text
         .split(['_', '|', '｜'])
         .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split("--"))
         .flat_map(|p| p.split("——"))
+        .flat_map(|p| p.split(" — "))
         .map(nianbao_core::text::trim)
         .filter(|p| !p.is_empty())
         .collect();
