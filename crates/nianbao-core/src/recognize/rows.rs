@@ -1,0 +1,345 @@
+//! Splitting a grid row into its label cells and its value cells, matching labels to
+//! template rows, and placing values in columns.
+
+use crate::catalog::{ColumnSpec, RowSpec};
+use crate::ir;
+use crate::model::Cell;
+use crate::text::{self, label_key, similarity};
+use crate::{Diagnostic, codes};
+
+/// How alike a label must be to a template label to match it.
+pub const MATCH_THRESHOLD: f64 = 0.8;
+
+/// A grid row seen as labels followed by values.
+#[derive(Debug)]
+pub struct RowView<'a> {
+    /// The non-empty label cells, left to right.
+    pub labels: Vec<&'a ir::Cell>,
+    /// The cells after the last label cell.
+    pub values: Vec<&'a ir::Cell>,
+    /// The row.
+    pub row: &'a ir::Row,
+}
+
+impl<'a> RowView<'a> {
+    /// Splits a row: label cells are those holding text that is not a value; values are
+    /// every cell after the last label cell.
+    pub fn new(row: &'a ir::Row) -> Self {
+        let last_label = row
+            .cells
+            .iter()
+            .rposition(|c| !Cell::looks_like_value(&c.text));
+        let (labels, values) = match last_label {
+            Some(i) => row.cells.split_at(i + 1),
+            None => row.cells.split_at(0),
+        };
+        RowView {
+            labels: labels
+                .iter()
+                .filter(|c| !text::trim(&c.text).is_empty())
+                .collect(),
+            values: values.iter().collect(),
+            row,
+        }
+    }
+
+    /// The label cells' texts joined by a space, as printed.
+    pub fn label(&self) -> String {
+        self.labels
+            .iter()
+            .map(|c| text::trim(&c.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The label keys of the label cells.
+    pub fn label_keys(&self) -> Vec<String> {
+        self.labels.iter().map(|c| label_key(&c.text)).collect()
+    }
+
+    /// Whether any value cell holds something (a number, a placeholder or text).
+    pub fn has_values(&self) -> bool {
+        self.values.iter().any(|c| !text::trim(&c.text).is_empty())
+    }
+}
+
+/// A label matched to a template row.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelMatch {
+    /// The template row.
+    pub spec: &'static RowSpec,
+    /// How alike (1 = the same key).
+    pub score: f64,
+}
+
+/// The best template row for one label key, if any is alike enough.
+pub fn match_key(key: &str, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
+    if key.is_empty() {
+        return None;
+    }
+    let mut best: Option<LabelMatch> = None;
+    for spec in specs {
+        for label in spec.labels() {
+            let score = similarity(key, &label_key(label));
+            if score >= MATCH_THRESHOLD && best.is_none_or(|b| score > b.score) {
+                best = Some(LabelMatch { spec, score });
+            }
+        }
+    }
+    best
+}
+
+/// The template row for a row's labels: the most specific (last) label first, then
+/// the labels joined, then each earlier label.
+pub fn match_row(view: &RowView<'_>, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
+    let keys = view.label_keys();
+    let last = keys.last().and_then(|k| match_key(k, specs));
+    if let Some(m) = last.filter(|m| m.score >= 1.0) {
+        return Some(m);
+    }
+    let joined = match_key(&keys.concat(), specs);
+    let earlier = keys.iter().rev().skip(1).find_map(|k| match_key(k, specs));
+    [last, joined, earlier]
+        .into_iter()
+        .flatten()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// A diagnostic when a label matched only approximately.
+pub fn fuzzy_diagnostic(view: &RowView<'_>, m: &LabelMatch) -> Option<Diagnostic> {
+    (m.score < 1.0).then(|| {
+        Diagnostic::info(
+            codes::LABEL_FUZZY,
+            format!(
+                "label {:?} read as {:?} ({}), similarity {:.2}",
+                view.label(),
+                m.spec.label,
+                m.spec.key,
+                m.score
+            ),
+            Some(view.row.pos.clone()),
+        )
+    })
+}
+
+/// Places a row's value cells in columns.
+///
+/// When there are as many values as columns, they go in order. When the source
+/// knows spans and the header gave each column's grid position, values go by grid
+/// column. Otherwise blank cells left over at the start are dropped, and what is left
+/// goes in order, with a diagnostic.
+pub fn place_values(
+    view: &RowView<'_>,
+    columns: &[ColumnSpec],
+    header_cols: &[(u32, &'static str)],
+    spans_known: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Cell)> {
+    let parse = |c: &ir::Cell, col: &ColumnSpec| Cell::parse(&c.text, col.kind);
+    let mut values = view.values.clone();
+    if values.len() != columns.len() && spans_known && !header_cols.is_empty() {
+        let by_grid: Vec<(String, Cell)> = columns
+            .iter()
+            .map(|col| {
+                let cell = header_cols
+                    .iter()
+                    .find(|(_, key)| *key == col.key)
+                    .and_then(|(grid, _)| {
+                        values
+                            .iter()
+                            .find(|c| c.col <= *grid && *grid < c.col + c.col_span.max(1))
+                    });
+                (
+                    col.key.to_owned(),
+                    cell.map_or(Cell::BLANK, |c| parse(c, col)),
+                )
+            })
+            .collect();
+        return by_grid;
+    }
+    if values.len() > columns.len() {
+        let extra = values.len() - columns.len();
+        let leading_blank = values
+            .iter()
+            .take(extra)
+            .all(|c| text::trim(&c.text).is_empty());
+        if leading_blank {
+            values.drain(..extra);
+        }
+    }
+    if values.len() != columns.len() {
+        diagnostics.push(Diagnostic::warning(
+            codes::ROW_VALUE_COUNT,
+            format!(
+                "row {:?} has {} value cells for {} columns; values were placed by their order",
+                view.label(),
+                values.len(),
+                columns.len()
+            ),
+            Some(view.row.pos.clone()),
+        ));
+    }
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
+            let cell = values.get(i).map_or(Cell::BLANK, |c| parse(c, col));
+            (col.key.to_owned(), cell)
+        })
+        .collect()
+}
+
+/// Diagnostics for cells that hold text where a number belongs.
+pub fn text_cell_diagnostics(
+    row_label: &str,
+    cells: &[(String, Cell)],
+    pos: &crate::Pos,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (key, cell) in cells {
+        if cell.value == crate::CellValue::Text {
+            diagnostics.push(Diagnostic::warning(
+                codes::CELL_TEXT,
+                format!(
+                    "row {row_label:?}, column {key:?} holds text, not a number: {:?}",
+                    cell.verbatim.as_deref().unwrap_or("")
+                ),
+                Some(pos.clone()),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{TableFormat, TableKind};
+
+    fn key_of(labels: &[&str], format: TableFormat) -> Option<&'static str> {
+        let table = ir::Table::from_text_rows(vec![
+            labels.iter().copied().chain(["1", "2"]).collect::<Vec<_>>(),
+        ]);
+        let row = table.rows.first().unwrap();
+        let view = RowView::new(row);
+        match_row(&view, &TableKind::Applications.rows(Some(format))).map(|m| m.spec.key)
+    }
+
+    #[test]
+    fn every_drift_example_of_the_spec() {
+        use TableFormat::*;
+        let f21 = Format2021;
+        // 、 vs ， vs , inside the （六） labels
+        for sep in ["、", "，", ","] {
+            let label =
+                format!("1.申请人无正当理由逾期不补正{sep}行政机关不再处理其政府信息公开申请");
+            assert_eq!(
+                key_of(&["（六）其他处理", &label], f21),
+                Some("results.other.overdue_correction"),
+                "{sep}"
+            );
+        }
+        assert_eq!(
+            key_of(&["（六）其他"], Trial2019),
+            Some("results.other.other")
+        );
+        assert_eq!(
+            key_of(&["（六）其他处理"], Trial2019),
+            Some("results.other.other")
+        );
+        assert_eq!(key_of(&["3.其他"], f21), Some("results.other.other"));
+        assert_eq!(
+            key_of(&["2.其他法律行政止公开"], f21),
+            Some("results.denied.prohibited_by_law")
+        );
+        assert_eq!(
+            key_of(&["4.无正当理由大量反复 申请"], f21),
+            Some("results.not_processed.excessive")
+        );
+        assert_eq!(key_of(&["（七）总 计"], f21), Some("results.total"));
+        assert_eq!(key_of(&["（七）合计"], f21), Some("results.total"));
+        assert_eq!(
+            key_of(&["三、本年度办理结果", "（一）予以公开"], f21),
+            Some("results.granted")
+        );
+        assert_eq!(
+            key_of(&["（三）不予公开", "1.属于国家秘密"], f21),
+            Some("results.denied.state_secret")
+        );
+        assert_eq!(
+            key_of(
+                &[
+                    "（二）部分公开（区分处理的，只计这一情形，",
+                    "不计其他情形）"
+                ],
+                f21
+            ),
+            Some("results.partially_granted")
+        );
+        assert_eq!(
+            key_of(&["二、上年结转政府信息公开申请数量"], f21),
+            Some("carried_over")
+        );
+        assert_eq!(
+            key_of(&["四、结转下年度继续办理"], f21),
+            Some("carried_forward")
+        );
+        assert_eq!(
+            key_of(&["1.屬於國家秘密"], f21),
+            Some("results.denied.state_secret")
+        );
+        // Not rows of the table.
+        assert_eq!(key_of(&["其他主动公开文件"], f21), None);
+        assert_eq!(key_of(&["申请人情况"], f21), None);
+    }
+
+    #[test]
+    fn values_follow_the_last_label() {
+        let table = ir::Table::from_text_rows(vec![vec![
+            "",
+            "（三）不予公开",
+            "1.属于国家秘密",
+            "\u{a0}",
+            "",
+            "1",
+            "—",
+            "2",
+            "3",
+            "6",
+        ]]);
+        let view = RowView::new(table.rows.first().unwrap());
+        assert_eq!(view.label(), "（三）不予公开 1.属于国家秘密");
+        assert_eq!(view.values.len(), 7);
+        let mut d = Vec::new();
+        let cells = place_values(
+            &view,
+            &crate::catalog::APPLICANT_COLUMNS,
+            &[],
+            false,
+            &mut d,
+        );
+        let shown: Vec<String> = cells
+            .iter()
+            .map(|(k, c)| format!("{k}={:?}", c.as_number().map(|n| n.to_string())))
+            .collect();
+        assert_eq!(shown[0], "natural_person=None");
+        assert_eq!(shown[2], "research=Some(\"1\")");
+        assert_eq!(shown[6], "total=Some(\"6\")");
+        assert!(d.is_empty());
+        // Fewer values than columns: placed by order, with a diagnostic.
+        let short = ir::Table::from_text_rows(vec![vec!["1.属于国家秘密", "1", "2"]]);
+        let view = RowView::new(short.rows.first().unwrap());
+        let cells = place_values(
+            &view,
+            &crate::catalog::APPLICANT_COLUMNS,
+            &[],
+            false,
+            &mut d,
+        );
+        assert_eq!(
+            cells[1].1.as_number().map(|n| n.to_string()).as_deref(),
+            Some("2")
+        );
+        assert!(cells[6].1.is_blank());
+        assert_eq!(d[0].code, codes::ROW_VALUE_COUNT);
+    }
+}
