@@ -38,7 +38,7 @@ impl Source {
 pub struct Decoded {
     /// The text.
     pub text: String,
-    /// The encoding used, in lower case (`utf-8`, `gbk`, `gb18030`, `utf-16le`).
+    /// The encoding used, as the text reader names it (`UTF-8`, `GBK`, `GB18030`, `UTF-16LE`).
     pub encoding: String,
     /// Where the encoding came from.
     pub source: Source,
@@ -129,7 +129,7 @@ fn detect_clean(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn name(enc: &'static Encoding) -> String {
-    enc.name().to_ascii_lowercase()
+    enc.name().to_ascii_uppercase()
 }
 
 /// The charset a `<meta charset=…>` or `<meta http-equiv=Content-Type
@@ -212,7 +212,7 @@ mod tests {
         let mut d = Vec::new();
         let out = decode(&page, &mut d);
         assert!(out.text.contains("一、总体情况"));
-        assert_eq!(out.encoding, "gbk");
+        assert_eq!(out.encoding, "GBK");
         assert_eq!(out.source, Source::Meta);
         assert!(d.is_empty());
     }
@@ -223,7 +223,7 @@ mod tests {
         let mut d = Vec::new();
         let out = decode(&page, &mut d);
         assert!(out.text.contains("收到和处理"));
-        assert_eq!(out.encoding, "gb18030");
+        assert_eq!(out.encoding, "GB18030");
         assert_eq!(
             d.first().map(|d| d.code.as_str()),
             Some("html.charset_detected")
@@ -236,7 +236,7 @@ mod tests {
         let mut d = Vec::new();
         let out = decode(page, &mut d);
         assert!(out.text.contains("总体情况"));
-        assert_eq!(out.encoding, "utf-8");
+        assert_eq!(out.encoding, "UTF-8");
         assert_eq!(
             d.first().map(|d| d.code.as_str()),
             Some("html.charset_mismatch")

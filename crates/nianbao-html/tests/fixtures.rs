@@ -36,7 +36,7 @@ fn word_export_2021() {
     }
     // Nothing of the <head>: no CSS, no XML document properties.
     assert!(!p.iter().any(|t| t.contains("font-face") || t.contains("办公室6")));
-    assert_eq!(doc.properties["encoding"], "utf-8");
+    assert_eq!(doc.properties["encoding"], "UTF-8");
     assert_eq!(doc.properties["encoding_source"], "meta");
     assert_eq!(doc.properties["title"], "青禾县人民政府2023年政府信息公开工作年度报告");
     assert_eq!(doc.properties["layout"], "html");
@@ -72,7 +72,7 @@ fn portal_2019_without_navigation() {
 fn gbk_page_with_http_equiv_only() {
     let doc = assert_tables("gbk-layout-2021");
     let props = &doc.properties;
-    assert_eq!(props["encoding"], "gbk");
+    assert_eq!(props["encoding"], "GBK");
     assert_eq!(props["encoding_source"], "meta");
     // No ArticleTitle: the <title>, without the site name.
     assert_eq!(props["title"], "云溪区司法局2022年政府信息公开工作年度报告");
