@@ -175,6 +175,25 @@ def dump(grids):
     return "\n".join(out) + "\n"
 
 
+def tika_table(g):
+    """The table as Apache Tika writes a .docx table: one tab-prefixed cell per line, a
+    blank line after each row; a cell merged down from above appears as an empty cell
+    in the rows it covers, a cell merged across appears once."""
+    out = []
+    covering = []  # (first row, last row, col)
+    for r, row in enumerate(g.rows):
+        cells = [(col, lines) for col, cs, rs, lines in row]
+        cells += [(col, []) for (first, last, col) in covering if first < r <= last]
+        for col, cs, rs, lines in row:
+            if rs > 1:
+                covering.append((r, r + rs - 1, col))
+        for col, lines in sorted(cells, key=lambda c: c[0]):
+            out.append("\t" + "\n".join(lines))
+        out.append("")
+    out.append("")
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- markup styles
 
 
@@ -283,6 +302,13 @@ def word_export():
     t3 = applications(2021, res, carried_over=[2, 0, 0, 0, 0, 0], carried_forward=[1, 0, 0, 0, 0, 0])
     t4 = review([(1, 0, 0, 0), (0, 1, 0, 1), (0, 0, 0, 0)])
     title = "青禾县人民政府2023年政府信息公开工作年度报告"
+    tika = "\n".join([
+        "", title, "一、总体情况", NARRATIVE["overview"], "（一）主动公开情况", NARRATIVE["active"],
+        "二、主动公开政府信息情况", tika_table(t2), "三、收到和处理政府信息公开申请情况", tika_table(t3),
+        "四、政府信息公开行政复议、行政诉讼情况", tika_table(t4), "五、存在的主要问题及改进情况",
+        NARRATIVE["problems"], "六、其他需要报告的事项", NARRATIVE["other"], ""])
+    with open(os.path.join(HERE, "word-export-2021.tika.txt"), "w", encoding="utf-8") as f:
+        f.write(tika)
     body = []
     body.append("<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>青禾县人民政府</span></b><b><span lang=EN-US style='font-size:22.0pt'>2023</span></b><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>年政府信息公开工作年度报告<o:p></o:p></span></b></p>")
     body.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")

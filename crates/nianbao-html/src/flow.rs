@@ -247,20 +247,26 @@ impl<'a> Walker<'a> {
     }
 
     /// The `tr` rows of a table (directly or in its row groups), with whether each is
-    /// in a `thead`.
-    fn rows(&self, table: NodeId) -> Vec<(NodeId, bool)> {
-        let mut rows = Vec::new();
+    /// in a `thead` and the index after the last row of its group.
+    fn rows(&self, table: NodeId) -> Vec<(NodeId, bool, usize)> {
+        let mut rows: Vec<(NodeId, bool, usize)> = Vec::new();
         for &c in self.dom.children(table) {
+            let start = rows.len();
             match self.dom.tag(c) {
-                "tr" => rows.push((c, false)),
+                // html5ever wraps bare rows in a tbody; a bare row is its own group.
+                "tr" => rows.push((c, false, 0)),
                 group @ ("thead" | "tbody" | "tfoot") => rows.extend(
                     self.dom
                         .children(c)
                         .iter()
                         .filter(|&&r| self.dom.tag(r) == "tr")
-                        .map(|&r| (r, group == "thead")),
+                        .map(|&r| (r, group == "thead", 0)),
                 ),
                 _ => {}
+            }
+            let end = rows.len();
+            for row in rows.iter_mut().skip(start) {
+                row.2 = end;
             }
         }
         rows
@@ -284,7 +290,7 @@ impl<'a> Walker<'a> {
             }
         }
         let rows = self.rows(id);
-        let cell_ids: Vec<NodeId> = rows.iter().flat_map(|(r, _)| self.cells(*r)).collect();
+        let cell_ids: Vec<NodeId> = rows.iter().flat_map(|(r, _, _)| self.cells(*r)).collect();
         let layout = cell_ids.len() == 1
             || cell_ids
                 .iter()
@@ -292,7 +298,7 @@ impl<'a> Walker<'a> {
         if layout {
             // A table that lays out the page (one cell, or cells holding tables):
             // its cells are read as the flow of the page.
-            for (tr, _) in &rows {
+            for (tr, _, _) in &rows {
                 for c in self.cells(*tr) {
                     self.node(c, depth + 2)?;
                     self.flush();
@@ -303,7 +309,7 @@ impl<'a> Walker<'a> {
         let pos = Pos::line(node.line);
         let mut grid = Grid::new(rows.len(), self.limits.max_table_cells, pos.clone());
         let mut out_rows = Vec::new();
-        for (r, (tr, in_head)) in rows.iter().enumerate() {
+        for (r, (tr, in_head, group_end)) in rows.iter().enumerate() {
             let tr_line = self.dom.node(*tr).map_or(node.line, |n| n.line);
             let mut cells = Vec::new();
             for td in self.cells(*tr) {
@@ -314,7 +320,7 @@ impl<'a> Walker<'a> {
                     cols: span_attr(td_node.attr("colspan"), 1000),
                     rows: span_attr(td_node.attr("rowspan"), 65534),
                 };
-                let placed = grid.place(r, span)?;
+                let placed = grid.place(r, *group_end, span)?;
                 let (text, nested) = self.cell_content(td, depth)?;
                 cells.push(Cell {
                     text,

@@ -54,14 +54,16 @@ impl Grid {
     }
 
     /// Places the next cell of row `row` (cells of a row are placed left to right).
-    pub fn place(&mut self, row: usize, span: Span) -> Result<Placed, HtmlError> {
+    /// `group_end` is the index after the last row of the row's group (`thead`,
+    /// `tbody`, `tfoot`): as in browsers, a rowspan never reaches past its group.
+    pub fn place(&mut self, row: usize, group_end: usize, span: Span) -> Result<Placed, HtmlError> {
         let mut col = self.cursor(row);
         // Skip columns covered by a rowspan from above.
         while self.free_from.get(col).is_some_and(|&f| f > row) {
             col += 1;
         }
         let col_span = span.cols.max(1);
-        let left = self.rows.saturating_sub(row).max(1);
+        let left = group_end.min(self.rows).saturating_sub(row).max(1);
         let row_span = match span.rows {
             0 => left,
             n => (n as usize).min(left),
@@ -125,7 +127,7 @@ mod tests {
     use super::*;
 
     fn place(grid: &mut Grid, row: usize, cols: u32, rows: u32) -> (u32, u32, u32) {
-        let p = grid.place(row, Span { cols, rows }).unwrap();
+        let p = grid.place(row, 99, Span { cols, rows }).unwrap();
         (p.col, p.col_span, p.row_span)
     }
 
@@ -164,12 +166,23 @@ mod tests {
     }
 
     #[test]
+    fn rowspan_stops_at_its_row_group() {
+        // thead of 2 rows, tbody of 2 rows: a rowspan of 4 in the head covers 2.
+        let mut g = Grid::new(4, 100, Pos::default());
+        let p = g.place(0, 2, Span { cols: 1, rows: 4 }).unwrap();
+        assert_eq!(p.row_span, 2);
+        let p = g.place(2, 4, Span { cols: 1, rows: 0 }).unwrap();
+        assert_eq!((p.col, p.row_span), (0, 2));
+    }
+
+    #[test]
     fn grid_area_is_limited() {
         let mut g = Grid::new(1000, 10_000, Pos::line(3));
-        assert!(g.place(0, Span { cols: 5, rows: 1 }).is_ok());
+        assert!(g.place(0, 1000, Span { cols: 5, rows: 1 }).is_ok());
         let err = g
             .place(
                 0,
+                1000,
                 Span {
                     cols: 1000,
                     rows: 1,
