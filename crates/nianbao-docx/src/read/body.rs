@@ -826,7 +826,11 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
     let code = u32::from_str_radix(std::str::from_utf8(&code).ok()?.trim(), 16).ok()?;
     let font = xml::attr(e, b"font");
     let font = font.as_deref().unwrap_or_default();
-    let low = if (0xF000..=0xF0FF).contains(&code) { code - 0xF000 } else { code };
+    let low = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
     if let Ok(byte) = u8::try_from(low) {
         let mapped = if font.eq_ignore_ascii_case(b"Symbol") {
             text::symbol_font_char(byte)
