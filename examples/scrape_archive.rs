@@ -111,23 +111,31 @@ fn convert(path: &Path, rel_name: &str, output: &Path) -> Outcome {
     let limits = Limits::default();
     // Saved pages often have no extension or a query string in the name
     // (`index.html?id=3`): decide by the content when the name says nothing.
-    let format = Format::from_path(path).or_else(|| html::looks_like_html(&bytes).then_some(Format::Html));
+    let format =
+        Format::from_path(path).or_else(|| html::looks_like_html(&bytes).then_some(Format::Html));
     let (doc, url) = match format {
         Some(Format::Html) => {
             let url = saved_from_url(&bytes);
             match html::read(&bytes, url.as_deref(), &limits) {
                 Ok(doc) => (doc, url),
-                Err(e) => return Outcome::Failed(nianbao::Error::from(e).with_file(rel_name).to_string()),
+                Err(e) => {
+                    return Outcome::Failed(nianbao::Error::from(e).with_file(rel_name).to_string());
+                }
             }
         }
-        Some(_) => match nianbao::read_document(&bytes, Some(rel_name), &nianbao::Options::default()) {
-            Ok((_, doc)) => (doc, None),
-            Err(e) => return Outcome::Failed(e.to_string()),
-        },
+        Some(_) => {
+            match nianbao::read_document(&bytes, Some(rel_name), &nianbao::Options::default()) {
+                Ok((_, doc)) => (doc, None),
+                Err(e) => return Outcome::Failed(e.to_string()),
+            }
+        }
         None => return Outcome::Skipped("not a format nianbao reads".into()),
     };
     if format == Some(Format::Html) && !html::has_report_markers(&doc) {
-        let what = doc.properties.get("title").map_or_else(String::new, |t| format!(" (page title: {t})"));
+        let what = doc
+            .properties
+            .get("title")
+            .map_or_else(String::new, |t| format!(" (page title: {t})"));
         return Outcome::Skipped(format!(
             "no report found: no section heading or table label of an annual report{what}"
         ));
@@ -165,7 +173,11 @@ fn saved_from_url(bytes: &[u8]) -> Option<String> {
     }
     if let Some(rest) = head.split_once("Mirrored from ").map(|(_, r)| r) {
         let url = rest.split_whitespace().next()?;
-        return Some(if url.contains("://") { url.to_owned() } else { format!("http://{url}") });
+        return Some(if url.contains("://") {
+            url.to_owned()
+        } else {
+            format!("http://{url}")
+        });
     }
     let lower = head.to_ascii_lowercase();
     let at = lower.find("rel=\"canonical\"")?;

@@ -431,7 +431,11 @@ mod tests {
 
     #[test]
     fn builds_tree_with_lines() {
-        let dom = Dom::parse("<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>", 256).unwrap();
+        let dom = Dom::parse(
+            "<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>",
+            256,
+        )
+        .unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
         assert_eq!(dom.raw_text(p), "a\nb");
         assert_eq!(dom.node(p).unwrap().line, 1);
@@ -454,7 +458,11 @@ mod tests {
 
     #[test]
     fn word_namespaced_tags_are_elements() {
-        let dom = Dom::parse("<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>", 256).unwrap();
+        let dom = Dom::parse(
+            "<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>",
+            256,
+        )
+        .unwrap();
         assert!(dom.find_first(ROOT, "o:p").is_some());
     }
 }

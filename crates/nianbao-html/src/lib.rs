@@ -99,13 +99,12 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     // The depth in force: the caller's limit, but never so deep that the walk could
     // overflow the stack.
     let max_depth = limits.max_depth.min(flow::HARD_DEPTH_CAP);
-    let dom = dom::Dom::parse(&decoded.text, max_depth).map_err(|(actual, line)| {
-        HtmlError::TooDeep {
+    let dom =
+        dom::Dom::parse(&decoded.text, max_depth).map_err(|(actual, line)| HtmlError::TooDeep {
             actual,
             max: max_depth,
             pos: nianbao_core::Pos::line(line),
-        }
-    })?;
+        })?;
     let (depth, deepest) = dom.depth(dom::ROOT);
     if depth > max_depth {
         return Err(HtmlError::TooDeep {

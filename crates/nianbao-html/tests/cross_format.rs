@@ -35,8 +35,14 @@ fn html_docx_and_text_give_the_same_tables() {
     let docx = nianbao_docx::read(&bytes("word-export-2021.docx"), &limits).unwrap();
     let text = nianbao_txt::read(&bytes("word-export-2021.tika.txt"), &limits).unwrap();
     let from_html = tables_json(&html);
-    assert_eq!(from_html["template"], json!({"active_disclosure": "2021", "applications": "2021"}));
-    assert_eq!(from_html["applications"]["new_received"]["total"], json!(334));
+    assert_eq!(
+        from_html["template"],
+        json!({"active_disclosure": "2021", "applications": "2021"})
+    );
+    assert_eq!(
+        from_html["applications"]["new_received"]["total"],
+        json!(334)
+    );
     assert_eq!(tables_json(&docx), from_html, "docx vs html");
     assert_eq!(tables_json(&text), from_html, "text vs html");
 }
@@ -45,14 +51,19 @@ fn html_docx_and_text_give_the_same_tables() {
 /// both in the 2021 format: the same row keys are recognized in every table.
 #[test]
 fn same_keys_as_the_corpus_docx() {
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/huaian-2024.docx");
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/huaian-2024.docx"
+    );
     let Ok(real) = std::fs::read(corpus) else {
         eprintln!("corpus not found at {corpus}; skipped");
         return;
     };
     let limits = Limits::default();
     let real = analyze(&nianbao_docx::read(&real, &limits).unwrap()).report;
-    let ours = analyze(&nianbao_html::read(&bytes("word-export-2021.html"), None, &limits).unwrap()).report;
+    let ours =
+        analyze(&nianbao_html::read(&bytes("word-export-2021.html"), None, &limits).unwrap())
+            .report;
     for kind in nianbao_core::TableKind::ALL {
         let keys = |r: &nianbao_core::Report| -> Vec<String> {
             r.table(kind)

@@ -35,17 +35,26 @@ fn word_export_2021() {
         assert!(p.contains(&heading), "{heading} missing from {p:?}");
     }
     // Nothing of the <head>: no CSS, no XML document properties.
-    assert!(!p.iter().any(|t| t.contains("font-face") || t.contains("办公室6")));
+    assert!(
+        !p.iter()
+            .any(|t| t.contains("font-face") || t.contains("办公室6"))
+    );
     assert_eq!(doc.properties["encoding"], "UTF-8");
     assert_eq!(doc.properties["encoding_source"], "meta");
-    assert_eq!(doc.properties["title"], "青禾县人民政府2023年政府信息公开工作年度报告");
+    assert_eq!(
+        doc.properties["title"],
+        "青禾县人民政府2023年政府信息公开工作年度报告"
+    );
     assert_eq!(doc.properties["layout"], "html");
     assert!(!doc.properties.contains_key("url"));
 }
 
 #[test]
 fn portal_2019_without_navigation() {
-    let doc = read_fixture("portal-2019.html", Some("https://example.invalid/bs/2020nb.html"));
+    let doc = read_fixture(
+        "portal-2019.html",
+        Some("https://example.invalid/bs/2020nb.html"),
+    );
     let tables = tables(&doc);
     assert_eq!(dump(&tables), expected_tables("portal-2019"));
     let p = paragraphs(&doc);
@@ -53,15 +62,30 @@ fn portal_2019_without_navigation() {
     // the menu, breadcrumbs, related links, share bar and footer are left out.
     assert_eq!(p[0], "白石镇人民政府2020年政府信息公开工作年度报告");
     assert_eq!(p.last(), Some(&"2021年1月28日"));
-    for chrome in ["首页", "政务公开", "登录", "当前位置", "相关信息", "版权所有", "分享到", "发布时间"] {
-        assert!(!p.iter().any(|t| t.contains(chrome)), "{chrome} kept: {p:?}");
+    for chrome in [
+        "首页",
+        "政务公开",
+        "登录",
+        "当前位置",
+        "相关信息",
+        "版权所有",
+        "分享到",
+        "发布时间",
+    ] {
+        assert!(
+            !p.iter().any(|t| t.contains(chrome)),
+            "{chrome} kept: {p:?}"
+        );
     }
     // The header rows are in <thead>.
     assert!(tables[1].rows[..3].iter().all(|r| r.is_header));
     assert!(!tables[1].rows[3].is_header);
     let props = &doc.properties;
     assert_eq!(props["url"], "https://example.invalid/bs/2020nb.html");
-    assert_eq!(props["title"], "白石镇人民政府2020年政府信息公开工作年度报告");
+    assert_eq!(
+        props["title"],
+        "白石镇人民政府2020年政府信息公开工作年度报告"
+    );
     assert_eq!(props["published"], "2021-01-28 16:40");
     // The 来源 line on the page wins over <meta name="ContentSource">.
     assert_eq!(props["publisher"], "白石镇人民政府");
@@ -78,9 +102,16 @@ fn gbk_page_with_http_equiv_only() {
     assert_eq!(props["title"], "云溪区司法局2022年政府信息公开工作年度报告");
     let p = paragraphs(&doc);
     assert_eq!(p[0], "云溪区司法局2022年政府信息公开工作年度报告");
-    assert!(p[1].starts_with("\u{a0}\u{a0}\u{a0}\u{a0}根据"), "indentation kept: {:?}", p[1]);
+    assert!(
+        p[1].starts_with("\u{a0}\u{a0}\u{a0}\u{a0}根据"),
+        "indentation kept: {:?}",
+        p[1]
+    );
     for chrome in ["网站首页", "信息公开指南", "主办"] {
-        assert!(!p.iter().any(|t| t.contains(chrome)), "{chrome} kept: {p:?}");
+        assert!(
+            !p.iter().any(|t| t.contains(chrome)),
+            "{chrome} kept: {p:?}"
+        );
     }
 }
 
@@ -96,7 +127,10 @@ fn positions_are_source_lines() {
         let line = pos.line.expect("every block has a line") as usize;
         let source_line = text.lines().nth(line - 1).unwrap();
         if let Block::Paragraph(_) = block {
-            assert!(source_line.contains(&needle), "line {line} {source_line:?} lacks {needle:?}");
+            assert!(
+                source_line.contains(&needle),
+                "line {line} {source_line:?} lacks {needle:?}"
+            );
         }
     }
     let t = &tables(&doc)[2];

@@ -10,7 +10,13 @@ fn too_large() {
         ..Limits::default()
     };
     let err = nianbao_html::read(b"<p>0123456789</p>", None, &limits).unwrap_err();
-    assert!(matches!(err, HtmlError::TooLarge { actual: 17, max: 10 }));
+    assert!(matches!(
+        err,
+        HtmlError::TooLarge {
+            actual: 17,
+            max: 10
+        }
+    ));
     assert_eq!(Error::from(err).kind(), "limit_exceeded");
 }
 
@@ -50,12 +56,16 @@ fn huge_spans_are_clipped_or_refused() {
         ..Limits::default()
     };
     let err = nianbao_html::read(page.as_bytes(), None, &limits).unwrap_err();
-    assert!(matches!(err, HtmlError::TooManyCells { max: 500, .. }), "{err}");
+    assert!(
+        matches!(err, HtmlError::TooManyCells { max: 500, .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn binary_input_is_refused() {
-    let err = nianbao_html::read(b"PK\x03\x04\x14\x00\x00\x00", None, &Limits::default()).unwrap_err();
+    let err =
+        nianbao_html::read(b"PK\x03\x04\x14\x00\x00\x00", None, &Limits::default()).unwrap_err();
     assert!(matches!(err, HtmlError::Binary { offset: 5 }));
     assert_eq!(Error::from(err).kind(), "unsupported");
 }
@@ -79,7 +89,12 @@ fn garbage_reads_without_panic() {
 
 #[test]
 fn undecodable_bytes_are_reported() {
-    let doc = nianbao_html::read(b"<meta charset=utf-8><p>a\xff\xfeb</p>", None, &Limits::default()).unwrap();
+    let doc = nianbao_html::read(
+        b"<meta charset=utf-8><p>a\xff\xfeb</p>",
+        None,
+        &Limits::default(),
+    )
+    .unwrap();
     assert!(
         doc.diagnostics
             .iter()

@@ -20,10 +20,15 @@ fn check_report(name: &str, format: TableFormat) -> nianbao_core::Analysis {
     let report = &analysis.report;
     assert!(report.has_report_content(), "{name}");
     for key in SectionKey::ALL {
-        assert!(report.section(key).is_some(), "{name}: section {key:?} missing");
+        assert!(
+            report.section(key).is_some(),
+            "{name}: section {key:?} missing"
+        );
     }
     assert_eq!(
-        report.table(TableKind::ActiveDisclosure).and_then(|t| t.format),
+        report
+            .table(TableKind::ActiveDisclosure)
+            .and_then(|t| t.format),
         Some(format),
         "{name}"
     );
@@ -32,11 +37,18 @@ fn check_report(name: &str, format: TableFormat) -> nianbao_core::Analysis {
         Some(format),
         "{name}"
     );
-    assert!(report.table(TableKind::ReviewLitigation).is_some(), "{name}");
+    assert!(
+        report.table(TableKind::ReviewLitigation).is_some(),
+        "{name}"
+    );
     let missing: Vec<_> = analysis
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with("row.") || d.code.starts_with("table.") || d.code.starts_with("section."))
+        .filter(|d| {
+            d.code.starts_with("row.")
+                || d.code.starts_with("table.")
+                || d.code.starts_with("section.")
+        })
         .collect();
     assert!(missing.is_empty(), "{name}: {missing:#?}");
     assert!(
@@ -80,13 +92,27 @@ fn portal_2019_is_recognized() {
     assert_eq!(number(r, ad, "procurement", "amount_wan_yuan"), "25.1");
     // Blank cells stay blank, placeholders are no zeros.
     let t = r.table(ad).unwrap();
-    assert!(t.cell("other_services", "decisions").is_some_and(|c| c.is_blank()));
-    assert!(t.cell("fees", "change").is_some_and(|c| c.as_number().is_none()));
+    assert!(
+        t.cell("other_services", "decisions")
+            .is_some_and(|c| c.is_blank())
+    );
+    assert!(
+        t.cell("fees", "change")
+            .is_some_and(|c| c.as_number().is_none())
+    );
     let ap = TableKind::Applications;
     assert_eq!(number(r, ap, "new_received", "total"), "327");
     assert_eq!(number(r, ap, "results.total", "total"), "324");
     assert_eq!(number(r, ap, "carried_forward", "commercial"), "1");
-    assert_eq!(number(r, TableKind::ReviewLitigation, "litigation_after_review", "pending"), "1");
+    assert_eq!(
+        number(
+            r,
+            TableKind::ReviewLitigation,
+            "litigation_after_review",
+            "pending"
+        ),
+        "1"
+    );
 }
 
 #[test]
@@ -95,9 +121,18 @@ fn gbk_layout_2021_is_recognized() {
     let r = &a.report;
     assert_eq!(r.meta.year, Some(2022));
     assert_eq!(r.meta.agency.as_deref(), Some("云溪区司法局"));
-    assert_eq!(number(r, TableKind::ActiveDisclosure, "punishment", "decisions"), "57");
-    assert_eq!(number(r, TableKind::Applications, "new_received", "total"), "347");
-    assert_eq!(number(r, TableKind::ReviewLitigation, "review", "total"), "0");
+    assert_eq!(
+        number(r, TableKind::ActiveDisclosure, "punishment", "decisions"),
+        "57"
+    );
+    assert_eq!(
+        number(r, TableKind::Applications, "new_received", "total"),
+        "347"
+    );
+    assert_eq!(
+        number(r, TableKind::ReviewLitigation, "review", "total"),
+        "0"
+    );
 }
 
 #[test]
@@ -105,7 +140,11 @@ fn pages_without_a_report_give_no_report_content() {
     for name in ["news-article.html", "not-found-404.html"] {
         let doc = read_fixture(name, None);
         let analysis = analyze(&doc);
-        assert!(!analysis.report.has_report_content(), "{name}: {:#?}", analysis.report);
+        assert!(
+            !analysis.report.has_report_content(),
+            "{name}: {:#?}",
+            analysis.report
+        );
         assert!(!nianbao_html::has_report_markers(&doc), "{name}");
     }
 }
