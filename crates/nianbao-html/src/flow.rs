@@ -71,6 +71,10 @@ const BLOCKS: &[&str] = &[
 /// Containers that are dropped when they are a list of links (menus, related links).
 const LINK_LIST_CANDIDATES: &[&str] = &["ul", "ol", "dl", "div", "p", "td", "section", "table"];
 
+/// The most characters a cell of a data table holds; a cell with more is page
+/// content laid out by a table (report tables have labels, numbers and short notes).
+const MAX_DATA_CELL_CHARS: usize = 400;
+
 /// The least number of links that make a list of links.
 const MIN_LINKS: usize = 3;
 
@@ -292,12 +296,13 @@ impl<'a> Walker<'a> {
         let rows = self.rows(id);
         let cell_ids: Vec<NodeId> = rows.iter().flat_map(|(r, _, _)| self.cells(*r)).collect();
         let layout = cell_ids.len() == 1
-            || cell_ids
-                .iter()
-                .any(|&c| self.dom.find_first(c, "table").is_some());
+            || cell_ids.iter().any(|&c| {
+                self.dom.find_first(c, "table").is_some()
+                    || self.dom.raw_text(c).chars().count() > MAX_DATA_CELL_CHARS
+            });
         if layout {
-            // A table that lays out the page (one cell, or cells holding tables):
-            // its cells are read as the flow of the page.
+            // A table that lays out the page (one cell, cells holding tables or
+            // whole passages of text): its cells are read as the flow of the page.
             for (tr, _, _) in &rows {
                 for c in self.cells(*tr) {
                     self.node(c, depth + 2)?;
@@ -526,6 +531,17 @@ mod tests {
         let b = blocks(html);
         assert_eq!(b.len(), 2);
         assert!(matches!(&b[1], Block::Table(t) if t.rows[0].cells.len() == 2));
+    }
+
+    #[test]
+    fn a_cell_of_prose_is_layout() {
+        let prose = "本年度，我单位认真贯彻落实条例。".repeat(30);
+        let html = format!(
+            "<table><tr><td>菜单</td><td><p>一、总体情况</p><p>{prose}</p></td></tr></table>"
+        );
+        let b = blocks(&html);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph(_))));
     }
 
     #[test]

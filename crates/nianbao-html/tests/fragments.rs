@@ -1,0 +1,75 @@
+//! Fragments (no `<html>`, no `<body>`): what a CMS editor field or a copied table holds.
+
+use nianbao_core::Limits;
+use nianbao_core::ir::Block;
+use pretty_assertions::assert_eq;
+
+fn read(html: &str) -> nianbao_core::ir::Document {
+    nianbao_html::read(html.as_bytes(), None, &Limits::default()).unwrap()
+}
+
+#[test]
+fn bare_table_with_lines_in_cells() {
+    let doc = read(
+        "<table><tr><td rowspan=2><p>三、本年度</p><p>办理结果</p></td><td>（一）予以<br/>公开</td><td> 5 </td></tr>\
+         <tr><td>（二）部分公开</td><td>&nbsp;</td></tr></table>",
+    );
+    let [Block::Table(t)] = doc.blocks.as_slice() else {
+        panic!("one table: {:?}", doc.blocks)
+    };
+    let cells: Vec<Vec<(u32, u32, u32, &str)>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| (c.col, c.col_span, c.row_span, c.text.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        vec![
+            vec![
+                (0, 1, 2, "三、本年度\n办理结果"),
+                (1, 1, 1, "（一）予以\n公开"),
+                (2, 1, 1, "5")
+            ],
+            // A blank cell (only NBSP) is empty text, at its true grid column.
+            vec![(1, 1, 1, "（二）部分公开"), (2, 1, 1, "")],
+        ]
+    );
+    assert_eq!(t.rows[0].cells[0].pos.line, Some(1));
+}
+
+#[test]
+fn text_and_line_breaks() {
+    let doc = read("一、总体情况<br>本年度……<br><br>二、主动公开政府信息情况");
+    let texts: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec!["一、总体情况", "本年度……", "二、主动公开政府信息情况"]
+    );
+    assert!(nianbao_html::has_report_markers(&doc));
+}
+
+#[test]
+fn url_is_kept_and_title_missing_is_fine() {
+    let doc = nianbao_html::read(
+        b"<p>x</p>",
+        Some("http://example.invalid/p?id=1"),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(doc.properties["url"], "http://example.invalid/p?id=1");
+    assert!(!doc.properties.contains_key("title"));
+    assert_eq!(doc.properties["encoding"], "UTF-8");
+    assert_eq!(doc.properties["encoding_source"], "detected");
+}
