@@ -101,6 +101,8 @@ pub struct Walker<'a> {
     para: Para,
     stack: Vec<NodeId>,
     in_link: usize,
+    /// Inside `<pre>`: white space kept, each source line a paragraph.
+    in_pre: usize,
     /// The deepest the recursion may go (the lower of `max_depth` and a hard cap that
     /// keeps the stack safe whatever the caller sets).
     max_depth: u64,
@@ -120,6 +122,7 @@ impl<'a> Walker<'a> {
             para: Para::default(),
             stack: Vec::new(),
             in_link: 0,
+            in_pre: 0,
             max_depth: limits.max_depth.min(HARD_DEPTH_CAP),
         }
     }
@@ -184,6 +187,14 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.table(id, node, depth)
             }
+            "pre" => {
+                self.flush();
+                self.in_pre += 1;
+                let r = self.children(id, depth);
+                self.in_pre -= 1;
+                self.flush();
+                r
+            }
             "a" if node.attr("href").is_some() => {
                 self.in_link += 1;
                 let r = self.children(id, depth);
@@ -208,6 +219,10 @@ impl<'a> Walker<'a> {
 
     /// Appends a text node, collapsing white space as a browser does.
     fn text(&mut self, t: &str, line: u32) {
+        if self.in_pre > 0 {
+            self.pre_text(t, line);
+            return;
+        }
         for c in t.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
                 let newline = matches!(c, '\n' | '\r');
@@ -225,6 +240,30 @@ impl<'a> Walker<'a> {
                 }
             }
             self.para.pending = None;
+            self.para.text.push(c);
+            self.para.chars += 1;
+            if self.in_link > 0 {
+                self.para.link_chars += 1;
+            }
+        }
+    }
+
+    /// Appends preformatted text: spaces kept, a line break ends the paragraph (a text
+    /// report pasted into `<pre>` keeps its lines).
+    fn pre_text(&mut self, t: &str, mut line: u32) {
+        for c in t.chars() {
+            if c == '\n' {
+                self.flush();
+                line = line.saturating_add(1);
+                continue;
+            }
+            if c == '\r' {
+                continue;
+            }
+            if self.para.text.is_empty() {
+                self.para.pos = Pos::line(line);
+                self.para.path = self.stack.clone();
+            }
             self.para.text.push(c);
             self.para.chars += 1;
             if self.in_link > 0 {
@@ -369,6 +408,7 @@ impl<'a> Walker<'a> {
             para: Para::default(),
             stack: Vec::new(),
             in_link: 0,
+            in_pre: 0,
             max_depth: self.max_depth,
         };
         inner.children(td, depth + 2)?;
@@ -511,6 +551,14 @@ mod tests {
             <div style='display: none'>隐藏</div><ul><li><a href=1>一</a></li><li><a href=2>二</a></li><li><a href=3>三</a></li></ul>\
             <p>正文</p><footer>版权所有</footer>";
         assert_eq!(texts(html), vec!["正文"]);
+    }
+
+    #[test]
+    fn preformatted_lines_are_paragraphs() {
+        assert_eq!(
+            texts("<pre>\n一、总体情况\n  规章    0    0\n\n二、主动公开</pre>"),
+            vec!["一、总体情况", "  规章    0    0", "二、主动公开"]
+        );
     }
 
     #[test]
