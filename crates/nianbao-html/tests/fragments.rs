@@ -73,3 +73,46 @@ fn url_is_kept_and_title_missing_is_fine() {
     assert_eq!(doc.properties["encoding"], "UTF-8");
     assert_eq!(doc.properties["encoding_source"], "detected");
 }
+
+#[test]
+fn a_second_copy_of_the_report_is_left_out() {
+    let report = "<p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>\
+        <table><tr><td>结果维持</td><td>未经复议直接起诉</td></tr><tr><td>1</td><td>2</td></tr></table>";
+    let page = format!(
+        "<div class=nav><a href=/>首页</a></div><div class=pc>{report}</div><div class=mobile>{report}</div>"
+    );
+    let doc = read(&page);
+    let texts: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec!["一、总体情况", "正文", "二、主动公开政府信息情况"]
+    );
+    assert_eq!(doc.blocks.len(), 4);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "html.duplicate_copy")
+    );
+    // The lines are those of the first copy.
+    assert!(doc.diagnostics.iter().any(|d| d.code == "html.article"));
+}
+
+#[test]
+fn narrative_and_tables_in_sibling_blocks_are_one_report() {
+    let page = "<div class=text><p>一、总体情况</p><p>二、主动公开政府信息情况</p></div>\
+        <div class=tables><table><tr><td>结果维持</td><td>未经复议直接起诉</td></tr><tr><td>1</td><td>2</td></tr></table></div>";
+    let doc = read(page);
+    assert_eq!(doc.blocks.len(), 3);
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.code == "html.duplicate_copy")
+    );
+}
