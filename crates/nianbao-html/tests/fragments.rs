@@ -116,3 +116,18 @@ fn narrative_and_tables_in_sibling_blocks_are_one_report() {
             .any(|d| d.code == "html.duplicate_copy")
     );
 }
+
+#[test]
+fn meta_tags_when_the_page_has_no_info_line() {
+    let page = "<html><head><meta name=\"PubDate\" content=\"2022/3/9 8:05\">\
+        <meta name=\"ContentSource\" content=\"示例区政务服务中心\">\
+        <meta name=\"ArticleTitle\" content=\" 示例区2021年政府信息公开工作年度报告 \">\
+        <title>首页</title></head><body><p>正文</p></body></html>";
+    let doc = read(page);
+    assert_eq!(doc.properties["published"], "2022-03-09 08:05");
+    assert_eq!(doc.properties["publisher"], "示例区政务服务中心");
+    assert_eq!(
+        doc.properties["title"],
+        "示例区2021年政府信息公开工作年度报告"
+    );
+}
