@@ -99,8 +99,9 @@ def fmt(v):
     return "" if v is None else str(v)
 
 
-def expected(name, blanks=()):
-    """The expected JSON; cells listed in `blanks` (path, column) are null."""
+def expected(name, blanks=(), agency=None):
+    """The expected JSON; cells listed in `blanks` (path, column) are null. The agency
+    is as printed (Traditional in the Traditional copy)."""
     ad = {}
     for _, _, rows, keys in T2:
         for label, vals in rows:
@@ -117,7 +118,7 @@ def expected(name, blanks=()):
         rl[key] = dict(zip(["upheld", "corrected", "other", "pending", "total"], g))
     return {
         "source": name, "format": "txt",
-        "meta": {"agency": AGENCY, "year": YEAR, "template": {"active_disclosure": "2021", "applications": "2021"}},
+        "meta": {"agency": agency or AGENCY, "year": YEAR, "template": {"active_disclosure": "2021", "applications": "2021"}},
         "active_disclosure": ad, "applications": apps, "review_litigation": rl,
         "violated_rules": [], "notes": "Synthetic report written for the nianbao-txt tests (make_fixtures.py).",
     }
@@ -413,7 +414,8 @@ def main():
         with open(name, "wb") as f:
             f.write(data)
         with open(name + ".expected.json", "w", encoding="utf-8") as f:
-            json.dump(expected(name, blanks), f, ensure_ascii=False, indent=2)
+            agency = OpenCC("s2tw").convert(AGENCY) if "traditional" in name else None
+            json.dump(expected(name, blanks, agency), f, ensure_ascii=False, indent=2)
             f.write("\n")
         print(name, len(data))
 
