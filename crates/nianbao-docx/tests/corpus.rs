@@ -18,11 +18,21 @@ fn blank_template_every_table_and_row_recognized_every_value_blank() {
     let analysis = analysis_of("template-2021-blank.docx");
     let report = &analysis.report;
     for kind in TableKind::ALL {
-        let table = report.table(kind).unwrap_or_else(|| panic!("{} not recognized", kind.key()));
-        let format = if kind == TableKind::ReviewLitigation { None } else { Some(TableFormat::Format2021) };
+        let table = report
+            .table(kind)
+            .unwrap_or_else(|| panic!("{} not recognized", kind.key()));
+        let format = if kind == TableKind::ReviewLitigation {
+            None
+        } else {
+            Some(TableFormat::Format2021)
+        };
         assert_eq!(table.format, format, "{}", kind.key());
         let expected: Vec<&str> = kind.rows(format).iter().map(|r| r.key).collect();
-        let found: Vec<&str> = table.rows.iter().map(|r| r.key.as_deref().unwrap_or("<extra>")).collect();
+        let found: Vec<&str> = table
+            .rows
+            .iter()
+            .map(|r| r.key.as_deref().unwrap_or("<extra>"))
+            .collect();
         assert_eq!(found, expected, "{}", kind.key());
         for row in &table.rows {
             let spec = kind.row(format, row.key.as_deref().unwrap()).unwrap();
@@ -35,17 +45,41 @@ fn blank_template_every_table_and_row_recognized_every_value_blank() {
     let unknown_rows: Vec<_> = analysis
         .diagnostics
         .iter()
-        .filter(|d| [codes::ROW_EXTRA, codes::ROW_MISSING, codes::ROW_DUPLICATE, codes::LABEL_FUZZY, codes::TABLE_UNRECOGNIZED].contains(&d.code.as_str()))
+        .filter(|d| {
+            [
+                codes::ROW_EXTRA,
+                codes::ROW_MISSING,
+                codes::ROW_DUPLICATE,
+                codes::LABEL_FUZZY,
+                codes::TABLE_UNRECOGNIZED,
+            ]
+            .contains(&d.code.as_str())
+        })
         .collect();
     assert!(unknown_rows.is_empty(), "{unknown_rows:?}");
-    assert!(analysis.findings.iter().all(|f| f.status == Status::NotAssessable));
-    assert_eq!(report.source.properties.get("application").map(|a| a.starts_with("WPS Office")), Some(true));
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.status == Status::NotAssessable)
+    );
+    assert_eq!(
+        report
+            .source
+            .properties
+            .get("application")
+            .map(|a| a.starts_with("WPS Office")),
+        Some(true)
+    );
 }
 
 #[test]
 fn huaian_2024_equals_its_expected_json() {
     let analysis = analysis_of("huaian-2024.docx");
-    let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::corpus().join("huaian-2024.docx.expected.json")).unwrap()).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::corpus().join("huaian-2024.docx.expected.json")).unwrap(),
+    )
+    .unwrap();
     let actual = nianbao_json::to_value(&analysis);
     let mut diffs = Vec::new();
     for table in ["active_disclosure", "applications", "review_litigation"] {
@@ -55,15 +89,26 @@ fn huaian_2024_equals_its_expected_json() {
     }
     for key in ["agency", "year"] {
         if expected["meta"][key] != actual["report"]["meta"][key] {
-            diffs.push(format!("meta.{key}: expected {}, found {}", expected["meta"][key], actual["report"]["meta"][key]));
+            diffs.push(format!(
+                "meta.{key}: expected {}, found {}",
+                expected["meta"][key], actual["report"]["meta"][key]
+            ));
         }
     }
-    for d in nianbao_json::golden::differences(&expected["meta"]["template"], &actual["report"]["meta"]["template"]) {
+    for d in nianbao_json::golden::differences(
+        &expected["meta"]["template"],
+        &actual["report"]["meta"]["template"],
+    ) {
         diffs.push(format!("meta.template.{d}"));
     }
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
     let failed = nianbao_core::rules::failed_rules(&analysis.findings);
-    let expected_failed: Vec<&str> = expected["violated_rules"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let expected_failed: Vec<&str> = expected["violated_rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(failed.into_iter().collect::<Vec<_>>(), expected_failed);
 
     let report = &analysis.report;
@@ -73,7 +118,10 @@ fn huaian_2024_equals_its_expected_json() {
     assert_eq!(paragraphs(SectionKey::Overview), 6);
     assert_eq!(paragraphs(SectionKey::Problems), 2);
     assert_eq!(paragraphs(SectionKey::OtherMatters), 1);
-    assert!(report.section(SectionKey::Overview).unwrap().paragraphs[1].starts_with("（一）主动公开情况。"));
+    assert!(
+        report.section(SectionKey::Overview).unwrap().paragraphs[1]
+            .starts_with("（一）主动公开情况。")
+    );
 }
 
 #[test]
@@ -108,7 +156,8 @@ fn bench_corpus_all_read_recognized_and_consistent() {
                         }
                         for (column, cell) in &row.cells {
                             if cell.as_number().is_none() {
-                                problems.push(format!("{name}: {} {column} is {cell:?}", row.label));
+                                problems
+                                    .push(format!("{name}: {} {column} is {cell:?}", row.label));
                             }
                         }
                     }
@@ -120,15 +169,34 @@ fn bench_corpus_all_read_recognized_and_consistent() {
         }
         for f in &analysis.findings {
             if f.status != Status::Passed {
-                problems.push(format!("{name}: {} {} is {:?}", f.rule, f.instance, f.status));
+                problems.push(format!(
+                    "{name}: {} {} is {:?}",
+                    f.rule, f.instance, f.status
+                ));
             }
         }
-        let rules: std::collections::BTreeSet<&str> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
-        for rule in ["applications.balance", "applications.results_sum", "applications.column_total", "review_litigation.group_total"] {
+        let rules: std::collections::BTreeSet<&str> =
+            analysis.findings.iter().map(|f| f.rule.as_str()).collect();
+        for rule in [
+            "applications.balance",
+            "applications.results_sum",
+            "applications.column_total",
+            "review_litigation.group_total",
+        ] {
             if !rules.contains(rule) {
                 problems.push(format!("{name}: rule {rule} not checked"));
             }
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -67,7 +67,8 @@ fn malformed_xml_names_the_part_and_offset() {
         }
         other => panic!("{other:?}"),
     }
-    let err = Error::from(read(&document("<w:p><w:r><w:t>&nosuch;</w:t></w:r></w:p>")).unwrap_err());
+    let err =
+        Error::from(read(&document("<w:p><w:r><w:t>&nosuch;</w:t></w:r></w:p>")).unwrap_err());
     assert_eq!(err.kind(), "malformed");
 }
 
@@ -75,11 +76,34 @@ fn malformed_xml_names_the_part_and_offset() {
 fn xml_depth_is_limited() {
     let deep = "<w:sdt><w:sdtContent>".repeat(200) + &"</w:sdtContent></w:sdt>".repeat(200);
     let err = read(&document(&deep)).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_depth", max: 256, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_depth",
+                max: 256,
+                ..
+            }
+        ),
+        "{err}"
+    );
     // The same depth inside a skipped subtree is caught too.
-    let deep_deleted = format!("<w:p><w:del>{}{}</w:del></w:p>", "<w:r>".repeat(300), "</w:r>".repeat(300));
+    let deep_deleted = format!(
+        "<w:p><w:del>{}{}</w:del></w:p>",
+        "<w:r>".repeat(300),
+        "</w:r>".repeat(300)
+    );
     let err = read(&document(&deep_deleted)).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_depth", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_depth",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -91,7 +115,18 @@ fn cells_per_table_are_limited() {
         ..Limits::default()
     };
     let err = nianbao_docx::read(&bytes, &limits).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_table_cells", actual: 100, max: 99, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_table_cells",
+                actual: 100,
+                max: 99,
+                ..
+            }
+        ),
+        "{err}"
+    );
     let err = Error::from(err);
     assert!(err.to_string().contains("max_table_cells"), "{err}");
     assert!(nianbao_docx::read(&bytes, &Limits::default()).is_ok());
@@ -105,7 +140,16 @@ fn sizes_and_ratio_are_limited_before_inflating() {
         ..Limits::default()
     };
     let err = nianbao_docx::read(&bytes, &small_input).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_input_bytes", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_input_bytes",
+                ..
+            }
+        ),
+        "{err}"
+    );
 
     let small_part = Limits {
         max_part_bytes: 1000,
@@ -122,19 +166,46 @@ fn sizes_and_ratio_are_limited_before_inflating() {
         ..Limits::default()
     };
     let err = nianbao_docx::read(&bytes, &small_total).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_total_bytes", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_total_bytes",
+                ..
+            }
+        ),
+        "{err}"
+    );
 
     // A zip bomb: 3 MB of one repeated paragraph compresses far past a ratio of 200.
     let bomb = document(&"<w:p><w:r><w:t>0</w:t></w:r></w:p>".repeat(100_000));
     let err = read(&bomb).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_compression_ratio", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_compression_ratio",
+                ..
+            }
+        ),
+        "{err}"
+    );
 
     let few_entries = Limits {
         max_entries: 2,
         ..Limits::default()
     };
     let err = nianbao_docx::read(&bytes, &few_entries).unwrap_err();
-    assert!(matches!(err, DocxError::Limit { limit: "max_entries", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            DocxError::Limit {
+                limit: "max_entries",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -169,6 +240,10 @@ fn a_utf16_document_part_reads() {
 #[test]
 fn another_prefix_for_wordprocessingml_reads() {
     let xml = r#"<?xml version="1.0"?><document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>默认命名空间</t></r></p></body></document>"#;
-    let doc = read(&zip_parts(&[("word/document.xml".to_owned(), xml.as_bytes().to_vec())])).unwrap();
+    let doc = read(&zip_parts(&[(
+        "word/document.xml".to_owned(),
+        xml.as_bytes().to_vec(),
+    )]))
+    .unwrap();
     assert_eq!(common::texts(&doc), ["默认命名空间"]);
 }

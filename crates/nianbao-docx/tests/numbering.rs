@@ -8,7 +8,10 @@ use pretty_assertions::assert_eq;
 #[test]
 fn headings_and_lists_get_their_numbers() {
     let doc = read_fixture("numbering");
-    let got: Vec<(&str, Option<u8>)> = paragraphs(&doc).iter().map(|p| (p.text.as_str(), p.heading_level)).collect();
+    let got: Vec<(&str, Option<u8>)> = paragraphs(&doc)
+        .iter()
+        .map(|p| (p.text.as_str(), p.heading_level))
+        .collect();
     assert_eq!(
         got,
         [

@@ -7,7 +7,11 @@ use pretty_assertions::assert_eq;
 #[test]
 fn core_and_app_properties_are_kept() {
     let doc = common::read_fixture("properties");
-    let props: Vec<(&str, &str)> = doc.properties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let props: Vec<(&str, &str)> = doc
+        .properties
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     assert_eq!(
         props,
         [
@@ -28,6 +32,8 @@ fn the_crate_root_names_read_the_same() {
     let a = nianbao_docx::read(&bytes, &limits).unwrap();
     let b = nianbao_docx::read_docx(&bytes, &limits).unwrap();
     assert_eq!(a, b);
-    let err: nianbao_core::Error = nianbao_docx::read(b"not a zip", &limits).unwrap_err().into();
+    let err: nianbao_core::Error = nianbao_docx::read(b"not a zip", &limits)
+        .unwrap_err()
+        .into();
     assert_eq!(err.kind(), "unsupported");
 }

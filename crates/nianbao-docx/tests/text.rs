@@ -20,14 +20,20 @@ fn label_split_over_five_runs_with_bookmark_and_proof_error() {
 #[test]
 fn fields_show_their_result_not_their_code() {
     let doc = read_fixture("field");
-    assert_eq!(texts(&doc), ["第3页", "单位：示例县人民政府", "no", "勾选完"]);
+    assert_eq!(
+        texts(&doc),
+        ["第3页", "单位：示例县人民政府", "no", "勾选完"]
+    );
     assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
 }
 
 #[test]
 fn content_controls_are_read_through() {
     let doc = read_fixture("sdt");
-    assert_eq!(texts(&doc), ["示例县2023年政府信息公开工作年度报告", "收到申请12件"]);
+    assert_eq!(
+        texts(&doc),
+        ["示例县2023年政府信息公开工作年度报告", "收到申请12件"]
+    );
     assert_eq!(layout(tables(&doc)[0]), [["规章@0+1x1", "5@1+1x1"]]);
 }
 
@@ -48,7 +54,14 @@ fn text_boxes_are_read_once_after_their_anchor() {
     let doc = read_fixture("textbox");
     assert_eq!(
         texts(&doc),
-        ["锚定段落", "文本框第一段", "文本框第二段", "下一段", "只读一次", "旧式文本框"]
+        [
+            "锚定段落",
+            "文本框第一段",
+            "文本框第二段",
+            "下一段",
+            "只读一次",
+            "旧式文本框"
+        ]
     );
 }
 
@@ -57,6 +70,12 @@ fn breaks_symbols_and_hidden_text() {
     let doc = read_fixture("symbols");
     assert_eq!(
         texts(&doc),
-        ["本年新\n制作数量\tA\nB", "分页后\n下一页", "2023-2024×☑☑", "可见文字。", "\u{3000}\u{3000}"]
+        [
+            "本年新\n制作数量\tA\nB",
+            "分页后\n下一页",
+            "2023-2024×☑☑",
+            "可见文字。",
+            "\u{3000}\u{3000}"
+        ]
     );
 }

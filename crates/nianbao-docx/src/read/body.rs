@@ -29,12 +29,7 @@ const M_NS: &[&[u8]] = &[
 enum Tag {
     P,
     PPr,
-    PStyle,
-    Ilvl,
-    NumId,
-    OutlineLvl,
     RPr,
-    Vanish,
     Del,
     R,
     T,
@@ -48,13 +43,8 @@ enum Tag {
     Tbl,
     Tr,
     TrPr,
-    GridBefore,
-    TblHeader,
     Tc,
     TcPr,
-    GridSpan,
-    VMerge,
-    HMerge,
     AltChunk,
     /// Never shown or only a record of the past: deleted text, field instructions,
     /// content-control properties, former formatting, ruby guides, table properties.
@@ -99,6 +89,8 @@ pub(crate) struct BodyReader<'a, 's> {
     /// Open fields: `false` while in the instruction, `true` in the result.
     fields: Vec<bool>,
     fields_in_instruction: usize,
+    /// How many table cells the reader is inside.
+    in_cell: u32,
     scratch: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -137,6 +129,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             alternates: Vec::new(),
             fields: Vec::new(),
             fields_in_instruction: 0,
+            in_cell: 0,
             scratch: String::new(),
             diagnostics: Vec::new(),
         }
@@ -202,52 +195,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             None => (b"", full),
         };
         if prefix == self.w.as_slice() {
-            return match local {
-                b"p" => Tag::P,
-                b"r" => Tag::R,
-                b"t" => Tag::T,
-                b"rPr" => Tag::RPr,
-                b"pPr" => Tag::PPr,
-                b"tc" => Tag::Tc,
-                b"tcPr" => Tag::TcPr,
-                b"tr" => Tag::Tr,
-                b"trPr" => Tag::TrPr,
-                b"tbl" => Tag::Tbl,
-                b"tab" => Tag::Tab,
-                b"ptab" => Tag::Tab,
-                b"br" => Tag::Br,
-                b"cr" => Tag::Cr,
-                b"gridSpan" => Tag::GridSpan,
-                b"vMerge" => Tag::VMerge,
-                b"hMerge" => Tag::HMerge,
-                b"pStyle" => Tag::PStyle,
-                b"ilvl" => Tag::Ilvl,
-                b"numId" => Tag::NumId,
-                b"outlineLvl" => Tag::OutlineLvl,
-                b"vanish" => Tag::Vanish,
-                b"del" | b"moveFrom" => {
-                    if empty {
-                        Tag::Del
-                    } else {
-                        Tag::Skip
-                    }
-                }
-                b"noBreakHyphen" => Tag::NoBreakHyphen,
-                b"sym" => Tag::Sym,
-                b"fldChar" => Tag::FldChar,
-                b"txbxContent" => Tag::TxbxContent,
-                b"gridBefore" => Tag::GridBefore,
-                b"tblHeader" => Tag::TblHeader,
-                b"altChunk" => Tag::AltChunk,
-                b"instrText" | b"delText" | b"delInstrText" | b"sdtPr" | b"sdtEndPr"
-                | b"pPrChange" | b"rPrChange" | b"tblPrChange" | b"trPrChange" | b"tcPrChange"
-                | b"sectPrChange" | b"tblGridChange" | b"tblPrExChange" | b"numberingChange"
-                | b"rt" | b"tblPr" | b"tblPrEx" | b"tblGrid" | b"sectPr" | b"ffData"
-                | b"fldData" | b"rubyPr" | b"tcBorders" | b"tblBorders" | b"shd" | b"rFonts" => {
-                    Tag::Skip
-                }
-                _ => Tag::Other,
-            };
+            return w_tag(local, empty);
         }
         if prefix == self.mc.as_slice() {
             return match local {
@@ -550,10 +498,17 @@ impl<'a, 's> BodyReader<'a, 's> {
             Some(level) => level,
             None => style.heading,
         };
+        let text_is_empty = text.is_empty();
         let para = Paragraph {
             text,
             heading_level,
-            pos: self.pos(offset),
+            // Paragraphs of a cell become the cell's text, and empty ones are dropped:
+            // neither needs a position of its own.
+            pos: if self.in_cell == 0 && (!text_is_empty || props.mark_deleted) {
+                self.pos(offset)
+            } else {
+                Pos::default()
+            },
         };
         Ok((para, props.mark_deleted, floating))
     }
@@ -627,41 +582,27 @@ impl<'a, 's> BodyReader<'a, 's> {
         }
     }
 
-    fn para_props(&mut self, end: u32, props: &mut ParaProps) -> Result<(), DocxError> {
-        let mut in_rpr = false;
-        loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::PStyle => props.style = xml::val(&e).map(|v| v.into_owned()),
-                    Tag::NumId => props.num_id = xml::val_u32(&e),
-                    Tag::Ilvl => props.ilvl = xml::val_u32(&e),
-                    Tag::OutlineLvl => props.outline = xml::val_u32(&e).map(outline_to_heading),
-                    Tag::RPr => in_rpr = true,
-                    Tag::Del if in_rpr => props.mark_deleted = true,
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(()),
-                Ev::Eof => return Ok(()),
-                _ => {}
-            }
-        }
+    fn para_props(&mut self, depth: u32, props: &mut ParaProps) -> Result<(), DocxError> {
+        self.properties(depth, |local, e| match local {
+            b"pStyle" => props.style = xml::val(e).map(|v| v.into_owned()),
+            b"numId" => props.num_id = xml::val_u32(e),
+            b"ilvl" => props.ilvl = xml::val_u32(e),
+            b"outlineLvl" => props.outline = xml::val_u32(e).map(outline_to_heading),
+            // Only the paragraph mark's w:rPr holds a w:del inside w:pPr.
+            b"del" => props.mark_deleted = true,
+            _ => {}
+        })
     }
 
-    /// Reads a run's `w:rPr` (opened at `end`): whether the run is hidden.
-    fn run_hidden(&mut self, end: u32) -> Result<bool, DocxError> {
+    /// Reads a run's `w:rPr` (opened at `depth`): whether the run is hidden.
+    fn run_hidden(&mut self, depth: u32) -> Result<bool, DocxError> {
         let mut hidden = false;
-        loop {
-            match self.next()? {
-                Ev::Open {
-                    tag: Tag::Vanish,
-                    e,
-                    ..
-                } => hidden = xml::on_off(&e),
-                Ev::Close { depth } if depth == end => return Ok(hidden),
-                Ev::Eof => return Ok(hidden),
-                _ => {}
+        self.properties(depth, |local, e| {
+            if local == b"vanish" {
+                hidden = xml::on_off(e);
             }
-        }
+        })?;
+        Ok(hidden)
     }
 
     fn table(&mut self, end: u32, offset: u64) -> Result<Table, DocxError> {
@@ -721,43 +662,98 @@ impl<'a, 's> BodyReader<'a, 's> {
         Ok(())
     }
 
-    fn row_props(&mut self, end: u32) -> Result<RowProps, DocxError> {
+    fn row_props(&mut self, depth: u32) -> Result<RowProps, DocxError> {
         let mut props = RowProps::default();
-        loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::GridBefore => props.grid_before = xml::val_u32(&e).unwrap_or(0),
-                    Tag::TblHeader => props.header = xml::on_off(&e),
-                    Tag::Del => props.deleted = true,
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(props),
-                Ev::Eof => return Ok(props),
-                _ => {}
-            }
-        }
+        self.properties(depth, |local, e| match local {
+            b"gridBefore" => props.grid_before = xml::val_u32(e).unwrap_or(0),
+            b"tblHeader" => props.header = xml::on_off(e),
+            b"del" => props.deleted = true,
+            _ => {}
+        })?;
+        Ok(props)
     }
 
-    fn cell_props(&mut self, end: u32, props: &mut CellProps) -> Result<(), DocxError> {
+    fn cell_props(&mut self, depth: u32, props: &mut CellProps) -> Result<(), DocxError> {
+        self.properties(depth, |local, e| match local {
+            b"gridSpan" => props.span = xml::val_u32(e).unwrap_or(1),
+            b"vMerge" => props.vmerge = merge_val(e),
+            b"hMerge" => props.hmerge = merge_val(e),
+            _ => {}
+        })
+    }
+
+    /// Reads a property element (`w:pPr`, `w:rPr`, `w:tcPr`, `w:trPr`) opened at
+    /// `depth` in a tight loop over the raw events, calling `f(local name, element)` for
+    /// each element inside; former properties of tracked changes (`*Change`) are skipped.
+    fn properties(
+        &mut self,
+        depth: u32,
+        mut f: impl FnMut(&[u8], &BytesStart<'_>),
+    ) -> Result<(), DocxError> {
+        if self.pending_close {
+            self.pending_close = false;
+            self.depth = depth - 1;
+            return Ok(());
+        }
+        let mut level = depth;
         loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::GridSpan => props.span = xml::val_u32(&e).unwrap_or(1),
-                    Tag::VMerge => props.vmerge = merge_val(&e),
-                    Tag::HMerge => props.hmerge = merge_val(&e),
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(()),
-                Ev::Eof => return Ok(()),
+            let offset = self.reader.buffer_position();
+            let ev = self.reader.read_event().map_err(|e| self.xml_err(&e))?;
+            match ev {
+                Event::Start(e) => {
+                    level += 1;
+                    if u64::from(level) > self.limits.max_depth {
+                        return Err(DocxError::limit(
+                            "max_depth",
+                            u64::from(level),
+                            self.limits.max_depth,
+                            self.part,
+                            offset,
+                        ));
+                    }
+                    let local = e.local_name();
+                    if local.as_ref().ends_with(b"Change") {
+                        self.skip_subtree(level, offset)?;
+                        level -= 1;
+                    } else {
+                        f(local.as_ref(), &e);
+                    }
+                }
+                Event::Empty(e) => {
+                    if u64::from(level + 1) > self.limits.max_depth {
+                        return Err(DocxError::limit(
+                            "max_depth",
+                            u64::from(level + 1),
+                            self.limits.max_depth,
+                            self.part,
+                            offset,
+                        ));
+                    }
+                    f(e.local_name().as_ref(), &e);
+                }
+                Event::End(_) => {
+                    if level == depth {
+                        break;
+                    }
+                    level -= 1;
+                }
+                Event::Eof => {
+                    return Err(DocxError::xml(self.part, offset, "element never closed"));
+                }
                 _ => {}
             }
         }
+        self.depth = depth - 1;
+        Ok(())
     }
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
         let mut props = CellProps::default();
         let mut blocks = Vec::new();
-        self.container(end, &mut blocks, Some(&mut props))?;
+        self.in_cell += 1;
+        let read = self.container(end, &mut blocks, Some(&mut props));
+        self.in_cell -= 1;
+        read?;
         let mut text = String::new();
         let mut nested = Vec::new();
         for block in blocks {
@@ -782,6 +778,87 @@ impl<'a, 's> BodyReader<'a, 's> {
             ));
         }
         Ok(())
+    }
+}
+
+/// The tag of a WordprocessingML element by its local name, dispatched on the length
+/// first: most elements of a real document are formatting that falls through to `Other`.
+/// (`w:del` and `w:moveFrom` are markers when empty, deleted content otherwise.)
+fn w_tag(local: &[u8], empty: bool) -> Tag {
+    let tag = match local.len() {
+        1 => match local.first() {
+            Some(b'p') => Tag::P,
+            Some(b'r') => Tag::R,
+            Some(b't') => Tag::T,
+            _ => Tag::Other,
+        },
+        2 => match local {
+            b"tc" => Tag::Tc,
+            b"tr" => Tag::Tr,
+            b"br" => Tag::Br,
+            b"cr" => Tag::Cr,
+            b"rt" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        3 => match local {
+            b"tbl" => Tag::Tbl,
+            b"pPr" => Tag::PPr,
+            b"rPr" => Tag::RPr,
+            b"tab" => Tag::Tab,
+            b"sym" => Tag::Sym,
+            b"del" => Tag::Del,
+            b"shd" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        4 => match local {
+            b"ptab" => Tag::Tab,
+            b"tcPr" => Tag::TcPr,
+            b"trPr" => Tag::TrPr,
+            _ => Tag::Other,
+        },
+        5 => match local {
+            b"tblPr" | b"sdtPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        6 => match local {
+            b"rFonts" | b"ffData" | b"sectPr" | b"rubyPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        7 => match local {
+            b"fldChar" => Tag::FldChar,
+            b"fldData" | b"tblGrid" | b"tblPrEx" | b"delText" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        8 => match local {
+            b"moveFrom" => Tag::Del,
+            b"altChunk" => Tag::AltChunk,
+            b"sdtEndPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        9 => match local {
+            b"instrText" | b"pPrChange" | b"rPrChange" | b"tcBorders" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        10 => match local {
+            b"tblBorders" | b"trPrChange" | b"tcPrChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        11 => match local {
+            b"txbxContent" => Tag::TxbxContent,
+            b"tblPrChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        _ => match local {
+            b"noBreakHyphen" => Tag::NoBreakHyphen,
+            b"delInstrText" | b"sectPrChange" | b"tblGridChange" | b"tblPrExChange"
+            | b"numberingChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+    };
+    if tag == Tag::Del && !empty {
+        Tag::Skip
+    } else {
+        tag
     }
 }
 
@@ -826,7 +903,11 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
     let code = u32::from_str_radix(std::str::from_utf8(&code).ok()?.trim(), 16).ok()?;
     let font = xml::attr(e, b"font");
     let font = font.as_deref().unwrap_or_default();
-    let low = if (0xF000..=0xF0FF).contains(&code) { code - 0xF000 } else { code };
+    let low = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
     if let Ok(byte) = u8::try_from(low) {
         let mapped = if font.eq_ignore_ascii_case(b"Symbol") {
             text::symbol_font_char(byte)
@@ -842,4 +923,75 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
         }
     }
     char::from_u32(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every element name the reader reacts to, with its tag (as a non-empty element).
+    const NAMED: &[(&str, Tag)] = &[
+        ("p", Tag::P),
+        ("r", Tag::R),
+        ("t", Tag::T),
+        ("tc", Tag::Tc),
+        ("tr", Tag::Tr),
+        ("br", Tag::Br),
+        ("cr", Tag::Cr),
+        ("rt", Tag::Skip),
+        ("tbl", Tag::Tbl),
+        ("pPr", Tag::PPr),
+        ("rPr", Tag::RPr),
+        ("tab", Tag::Tab),
+        ("ptab", Tag::Tab),
+        ("sym", Tag::Sym),
+        ("del", Tag::Skip),
+        ("moveFrom", Tag::Skip),
+        ("tcPr", Tag::TcPr),
+        ("trPr", Tag::TrPr),
+        ("fldChar", Tag::FldChar),
+        ("altChunk", Tag::AltChunk),
+        ("txbxContent", Tag::TxbxContent),
+        ("noBreakHyphen", Tag::NoBreakHyphen),
+        ("shd", Tag::Skip),
+        ("tblPr", Tag::Skip),
+        ("sdtPr", Tag::Skip),
+        ("sdtEndPr", Tag::Skip),
+        ("rFonts", Tag::Skip),
+        ("ffData", Tag::Skip),
+        ("fldData", Tag::Skip),
+        ("sectPr", Tag::Skip),
+        ("rubyPr", Tag::Skip),
+        ("tblGrid", Tag::Skip),
+        ("tblPrEx", Tag::Skip),
+        ("delText", Tag::Skip),
+        ("instrText", Tag::Skip),
+        ("delInstrText", Tag::Skip),
+        ("pPrChange", Tag::Skip),
+        ("rPrChange", Tag::Skip),
+        ("tcBorders", Tag::Skip),
+        ("tblBorders", Tag::Skip),
+        ("tblPrChange", Tag::Skip),
+        ("trPrChange", Tag::Skip),
+        ("tcPrChange", Tag::Skip),
+        ("sectPrChange", Tag::Skip),
+        ("tblGridChange", Tag::Skip),
+        ("tblPrExChange", Tag::Skip),
+        ("numberingChange", Tag::Skip),
+        ("hyperlink", Tag::Other),
+        ("sdt", Tag::Other),
+        ("sdtContent", Tag::Other),
+        ("ins", Tag::Other),
+        ("bookmarkStart", Tag::Other),
+        ("proofErr", Tag::Other),
+    ];
+
+    #[test]
+    fn every_name_maps_to_its_tag() {
+        for (name, tag) in NAMED {
+            assert_eq!(w_tag(name.as_bytes(), false), *tag, "{name}");
+        }
+        assert_eq!(w_tag(b"del", true), Tag::Del);
+        assert_eq!(w_tag(b"moveFrom", true), Tag::Del);
+    }
 }

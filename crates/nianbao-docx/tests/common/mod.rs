@@ -45,7 +45,10 @@ pub fn package(name: &str) -> Vec<u8> {
     let has = |p: &str| parts.iter().any(|(n, _)| n == p);
     let mut extra = Vec::new();
     if !has("[Content_Types].xml") {
-        extra.push(("[Content_Types].xml".to_owned(), CONTENT_TYPES.as_bytes().to_vec()));
+        extra.push((
+            "[Content_Types].xml".to_owned(),
+            CONTENT_TYPES.as_bytes().to_vec(),
+        ));
     }
     if !has("_rels/.rels") {
         extra.push(("_rels/.rels".to_owned(), ROOT_RELS.as_bytes().to_vec()));
@@ -68,13 +71,20 @@ pub fn package(name: &str) -> Vec<u8> {
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             collect(root, &path, out);
         } else {
-            let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((name, std::fs::read(&path).unwrap()));
         }
     }
