@@ -138,7 +138,7 @@ impl<'a, 's> BodyReader<'a, 's> {
     /// Reads the whole part into blocks.
     pub(crate) fn read(mut self) -> Result<(Vec<Block>, Vec<Diagnostic>), DocxError> {
         let mut blocks = Vec::new();
-        self.container(0, &mut blocks, None)?;
+        self.container(0, &mut Sink::Blocks(&mut blocks))?;
         if !self.fields.is_empty() {
             self.warn(
                 "docx.field_unterminated",
@@ -333,13 +333,8 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     /// Reads block content (paragraphs and tables) until the element at `end` closes
-    /// (0: the end of the part). Inside a cell, `cell` receives its `w:tcPr`.
-    fn container(
-        &mut self,
-        end: u32,
-        out: &mut Vec<Block>,
-        mut cell: Option<&mut CellProps>,
-    ) -> Result<(), DocxError> {
+    /// (0: the end of the part) into `out`.
+    fn container(&mut self, end: u32, out: &mut Sink<'_>) -> Result<(), DocxError> {
         // A paragraph whose mark is a tracked deletion joins the next one.
         let mut carry: Option<Paragraph> = None;
         loop {
@@ -357,10 +352,12 @@ impl<'a, 's> BodyReader<'a, 's> {
                     }
                     if mark_deleted {
                         carry = Some(para);
-                    } else if !para.text.is_empty() {
-                        out.push(Block::Paragraph(para));
+                    } else {
+                        out.paragraph(para);
                     }
-                    out.extend(floating);
+                    for block in floating {
+                        out.block(block);
+                    }
                 }
                 Ev::Open {
                     tag: Tag::Tbl,
@@ -368,16 +365,18 @@ impl<'a, 's> BodyReader<'a, 's> {
                     offset,
                     ..
                 } => {
-                    flush(&mut carry, out);
+                    if let Some(p) = carry.take() {
+                        out.paragraph(p);
+                    }
                     let table = self.table(depth, offset)?;
-                    out.push(Block::Table(table));
+                    out.block(Block::Table(table));
                 }
                 Ev::Open {
                     tag: Tag::TcPr,
                     depth,
                     ..
-                } if cell.is_some() => {
-                    if let Some(props) = cell.as_deref_mut() {
+                } => {
+                    if let Sink::Cell { props, .. } = out {
                         self.cell_props(depth, props)?;
                     }
                 }
@@ -397,7 +396,9 @@ impl<'a, 's> BodyReader<'a, 's> {
                 _ => {}
             }
         }
-        flush(&mut carry, out);
+        if let Some(p) = carry.take() {
+            out.paragraph(p);
+        }
         Ok(())
     }
 
@@ -423,8 +424,11 @@ impl<'a, 's> BodyReader<'a, 's> {
                     Tag::R => hidden = false,
                     Tag::RPr => hidden = self.run_hidden(depth)?,
                     Tag::T => {
-                        let preserve =
-                            xml::attr(&e, b"space").is_some_and(|v| v.as_ref() == b"preserve");
+                        // `xml:space="preserve"` is the only attribute w:t has.
+                        let raw = e.attributes_raw();
+                        let preserve = !raw.is_empty()
+                            && memchr::memmem::find(raw, b"preserve").is_some()
+                            && xml::attr(&e, b"space").is_some_and(|v| v.as_ref() == b"preserve");
                         self.text_content(depth, at)?;
                         if !hidden && self.fields_in_instruction == 0 {
                             let s = if preserve {
@@ -456,7 +460,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                         }
                     }
                     Tag::FldChar => self.field_char(&e),
-                    Tag::TxbxContent => self.container(depth, &mut floating, None)?,
+                    Tag::TxbxContent => self.container(depth, &mut Sink::Blocks(&mut floating))?,
                     Tag::P => {
                         let (p, _, more) = self.paragraph(depth, at)?;
                         if !p.text.is_empty() {
@@ -749,24 +753,19 @@ impl<'a, 's> BodyReader<'a, 's> {
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
         let mut props = CellProps::default();
-        let mut blocks = Vec::new();
-        self.in_cell += 1;
-        let read = self.container(end, &mut blocks, Some(&mut props));
-        self.in_cell -= 1;
-        read?;
         let mut text = String::new();
         let mut nested = Vec::new();
-        for block in blocks {
-            match block {
-                Block::Paragraph(p) => {
-                    if !text.is_empty() {
-                        text.push('\n');
-                    }
-                    text.push_str(&p.text);
-                }
-                Block::Table(t) => nested.push(t),
-            }
-        }
+        self.in_cell += 1;
+        let read = self.container(
+            end,
+            &mut Sink::Cell {
+                text: &mut text,
+                nested: &mut nested,
+                props: &mut props,
+            },
+        );
+        self.in_cell -= 1;
+        read?;
         let pos = self.pos(offset);
         if let Added::Merged { had_text: true } =
             grid.add_cell(props, text, nested, pos, self.limits)?
@@ -862,11 +861,41 @@ fn w_tag(local: &[u8], empty: bool) -> Tag {
     }
 }
 
-fn flush(carry: &mut Option<Paragraph>, out: &mut Vec<Block>) {
-    if let Some(p) = carry.take()
-        && !p.text.is_empty()
-    {
-        out.push(Block::Paragraph(p));
+/// Where a container's blocks go: the body (or a text box) keeps blocks; a cell joins
+/// its paragraphs into its text and keeps its tables nested.
+enum Sink<'x> {
+    Blocks(&'x mut Vec<Block>),
+    Cell {
+        text: &'x mut String,
+        nested: &'x mut Vec<Table>,
+        props: &'x mut CellProps,
+    },
+}
+
+impl Sink<'_> {
+    /// Adds a paragraph; an empty one is dropped.
+    fn paragraph(&mut self, para: Paragraph) {
+        if para.text.is_empty() {
+            return;
+        }
+        match self {
+            Sink::Blocks(blocks) => blocks.push(Block::Paragraph(para)),
+            Sink::Cell { text, .. } => {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&para.text);
+            }
+        }
+    }
+
+    /// Adds a block.
+    fn block(&mut self, block: Block) {
+        match (self, block) {
+            (sink, Block::Paragraph(p)) => sink.paragraph(p),
+            (Sink::Blocks(blocks), table) => blocks.push(table),
+            (Sink::Cell { nested, .. }, Block::Table(t)) => nested.push(t),
+        }
     }
 }
 
