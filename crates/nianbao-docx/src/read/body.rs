@@ -577,10 +577,8 @@ impl<'a, 's> BodyReader<'a, 's> {
                     self.fields_in_instruction -= 1;
                 }
             }
-            Some(b"end") => {
-                if self.fields.pop() == Some(false) {
-                    self.fields_in_instruction -= 1;
-                }
+            Some(b"end") if self.fields.pop() == Some(false) => {
+                self.fields_in_instruction -= 1;
             }
             _ => {}
         }
