@@ -91,6 +91,10 @@ pub(crate) struct BodyReader<'a, 's> {
     fields_in_instruction: usize,
     /// How many table cells the reader is inside.
     in_cell: u32,
+    /// Bytes jumped over by [`BodyReader::fast_skip`], added to quick-xml's positions.
+    skipped: u64,
+    /// A reusable buffer for the end tag `fast_skip` looks for.
+    close_tag: Vec<u8>,
     scratch: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -130,6 +134,8 @@ impl<'a, 's> BodyReader<'a, 's> {
             fields: Vec::new(),
             fields_in_instruction: 0,
             in_cell: 0,
+            skipped: 0,
+            close_tag: Vec::new(),
             scratch: String::new(),
             diagnostics: Vec::new(),
         }
@@ -160,7 +166,55 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     fn xml_err(&self, err: &quick_xml::Error) -> DocxError {
-        xml::error(self.part, &self.reader, err)
+        DocxError::xml(
+            self.part,
+            self.reader.error_position() + self.skipped,
+            err.to_string(),
+        )
+    }
+
+    /// The byte offset in the part of the next unread byte.
+    fn position(&self) -> u64 {
+        self.reader.buffer_position() + self.skipped
+    }
+
+    /// Jumps over the content of the element `qname` whose start was just read, to
+    /// right before its end tag, when that is safe to do by bytes: the end tag is near,
+    /// and the content holds no element of the same name, no comment, CDATA or
+    /// processing instruction, no former properties (`*Change`) and none of `wanted`.
+    /// Formatting the reader does not need is then never tokenized (nor checked for
+    /// well-formedness). Returns whether it jumped.
+    fn fast_skip(&mut self, qname: &[u8], wanted: &[&[u8]]) -> bool {
+        const WINDOW: usize = 8192;
+        let input: &'a [u8] = self.reader.get_ref();
+        let window = input.get(..input.len().min(WINDOW)).unwrap_or_default();
+        // `</name>`; its tail `name>` after a `<` is the same element nested inside.
+        let close = &mut self.close_tag;
+        close.clear();
+        close.extend_from_slice(b"</");
+        close.extend_from_slice(qname);
+        close.push(b'>');
+        let Some(at) = memchr::memmem::find(window, close) else {
+            return false;
+        };
+        let region = window.get(..at).unwrap_or_default();
+        let name = close.get(2..close.len() - 1).unwrap_or_default();
+        let unsafe_content = memchr::memchr(b'<', region).is_some()
+            && (memchr::memmem::find_iter(region, name)
+                .any(|i| i > 0 && region.get(i - 1) == Some(&b'<'))
+                || memchr::memmem::find(region, b"<!").is_some()
+                || memchr::memmem::find(region, b"<?").is_some()
+                || memchr::memmem::find(region, b"Change").is_some());
+        if unsafe_content
+            || wanted
+                .iter()
+                .any(|w| memchr::memmem::find(region, w).is_some())
+        {
+            return false;
+        }
+        *self.reader.get_mut() = input.get(at..).unwrap_or_default();
+        self.skipped += at as u64;
+        true
     }
 
     fn learn_namespaces(&mut self, e: &BytesStart<'_>) {
@@ -220,7 +274,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             return Ok(Ev::Close { depth });
         }
         loop {
-            let offset = self.reader.buffer_position();
+            let offset = self.position();
             let ev = self.reader.read_event().map_err(|e| self.xml_err(&e))?;
             let (e, empty) = match ev {
                 Event::Start(e) => (e, false),
@@ -272,6 +326,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             };
             if skip {
                 if !empty {
+                    self.fast_skip(e.name().as_ref(), &[]);
                     self.skip_subtree(depth, offset)?;
                 }
                 continue;
@@ -297,7 +352,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Event::Start(_) => {
                     level += 1;
                     if u64::from(level) > self.limits.max_depth {
-                        let at = self.reader.buffer_position();
+                        let at = self.position();
                         return Err(DocxError::limit(
                             "max_depth",
                             u64::from(level),
@@ -374,10 +429,11 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Ev::Open {
                     tag: Tag::TcPr,
                     depth,
+                    e,
                     ..
                 } => {
                     if let Sink::Cell { props, .. } = out {
-                        self.cell_props(depth, props)?;
+                        self.cell_props(depth, e.name().as_ref(), props)?;
                     }
                 }
                 Ev::Open {
@@ -420,9 +476,9 @@ impl<'a, 's> BodyReader<'a, 's> {
                     depth,
                     offset: at,
                 } => match tag {
-                    Tag::PPr => self.para_props(depth, &mut props)?,
+                    Tag::PPr => self.para_props(depth, e.name().as_ref(), &mut props)?,
                     Tag::R => hidden = false,
-                    Tag::RPr => hidden = self.run_hidden(depth)?,
+                    Tag::RPr => hidden = self.run_hidden(depth, e.name().as_ref())?,
                     Tag::T => {
                         // `xml:space="preserve"` is the only attribute w:t has.
                         let raw = e.attributes_raw();
@@ -584,8 +640,15 @@ impl<'a, 's> BodyReader<'a, 's> {
         }
     }
 
-    fn para_props(&mut self, depth: u32, props: &mut ParaProps) -> Result<(), DocxError> {
-        self.properties(depth, |local, e| match local {
+    fn para_props(
+        &mut self,
+        depth: u32,
+        qname: &[u8],
+        props: &mut ParaProps,
+    ) -> Result<(), DocxError> {
+        // Every name the closure reacts to: a child holding none of them is jumped over.
+        const WANTED: &[&[u8]] = &[b"pStyle", b"numId", b"ilvl", b"outlineLvl", b"del"];
+        self.properties(depth, qname, WANTED, |local, e| match local {
             b"pStyle" => props.style = xml::val(e).map(|v| v.into_owned()),
             b"numId" => props.num_id = xml::val_u32(e),
             b"ilvl" => props.ilvl = xml::val_u32(e),
@@ -597,9 +660,9 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     /// Reads a run's `w:rPr` (opened at `depth`): whether the run is hidden.
-    fn run_hidden(&mut self, depth: u32) -> Result<bool, DocxError> {
+    fn run_hidden(&mut self, depth: u32, qname: &[u8]) -> Result<bool, DocxError> {
         let mut hidden = false;
-        self.properties(depth, |local, e| {
+        self.properties(depth, qname, &[b"vanish"], |local, e| {
             if local == b"vanish" {
                 hidden = xml::on_off(e);
             }
@@ -638,9 +701,10 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Ev::Open {
                     tag: Tag::TrPr,
                     depth,
+                    e,
                     ..
                 } => {
-                    let props = self.row_props(depth)?;
+                    let props = self.row_props(depth, e.name().as_ref())?;
                     grid.row_props(props);
                 }
                 Ev::Open {
@@ -664,9 +728,10 @@ impl<'a, 's> BodyReader<'a, 's> {
         Ok(())
     }
 
-    fn row_props(&mut self, depth: u32) -> Result<RowProps, DocxError> {
+    fn row_props(&mut self, depth: u32, qname: &[u8]) -> Result<RowProps, DocxError> {
+        const WANTED: &[&[u8]] = &[b"gridBefore", b"tblHeader", b"del"];
         let mut props = RowProps::default();
-        self.properties(depth, |local, e| match local {
+        self.properties(depth, qname, WANTED, |local, e| match local {
             b"gridBefore" => props.grid_before = xml::val_u32(e).unwrap_or(0),
             b"tblHeader" => props.header = xml::on_off(e),
             b"del" => props.deleted = true,
@@ -675,8 +740,14 @@ impl<'a, 's> BodyReader<'a, 's> {
         Ok(props)
     }
 
-    fn cell_props(&mut self, depth: u32, props: &mut CellProps) -> Result<(), DocxError> {
-        self.properties(depth, |local, e| match local {
+    fn cell_props(
+        &mut self,
+        depth: u32,
+        qname: &[u8],
+        props: &mut CellProps,
+    ) -> Result<(), DocxError> {
+        const WANTED: &[&[u8]] = &[b"gridSpan", b"vMerge", b"hMerge"];
+        self.properties(depth, qname, WANTED, |local, e| match local {
             b"gridSpan" => props.span = xml::val_u32(e).unwrap_or(1),
             b"vMerge" => props.vmerge = merge_val(e),
             b"hMerge" => props.hmerge = merge_val(e),
@@ -690,6 +761,8 @@ impl<'a, 's> BodyReader<'a, 's> {
     fn properties(
         &mut self,
         depth: u32,
+        qname: &[u8],
+        wanted: &[&[u8]],
         mut f: impl FnMut(&[u8], &BytesStart<'_>),
     ) -> Result<(), DocxError> {
         if self.pending_close {
@@ -697,9 +770,10 @@ impl<'a, 's> BodyReader<'a, 's> {
             self.depth = depth - 1;
             return Ok(());
         }
+        self.fast_skip(qname, wanted);
         let mut level = depth;
         loop {
-            let offset = self.reader.buffer_position();
+            let offset = self.position();
             let ev = self.reader.read_event().map_err(|e| self.xml_err(&e))?;
             match ev {
                 Event::Start(e) => {
@@ -719,6 +793,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                         level -= 1;
                     } else {
                         f(local.as_ref(), &e);
+                        self.fast_skip(e.name().as_ref(), wanted);
                     }
                 }
                 Event::Empty(e) => {

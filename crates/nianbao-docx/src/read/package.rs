@@ -2,9 +2,9 @@
 
 use std::io::{Cursor, Read};
 
+use flate2::{Decompress, FlushDecompress, Status};
 use nianbao_core::Limits;
 use quick_xml::events::Event;
-use flate2::{Decompress, FlushDecompress, Status};
 use zip::{CompressionMethod, ZipArchive};
 
 use super::error::DocxError;
@@ -108,10 +108,18 @@ impl<'a> Package<'a> {
             return Ok(None);
         };
         let limits = self.limits;
-        let (method, start, compressed, declared, crc, encrypted) = match self.archive.by_index_raw(index) {
-            Ok(f) => (f.compression(), f.data_start(), f.compressed_size(), f.size(), f.crc32(), f.encrypted()),
-            Err(e) => return Err(DocxError::zip(&e)),
-        };
+        let (method, start, compressed, declared, crc, encrypted) =
+            match self.archive.by_index_raw(index) {
+                Ok(f) => (
+                    f.compression(),
+                    f.data_start(),
+                    f.compressed_size(),
+                    f.size(),
+                    f.crc32(),
+                    f.encrypted(),
+                ),
+                Err(e) => return Err(DocxError::zip(&e)),
+            };
         if encrypted {
             return Err(DocxError::Encrypted {
                 what: format!("the zip entry {part} is password-protected"),
@@ -165,7 +173,13 @@ impl<'a> Package<'a> {
                 return Ok(out);
             }
             if out.len() as u64 > max {
-                return Err(DocxError::limit("max_part_bytes", out.len() as u64, max, part, 0));
+                return Err(DocxError::limit(
+                    "max_part_bytes",
+                    out.len() as u64,
+                    max,
+                    part,
+                    0,
+                ));
             }
             if out.len() == out.capacity() {
                 // The entry is larger than it said: grow, still under the part limit.
