@@ -1,0 +1,200 @@
+//! A table grid: fixed column widths, cells with spans and vertical merges, the
+//! borders and margins of the official tables.
+
+use docx_rs::{
+    AlignmentType, BorderType, HeightRule, Paragraph, Table, TableAlignmentType, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
+};
+
+use crate::write::style::{self, TEXT_WIDTH};
+use crate::write::text;
+
+/// The least height of a row, 6 mm.
+const ROW_HEIGHT: f32 = 340.0;
+/// Left and right cell margins, 1 mm.
+const CELL_MARGIN: usize = 57;
+/// Border width in eighths of a point (0.5 pt).
+const BORDER: usize = 4;
+
+/// One cell to place: its text, how many grid columns it spans, its vertical merge.
+#[derive(Debug, Clone)]
+pub struct Spec<'a> {
+    text: &'a str,
+    span: usize,
+    merge: Option<VMergeType>,
+    align: AlignmentType,
+}
+
+impl<'a> Spec<'a> {
+    /// A centered cell of one column.
+    pub fn new(text: &'a str) -> Self {
+        Spec {
+            text,
+            span: 1,
+            merge: None,
+            align: AlignmentType::Center,
+        }
+    }
+
+    /// Spans `n` grid columns (`w:gridSpan`).
+    pub fn span(mut self, n: usize) -> Self {
+        self.span = n.max(1);
+        self
+    }
+
+    /// Starts a vertical merge (`w:vMerge w:val="restart"`).
+    pub fn restart(mut self) -> Self {
+        self.merge = Some(VMergeType::Restart);
+        self
+    }
+
+    /// Continues the vertical merge above (`w:vMerge w:val="continue"`); prints nothing.
+    pub fn cont(mut self) -> Self {
+        self.merge = Some(VMergeType::Continue);
+        self.text = "";
+        self
+    }
+
+    /// Left-aligned (long labels, notes).
+    pub fn left(mut self) -> Self {
+        self.align = AlignmentType::Left;
+        self
+    }
+}
+
+/// Grid column widths in twips that share the type area in proportion to `weights`.
+pub fn widths(weights: &[usize]) -> Vec<usize> {
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    let mut out: Vec<usize> = weights.iter().map(|w| w * TEXT_WIDTH / total).collect();
+    let used: usize = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    out
+}
+
+/// A table being built on a fixed grid.
+#[derive(Debug)]
+pub struct Grid {
+    widths: Vec<usize>,
+    rows: Vec<TableRow>,
+}
+
+impl Grid {
+    /// An empty table on a grid of these widths.
+    pub fn new(widths: Vec<usize>) -> Self {
+        Grid {
+            widths,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The number of grid columns.
+    pub fn columns(&self) -> usize {
+        self.widths.len()
+    }
+
+    /// Appends a row; cells that fall short of the grid leave `w:gridAfter` columns.
+    pub fn row(&mut self, specs: &[Spec<'_>]) {
+        let mut col = 0;
+        let mut cells = Vec::with_capacity(specs.len());
+        for spec in specs {
+            let width: usize = self.widths.iter().skip(col).take(spec.span).sum();
+            col += spec.span;
+            let mut p = text::styled(style::id::TABLE, spec.text);
+            if spec.align != AlignmentType::Center {
+                p = p.align(spec.align);
+            }
+            let mut cell = TableCell::new()
+                .add_paragraph(p)
+                .width(width, WidthType::Dxa)
+                .vertical_align(VAlignType::Center);
+            if spec.span > 1 {
+                cell = cell.grid_span(spec.span);
+            }
+            if let Some(m) = spec.merge {
+                cell = cell.vertical_merge(m);
+            }
+            cells.push(cell);
+        }
+        let mut row = TableRow::new(cells)
+            .row_height(ROW_HEIGHT)
+            .height_rule(HeightRule::AtLeast);
+        let after = self.columns().saturating_sub(col);
+        if after > 0 {
+            let width: usize = self.widths.iter().skip(col).sum();
+            row = row.grid_after(after as u32).width_after(width as f32);
+        }
+        self.rows.push(row);
+    }
+
+    /// A row of one cell across the whole grid, left-aligned (a block title or a note).
+    pub fn full_row(&mut self, text: &str) {
+        let n = self.columns();
+        self.row(&[Spec::new(text).span(n).left()]);
+    }
+
+    /// The finished table: centered, fixed layout, 0.5 pt borders.
+    pub fn build(self) -> Table {
+        let width = self.widths.iter().sum();
+        let border = |pos| {
+            TableBorder::new(pos)
+                .border_type(BorderType::Single)
+                .size(BORDER)
+                .color("000000")
+        };
+        let borders = TableBorders::new()
+            .set(border(TableBorderPosition::Top))
+            .set(border(TableBorderPosition::Left))
+            .set(border(TableBorderPosition::Bottom))
+            .set(border(TableBorderPosition::Right))
+            .set(border(TableBorderPosition::InsideH))
+            .set(border(TableBorderPosition::InsideV));
+        Table::new(self.rows)
+            .set_grid(self.widths)
+            .width(width, WidthType::Dxa)
+            .align(TableAlignmentType::Center)
+            .layout(TableLayoutType::Fixed)
+            .set_borders(borders)
+            .margins(
+                docx_rs::TableCellMargins::new()
+                    .margin_left(CELL_MARGIN, WidthType::Dxa)
+                    .margin_right(CELL_MARGIN, WidthType::Dxa)
+                    .margin_top(0, WidthType::Dxa)
+                    .margin_bottom(0, WidthType::Dxa),
+            )
+    }
+}
+
+/// A table of text cells on an even grid (the tables of a report that are none of
+/// the three national ones). Short rows leave `w:gridAfter` columns.
+pub fn plain(grid: &[Vec<String>]) -> Option<Table> {
+    let columns = grid.iter().map(Vec::len).max().filter(|n| *n > 0)?;
+    let mut table = Grid::new(widths(&vec![1; columns]));
+    for row in grid {
+        let specs: Vec<Spec<'_>> = row.iter().map(|t| Spec::new(t)).collect();
+        table.row(&specs);
+    }
+    Some(table.build())
+}
+
+/// An empty paragraph in table text: Word needs one between two tables that follow
+/// each other, and a table must not end a document.
+pub fn spacer() -> Paragraph {
+    Paragraph::new().style(style::id::TABLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fill_the_type_area() {
+        for weights in [vec![1; 15], vec![6, 8, 22, 7, 7, 7, 7, 7, 7, 7], vec![1, 1, 1, 1]] {
+            let w = widths(&weights);
+            assert_eq!(w.iter().sum::<usize>(), TEXT_WIDTH, "{weights:?}");
+            assert_eq!(w.len(), weights.len());
+        }
+    }
+}
