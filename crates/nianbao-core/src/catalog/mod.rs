@@ -7,7 +7,7 @@ mod applications;
 mod review_litigation;
 mod sections;
 
-pub use active_disclosure::{ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, ACTIVE_COLUMN_LABELS};
+pub use active_disclosure::{ACTIVE_COLUMN_LABELS, ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021};
 pub use applications::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS};
 pub use review_litigation::{REVIEW_COLUMNS, REVIEW_GROUPS};
 pub use sections::SectionKey;
@@ -16,7 +16,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The three national tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// Table 2, 主动公开政府信息情况.
@@ -80,7 +82,9 @@ impl TableKind {
 }
 
 /// The two national formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub enum TableFormat {
     /// The 2019 trial format (国办公开办函〔2019〕60号).
     #[serde(rename = "2019")]

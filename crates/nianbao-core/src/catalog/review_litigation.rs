@@ -5,11 +5,31 @@ use super::{ColumnSpec, Formats, RowSpec};
 
 /// The five columns of each group.
 pub static REVIEW_COLUMNS: [ColumnSpec; 5] = [
-    ColumnSpec { key: "upheld", label: "结果维持", kind: Count },
-    ColumnSpec { key: "corrected", label: "结果纠正", kind: Count },
-    ColumnSpec { key: "other", label: "其他结果", kind: Count },
-    ColumnSpec { key: "pending", label: "尚未审结", kind: Count },
-    ColumnSpec { key: "total", label: "总计", kind: Count },
+    ColumnSpec {
+        key: "upheld",
+        label: "结果维持",
+        kind: Count,
+    },
+    ColumnSpec {
+        key: "corrected",
+        label: "结果纠正",
+        kind: Count,
+    },
+    ColumnSpec {
+        key: "other",
+        label: "其他结果",
+        kind: Count,
+    },
+    ColumnSpec {
+        key: "pending",
+        label: "尚未审结",
+        kind: Count,
+    },
+    ColumnSpec {
+        key: "total",
+        label: "总计",
+        kind: Count,
+    },
 ];
 
 /// The three groups, each a row of five values in the model.

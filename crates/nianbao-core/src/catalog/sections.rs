@@ -4,7 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The six sections, by their canonical key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKey {
     /// 一、总体情况
@@ -60,7 +62,13 @@ impl SectionKey {
     /// [`text::label_key`](crate::text::label_key)) that name the section.
     pub fn heading_keys(self) -> &'static [&'static str] {
         match self {
-            SectionKey::Overview => &["总体情况", "政府信息公开总体情况", "政府信息公开工作总体情况", "基本情况", "概述"],
+            SectionKey::Overview => &[
+                "总体情况",
+                "政府信息公开总体情况",
+                "政府信息公开工作总体情况",
+                "基本情况",
+                "概述",
+            ],
             SectionKey::ActiveDisclosure => &["主动公开政府信息情况", "主动公开政府信息"],
             SectionKey::Applications => &[
                 "收到和处理政府信息公开申请情况",

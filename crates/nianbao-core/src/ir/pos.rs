@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 /// Where something is in the source: a line (and column) for text, a part name and
 /// byte offset for XML inside a package. Every field is optional; an empty `Pos`
 /// means "unknown".
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Pos {
     /// The part of a package (`word/document.xml`), if the source has parts.

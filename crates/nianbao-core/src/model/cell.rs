@@ -127,7 +127,10 @@ impl Cell {
     /// Whether a cell's source text reads as a value (number, blank or placeholder)
     /// rather than as a label.
     pub fn looks_like_value(source: &str) -> bool {
-        !matches!(Cell::parse(source, ColumnKind::Money).value, CellValue::Text)
+        !matches!(
+            Cell::parse(source, ColumnKind::Money).value,
+            CellValue::Text
+        )
     }
 }
 
@@ -235,11 +238,16 @@ mod tests {
         let c = Cell::parse("0万元", ColumnKind::Money);
         assert_eq!(
             c.normalizations,
-            vec![Normalization::UnitRemoved { unit: "万元".into() }]
+            vec![Normalization::UnitRemoved {
+                unit: "万元".into()
+            }]
         );
         let c = Cell::parse("１２", ColumnKind::Count);
         assert_eq!(c.normalizations, vec![Normalization::FullWidth]);
         // Plain numbers with white space around them are not a change.
-        assert_eq!(Cell::parse(" 7\u{a0}", ColumnKind::Count), Cell::number(Number::int(7)));
+        assert_eq!(
+            Cell::parse(" 7\u{a0}", ColumnKind::Count),
+            Cell::number(Number::int(7))
+        );
     }
 }

@@ -65,13 +65,19 @@ impl Number {
     /// The exact sum, or `None` on overflow.
     pub fn checked_add(self, other: Number) -> Option<Number> {
         let scale = self.scale.max(other.scale);
-        Number::new(self.rescale(scale)?.checked_add(other.rescale(scale)?)?, scale)
+        Number::new(
+            self.rescale(scale)?.checked_add(other.rescale(scale)?)?,
+            scale,
+        )
     }
 
     /// The exact difference, or `None` on overflow.
     pub fn checked_sub(self, other: Number) -> Option<Number> {
         let scale = self.scale.max(other.scale);
-        Number::new(self.rescale(scale)?.checked_sub(other.rescale(scale)?)?, scale)
+        Number::new(
+            self.rescale(scale)?.checked_sub(other.rescale(scale)?)?,
+            scale,
+        )
     }
 
     /// Divides by 10^`power` exactly (元 → 万元 is `power = 4`).
@@ -181,5 +187,66 @@ mod tests {
         assert_eq!(n("10").checked_sub(n("0.5")).unwrap().to_string(), "9.5");
         assert_eq!(Number::from_f64(96171.6).unwrap(), n("96171.6"));
         assert_eq!(n("96171.6").as_f64(), 96171.6);
+    }
+}
+
+mod serde_impl {
+    use super::Number;
+    use serde::de::{self, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::fmt;
+
+    impl Serialize for Number {
+        /// An integer as a JSON integer, a decimal as a JSON number.
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.as_i64() {
+                Some(i) => s.serialize_i64(i),
+                None => s.serialize_f64(self.as_f64()),
+            }
+        }
+    }
+
+    struct NumberVisitor;
+
+    impl Visitor<'_> for NumberVisitor {
+        type Value = Number;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number")
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+            Ok(Number::int(v))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+            i64::try_from(v)
+                .map(Number::int)
+                .map_err(|_| E::custom("number too large"))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+            Number::from_f64(v).ok_or_else(|| E::custom("number out of range"))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Number {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
+            d.deserialize_any(NumberVisitor)
+        }
+    }
+
+    impl schemars::JsonSchema for Number {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Number".into()
+        }
+
+        fn inline_schema() -> bool {
+            true
+        }
+
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({ "type": "number" })
+        }
     }
 }

@@ -1,27 +1,53 @@
-//! The consistency rules (勾稽关系).
+//! The consistency rules (勾稽关系) of REPORT.md.
+//!
+//! Every rule instance gives [`Status::Passed`], [`Status::Failed`] (with the numbers
+//! involved) or [`Status::NotAssessable`] (a blank cell, a placeholder, text or a
+//! missing row is involved: a blank is not a zero). A failed rule never changes a
+//! number.
 
-use crate::Report;
+mod cross_year;
+mod finding;
+mod within_report;
 
-/// The result of one rule instance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// The numbers agree.
-    Passed,
-    /// The numbers disagree.
-    Failed,
-    /// A cell involved is blank, a placeholder or text.
-    NotAssessable,
-}
+pub use cross_year::check_cross_year;
+pub use finding::{Finding, Status, Term};
+pub use within_report::check;
 
-/// The result of a rule instance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// The status.
-    pub status: Status,
-}
+use std::collections::BTreeSet;
 
-/// Checks every rule.
-pub fn check(report: &Report) -> Vec<Finding> {
-    let _ = report;
-    Vec::new()
+/// Every rule: its id and what it states.
+pub const RULES: [(&str, &str); 6] = [
+    (
+        "applications.balance",
+        "per column: 一 + 二 = （七）总计 + 四",
+    ),
+    (
+        "applications.results_sum",
+        "per column: （七）总计 = the sum of the result rows （一）…（六）",
+    ),
+    (
+        "applications.column_total",
+        "per row: 总计 = 自然人 + the five 法人或其他组织 columns",
+    ),
+    (
+        "review_litigation.group_total",
+        "per group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    ),
+    (
+        "cross_year.carry",
+        "this year's 二 = last year's 四, per column",
+    ),
+    (
+        "cross_year.in_force",
+        "(soft) this year's 现行有效 = last year's 现行有效 + 制发 − 废止",
+    ),
+];
+
+/// The ids of the rules with at least one failed instance, sorted.
+pub fn failed_rules(findings: &[Finding]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+        .map(|f| f.rule.as_str())
+        .collect()
 }

@@ -10,7 +10,11 @@ pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering}
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,
 /// U+3000, NBSP, and the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM).
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 /// Trims [`is_space`] characters at both ends.

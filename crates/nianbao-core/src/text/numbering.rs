@@ -65,8 +65,9 @@ fn ascii_digit(c: char) -> Option<u32> {
 }
 
 fn digits_value(s: &str) -> Option<u32> {
-    s.chars()
-        .try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(ascii_digit(c)?))
+    s.chars().try_fold(0u32, |acc, c| {
+        acc.checked_mul(10)?.checked_add(ascii_digit(c)?)
+    })
 }
 
 const SEPARATORS: [char; 7] = ['、', '.', '．', '，', ',', '：', ' '];
@@ -104,50 +105,72 @@ pub fn strip_numbering(text: &str) -> (Option<Numbering<'_>>, &str) {
         let body_start = first.len_utf8();
         if let Some(close) = s.find(['）', ')']) {
             let body = s.get(body_start..close).unwrap_or("");
-            let end = close + s.get(close..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
-            if !body.is_empty() && body.chars().all(is_chinese_digit) {
-                if let Some(v) = chinese_numeral(body) {
-                    return done(NumberingStyle::ChineseBracketed, v, end);
-                }
+            let end = close
+                + s.get(close..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
+            if !body.is_empty()
+                && body.chars().all(is_chinese_digit)
+                && let Some(v) = chinese_numeral(body)
+            {
+                return done(NumberingStyle::ChineseBracketed, v, end);
             }
-            if !body.is_empty() && body.chars().all(|c| ascii_digit(c).is_some()) {
-                if let Some(v) = digits_value(body) {
-                    return done(NumberingStyle::DigitsBracketed, v, end);
-                }
+            if !body.is_empty()
+                && body.chars().all(|c| ascii_digit(c).is_some())
+                && let Some(v) = digits_value(body)
+            {
+                return done(NumberingStyle::DigitsBracketed, v, end);
             }
         }
         return (None, s);
     }
     // Circled ①..⑳
     if ('\u{2460}'..='\u{2473}').contains(&first) {
-        return done(NumberingStyle::Circled, u32::from(first) - 0x245f, first.len_utf8());
+        return done(
+            NumberingStyle::Circled,
+            u32::from(first) - 0x245f,
+            first.len_utf8(),
+        );
     }
     // 第一部分 / 第一章 / 第一节
     if first == '第' {
         let rest = s.get(first.len_utf8()..).unwrap_or("");
-        let num_len: usize = rest.chars().take_while(|c| is_chinese_digit(*c)).map(char::len_utf8).sum();
+        let num_len: usize = rest
+            .chars()
+            .take_while(|c| is_chinese_digit(*c))
+            .map(char::len_utf8)
+            .sum();
         let after = rest.get(num_len..).unwrap_or("");
         for unit in ["部分", "章", "节"] {
-            if num_len > 0 && after.starts_with(unit) {
-                if let Some(v) = rest.get(..num_len).and_then(chinese_numeral) {
-                    let mut len = first.len_utf8() + num_len + unit.len();
-                    if let Some(sep) = s.get(len..).and_then(|r| r.chars().next()) {
-                        if SEPARATORS.contains(&sep) {
-                            len += sep.len_utf8();
-                        }
-                    }
-                    return done(NumberingStyle::Part, v, len);
+            if num_len > 0
+                && after.starts_with(unit)
+                && let Some(v) = rest.get(..num_len).and_then(chinese_numeral)
+            {
+                let mut len = first.len_utf8() + num_len + unit.len();
+                if let Some(sep) = s.get(len..).and_then(|r| r.chars().next())
+                    && SEPARATORS.contains(&sep)
+                {
+                    len += sep.len_utf8();
                 }
+                return done(NumberingStyle::Part, v, len);
             }
         }
         return (None, s);
     }
     // 一、 / 1、 / 1.
     let (style, num_len) = if is_chinese_digit(first) {
-        let len: usize = s.chars().take_while(|c| is_chinese_digit(*c)).map(char::len_utf8).sum();
+        let len: usize = s
+            .chars()
+            .take_while(|c| is_chinese_digit(*c))
+            .map(char::len_utf8)
+            .sum();
         (NumberingStyle::Chinese, len)
     } else if ascii_digit(first).is_some() {
-        let len: usize = s.chars().take_while(|c| ascii_digit(*c).is_some()).map(char::len_utf8).sum();
+        let len: usize = s
+            .chars()
+            .take_while(|c| ascii_digit(*c).is_some())
+            .map(char::len_utf8)
+            .sum();
         (NumberingStyle::Digits, len)
     } else {
         return (None, s);
@@ -163,7 +186,12 @@ pub fn strip_numbering(text: &str) -> (Option<Numbering<'_>>, &str) {
     }
     // "1.5万" is a number, not a heading: a digit after '.' means a decimal.
     let after_sep = s.get(num_len + sep.len_utf8()..).unwrap_or("");
-    if matches!(sep, '.' | '．' | ',' | '，') && after_sep.chars().next().is_some_and(|c| ascii_digit(c).is_some()) {
+    if matches!(sep, '.' | '．' | ',' | '，')
+        && after_sep
+            .chars()
+            .next()
+            .is_some_and(|c| ascii_digit(c).is_some())
+    {
         return (None, s);
     }
     let value = match style {
@@ -189,17 +217,35 @@ mod tests {
     #[test]
     fn every_style_of_the_spec() {
         assert_eq!(parse("一、总体情况"), Some((Chinese, 1, "总体情况")));
-        assert_eq!(parse("六.其他需要报告的事项"), Some((Chinese, 6, "其他需要报告的事项")));
+        assert_eq!(
+            parse("六.其他需要报告的事项"),
+            Some((Chinese, 6, "其他需要报告的事项"))
+        );
         assert_eq!(parse("1、 总体情况"), Some((Digits, 1, "总体情况")));
         assert_eq!(parse("1.总体情况"), Some((Digits, 1, "总体情况")));
         assert_eq!(parse("１．总体情况"), Some((Digits, 1, "总体情况")));
-        assert_eq!(parse("５、存在的主要问题"), Some((Digits, 5, "存在的主要问题")));
-        assert_eq!(parse("（一）主动公开情况"), Some((ChineseBracketed, 1, "主动公开情况")));
-        assert_eq!(parse("(二)依申请公开"), Some((ChineseBracketed, 2, "依申请公开")));
-        assert_eq!(parse("（1） 健全组织"), Some((DigitsBracketed, 1, "健全组织")));
+        assert_eq!(
+            parse("５、存在的主要问题"),
+            Some((Digits, 5, "存在的主要问题"))
+        );
+        assert_eq!(
+            parse("（一）主动公开情况"),
+            Some((ChineseBracketed, 1, "主动公开情况"))
+        );
+        assert_eq!(
+            parse("(二)依申请公开"),
+            Some((ChineseBracketed, 2, "依申请公开"))
+        );
+        assert_eq!(
+            parse("（1） 健全组织"),
+            Some((DigitsBracketed, 1, "健全组织"))
+        );
         assert_eq!(parse("第一部分 总体情况"), Some((Part, 1, "总体情况")));
         assert_eq!(parse("第三部分、收到"), Some((Part, 3, "收到")));
-        assert_eq!(parse("\u{3000}\u{3000}三、收到和处理"), Some((Chinese, 3, "收到和处理")));
+        assert_eq!(
+            parse("\u{3000}\u{3000}三、收到和处理"),
+            Some((Chinese, 3, "收到和处理"))
+        );
         assert_eq!(parse("\u{a0}四、政府信息"), Some((Chinese, 4, "政府信息")));
         assert_eq!(parse("十二、其他"), Some((Chinese, 12, "其他")));
         assert_eq!(parse("①其他"), Some((Circled, 1, "其他")));

@@ -1,0 +1,204 @@
+//! Table 2, 主动公开政府信息情况: blocks headed 第二十条第（N）项, each with a
+//! 信息内容 header row and data rows.
+
+use crate::catalog::{
+    ACTIVE_COLUMN_LABELS, ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, ColumnKind, ColumnSpec,
+    TableFormat, TableKind,
+};
+use crate::ir;
+use crate::model::{Row, Table};
+use crate::text::{label_key, similarity};
+use crate::{Diagnostic, codes};
+
+use super::rows::{self, MATCH_THRESHOLD, RowView};
+
+/// Reads table 2 from its grids.
+pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let views: Vec<(RowView<'_>, bool)> = grids
+        .iter()
+        .flat_map(|g| g.rows.iter().map(|r| (RowView::new(r), g.spans_known)))
+        .collect();
+    let pos = grids.first().map(|g| g.pos.clone()).unwrap_or_default();
+    let format = detect_format(&views, diagnostics, &pos);
+    let specs = TableKind::ActiveDisclosure.rows(Some(format));
+    let mut table = Table::new(TableKind::ActiveDisclosure, Some(format));
+    table.pos = pos;
+    let mut header: Vec<(u32, &'static str)> = Vec::new();
+    let mut last_columns: &'static [ColumnSpec] = &[];
+    for (view, spans_known) in &views {
+        let keys = view.label_keys();
+        let Some(first) = keys.first() else {
+            continue;
+        };
+        let label = view.label();
+        if first.starts_with("第二十条") && !view.has_values() {
+            header.clear();
+            continue;
+        }
+        if label.starts_with('注') {
+            table.notes.push(label);
+            continue;
+        }
+        if first == "信息内容" {
+            header = header_columns(view);
+            continue;
+        }
+        if view.values.is_empty() {
+            continue;
+        }
+        let header_cols: Vec<(u32, &'static str)> = header.clone();
+        match rows::match_row(view, &specs) {
+            Some(m) => {
+                if table.row(m.spec.key).is_some() {
+                    diagnostics.push(Diagnostic::warning(
+                        codes::ROW_DUPLICATE,
+                        format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
+                        Some(view.row.pos.clone()),
+                    ));
+                    continue;
+                }
+                diagnostics.extend(rows::fuzzy_diagnostic(view, &m));
+                last_columns = m.spec.columns;
+                let cells = rows::place_values(
+                    view,
+                    m.spec.columns,
+                    &header_cols,
+                    *spans_known,
+                    diagnostics,
+                );
+                rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
+                table.rows.push(Row {
+                    key: Some(m.spec.key.to_owned()),
+                    label,
+                    cells,
+                    pos: view.row.pos.clone(),
+                });
+            }
+            None if view.has_values() => {
+                diagnostics.push(Diagnostic::warning(
+                    codes::ROW_EXTRA,
+                    format!("row {label:?} is not in the template; kept as an extra row"),
+                    Some(view.row.pos.clone()),
+                ));
+                let columns = extra_row_columns(&header, last_columns);
+                let cells =
+                    rows::place_values(view, &columns, &header_cols, *spans_known, diagnostics);
+                table.rows.push(Row {
+                    key: None,
+                    label,
+                    cells,
+                    pos: view.row.pos.clone(),
+                });
+            }
+            None => {}
+        }
+    }
+    super::report_missing_rows(&table, diagnostics);
+    table
+}
+
+/// The column keys of a 信息内容 header row with their grid columns.
+fn header_columns(view: &RowView<'_>) -> Vec<(u32, &'static str)> {
+    view.labels
+        .iter()
+        .skip(1)
+        .filter_map(|cell| {
+            let key = label_key(&cell.text);
+            column_label(&key).map(|(k, _)| (cell.col, k))
+        })
+        .collect()
+}
+
+/// The column key and format of a header label key.
+fn column_label(key: &str) -> Option<(&'static str, Option<TableFormat>)> {
+    ACTIVE_COLUMN_LABELS
+        .iter()
+        .map(|(label, col, format)| (similarity(key, label), *col, *format))
+        .filter(|(score, _, _)| *score >= MATCH_THRESHOLD)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, col, format)| (col, format))
+}
+
+/// Columns for an extra row: the current block's header, or the previous row's.
+fn extra_row_columns(
+    header: &[(u32, &'static str)],
+    last: &'static [ColumnSpec],
+) -> Vec<ColumnSpec> {
+    if header.is_empty() {
+        return last.to_vec();
+    }
+    header
+        .iter()
+        .map(|(_, key)| {
+            let kind = if key.starts_with("amount") {
+                ColumnKind::Money
+            } else if *key == "change" {
+                ColumnKind::SignedCount
+            } else {
+                ColumnKind::Count
+            };
+            ColumnSpec {
+                key,
+                label: key,
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// Votes for a format from header labels and the rows only one format has; failing
+/// that, from how many values the 行政许可 row has.
+fn detect_format(
+    views: &[(RowView<'_>, bool)],
+    diagnostics: &mut Vec<Diagnostic>,
+    pos: &crate::Pos,
+) -> TableFormat {
+    let (mut v2019, mut v2021) = (0, 0);
+    let only_2019: Vec<_> = ACTIVE_DISCLOSURE_2019
+        .iter()
+        .filter(|r| r.key == "other_services" || r.key == "procurement")
+        .collect();
+    let mut licensing_values = None;
+    for (view, _) in views {
+        let keys = view.label_keys();
+        if keys.first().is_some_and(|k| k == "信息内容") {
+            for key in keys.iter().skip(1) {
+                match column_label(key) {
+                    Some((_, Some(TableFormat::Trial2019))) => v2019 += 1,
+                    Some((_, Some(TableFormat::Format2021))) => v2021 += 1,
+                    _ => {}
+                }
+            }
+        } else if let Some(last) = keys.last() {
+            if rows::match_key(last, &only_2019).is_some() {
+                v2019 += 1;
+            }
+            if last == "行政许可" {
+                licensing_values = Some(view.values.len());
+            }
+        }
+    }
+    if v2019 != v2021 {
+        return if v2019 > v2021 {
+            TableFormat::Trial2019
+        } else {
+            TableFormat::Format2021
+        };
+    }
+    let spec_2019 = ACTIVE_DISCLOSURE_2019.iter().find(|r| r.key == "licensing");
+    let spec_2021 = ACTIVE_DISCLOSURE_2021.iter().find(|r| r.key == "licensing");
+    let guess = match licensing_values {
+        Some(n) if spec_2019.is_some_and(|s| s.columns.len() == n) => TableFormat::Trial2019,
+        Some(n) if spec_2021.is_some_and(|s| s.columns.len() == n) => TableFormat::Format2021,
+        _ => TableFormat::Format2021,
+    };
+    diagnostics.push(Diagnostic::warning(
+        codes::TABLE_FORMAT_GUESSED,
+        format!(
+            "table 2's labels do not tell its format; read as the {} format",
+            guess.as_str()
+        ),
+        Some(pos.clone()),
+    ));
+    guess
+}

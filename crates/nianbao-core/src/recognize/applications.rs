@@ -1,0 +1,158 @@
+//! Table 3, 收到和处理政府信息公开申请情况.
+
+use crate::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, TableFormat, TableKind};
+use crate::ir;
+use crate::model::{Row, Table};
+use crate::text::{label_key, similarity};
+use crate::{Diagnostic, codes};
+
+use super::rows::{self, MATCH_THRESHOLD, RowView};
+
+/// Reads table 3 from its grids (a table broken over pages comes as several grids).
+pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let views: Vec<(RowView<'_>, bool)> = grids
+        .iter()
+        .flat_map(|g| g.rows.iter().map(|r| (RowView::new(r), g.spans_known)))
+        .collect();
+    let format = detect_format(&views, diagnostics, grids.first().map(|g| &g.pos));
+    let specs = TableKind::Applications.rows(Some(format));
+    let header_cols = header_columns(&views);
+    let mut table = Table::new(TableKind::Applications, Some(format));
+    table.pos = grids.first().map(|g| g.pos.clone()).unwrap_or_default();
+    for (view, spans_known) in &views {
+        if view.labels.is_empty() && !view.has_values() {
+            continue;
+        }
+        let label = view.label();
+        if label.starts_with('注') {
+            table.notes.push(label);
+            continue;
+        }
+        if is_header(view) || view.values.is_empty() {
+            continue;
+        }
+        let matched = rows::match_row(view, &specs);
+        let key = match matched {
+            Some(m) => {
+                if table.row(m.spec.key).is_some() {
+                    diagnostics.push(Diagnostic::warning(
+                        codes::ROW_DUPLICATE,
+                        format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
+                        Some(view.row.pos.clone()),
+                    ));
+                    continue;
+                }
+                diagnostics.extend(rows::fuzzy_diagnostic(view, &m));
+                Some(m.spec.key.to_owned())
+            }
+            None if view.has_values() && !view.labels.is_empty() => {
+                diagnostics.push(Diagnostic::warning(
+                    codes::ROW_EXTRA,
+                    format!("row {label:?} is not in the template; kept as an extra row"),
+                    Some(view.row.pos.clone()),
+                ));
+                None
+            }
+            None => continue,
+        };
+        let cells = rows::place_values(
+            view,
+            &APPLICANT_COLUMNS,
+            &header_cols,
+            *spans_known,
+            diagnostics,
+        );
+        rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
+        table.rows.push(Row {
+            key,
+            label,
+            cells,
+            pos: view.row.pos.clone(),
+        });
+    }
+    super::report_missing_rows(&table, diagnostics);
+    table
+}
+
+/// 2021 when the （六） block has its three rows, 2019 when （六）其他处理 is a row of
+/// its own; decided by labels, never by the year.
+fn detect_format(
+    views: &[(RowView<'_>, bool)],
+    diagnostics: &mut Vec<Diagnostic>,
+    pos: Option<&crate::Pos>,
+) -> TableFormat {
+    let only_2021: Vec<_> = TableKind::Applications
+        .rows(Some(TableFormat::Format2021))
+        .into_iter()
+        .filter(|r| r.key.starts_with("results.other.overdue"))
+        .collect();
+    let mut has_2021 = false;
+    let mut has_2019 = false;
+    for (view, _) in views {
+        let keys = view.label_keys();
+        if keys
+            .iter()
+            .any(|k| rows::match_key(k, &only_2021).is_some())
+        {
+            has_2021 = true;
+        } else if keys.last().is_some_and(|k| k == "其他处理") && !view.values.is_empty() {
+            has_2019 = true;
+        }
+    }
+    match (has_2021, has_2019) {
+        (true, _) => TableFormat::Format2021,
+        (false, true) => TableFormat::Trial2019,
+        (false, false) => {
+            diagnostics.push(Diagnostic::warning(
+                codes::TABLE_FORMAT_GUESSED,
+                "table 3 has no （六） rows to tell its format; read as the 2021 format",
+                pos.cloned(),
+            ));
+            TableFormat::Format2021
+        }
+    }
+}
+
+/// Whether a row is part of the header (申请人情况, 自然人, 商业企业 …) or holds only
+/// group labels (（三）不予公开 on a line of its own).
+fn is_header(view: &RowView<'_>) -> bool {
+    let keys = view.label_keys();
+    let group_keys: Vec<String> = APPLICATION_GROUP_LABELS
+        .iter()
+        .map(|l| label_key(l))
+        .collect();
+    let column_hits = keys
+        .iter()
+        .filter(|k| {
+            APPLICANT_COLUMNS
+                .iter()
+                .any(|c| similarity(k, &label_key(c.label)) >= MATCH_THRESHOLD)
+        })
+        .count();
+    let only_groups = !keys.is_empty()
+        && keys
+            .iter()
+            .all(|k| k.contains("勾稽关系") || group_keys.contains(k));
+    column_hits >= 2 || only_groups
+}
+
+/// The grid column of each applicant column, from the header rows.
+fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
+    let mut cols = Vec::new();
+    for (view, spans_known) in views.iter().filter(|(v, _)| is_header(v)) {
+        if !spans_known {
+            continue;
+        }
+        for cell in view.row.cells.iter() {
+            let key = label_key(&cell.text);
+            if let Some(col) = APPLICANT_COLUMNS
+                .iter()
+                .find(|c| similarity(&key, &label_key(c.label)) >= MATCH_THRESHOLD)
+                && !cols.iter().any(|(_, k)| *k == col.key)
+            {
+                cols.push((cell.col, col.key));
+            }
+        }
+    }
+    cols
+}

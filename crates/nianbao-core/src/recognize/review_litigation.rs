@@ -1,0 +1,110 @@
+//! Table 4, 政府信息公开行政复议、行政诉讼情况: header rows and one data row of 15
+//! values (行政复议, 未经复议直接起诉, 复议后起诉; five columns each).
+
+use crate::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS, TableKind};
+use crate::ir;
+use crate::model::{Cell, Row, Table};
+use crate::text::{self, label_key};
+use crate::{Diagnostic, codes};
+
+use super::rows::RowView;
+
+/// How many values the data row has.
+const VALUES: usize = 15;
+
+/// Reads table 4 from its grids.
+pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let views: Vec<(RowView<'_>, bool)> = grids
+        .iter()
+        .flat_map(|g| g.rows.iter().map(|r| (RowView::new(r), g.spans_known)))
+        .collect();
+    let mut table = Table::new(TableKind::ReviewLitigation, None);
+    table.pos = grids.first().map(|g| g.pos.clone()).unwrap_or_default();
+    for (view, _) in &views {
+        let label = view.label();
+        if label.starts_with('注') {
+            table.notes.push(label);
+        }
+    }
+    // The data row: value cells only, the most filled; the last of equals.
+    let data = views
+        .iter()
+        .filter(|(v, _)| v.labels.is_empty() && v.values.len() >= REVIEW_COLUMNS.len())
+        .max_by_key(|(v, _)| {
+            v.values
+                .iter()
+                .filter(|c| !text::trim(&c.text).is_empty())
+                .count()
+        });
+    let Some((view, spans_known)) = data else {
+        diagnostics.push(Diagnostic::warning(
+            codes::ROW_MISSING,
+            "table 4 has no row of values",
+            Some(table.pos.clone()),
+        ));
+        return table;
+    };
+    let values: Vec<&ir::Cell> = if view.values.len() != VALUES && *spans_known {
+        by_header_columns(&views, view).unwrap_or_else(|| view.values.clone())
+    } else {
+        view.values.clone()
+    };
+    if values.len() != VALUES {
+        diagnostics.push(Diagnostic::warning(
+            codes::ROW_VALUE_COUNT,
+            format!(
+                "table 4's data row has {} values for 15 columns; placed by their order",
+                values.len()
+            ),
+            Some(view.row.pos.clone()),
+        ));
+    }
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+        let cells: Vec<(String, Cell)> = REVIEW_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let cell = values
+                    .get(g * REVIEW_COLUMNS.len() + c)
+                    .map_or(Cell::BLANK, |v| Cell::parse(&v.text, col.kind));
+                (col.key.to_owned(), cell)
+            })
+            .collect();
+        super::rows::text_cell_diagnostics(group.label, &cells, &view.row.pos, diagnostics);
+        table.rows.push(Row {
+            key: Some(group.key.to_owned()),
+            label: group.label.to_owned(),
+            cells,
+            pos: view.row.pos.clone(),
+        });
+    }
+    table
+}
+
+/// When spans are known and the data row's cells do not come 15 to a row: the value
+/// under each of the 15 column labels of the lowest header row that has them all.
+fn by_header_columns<'a>(
+    views: &[(RowView<'a>, bool)],
+    data: &RowView<'a>,
+) -> Option<Vec<&'a ir::Cell>> {
+    let column_keys: Vec<String> = REVIEW_COLUMNS.iter().map(|c| label_key(c.label)).collect();
+    let header = views.iter().rev().find_map(|(v, _)| {
+        let cols: Vec<u32> = v
+            .row
+            .cells
+            .iter()
+            .filter(|c| column_keys.contains(&label_key(&c.text)))
+            .map(|c| c.col)
+            .collect();
+        (cols.len() == VALUES).then_some(cols)
+    })?;
+    header
+        .into_iter()
+        .map(|col| {
+            data.values
+                .iter()
+                .find(|c| c.col <= col && col < c.col + c.col_span.max(1))
+                .copied()
+        })
+        .collect()
+}

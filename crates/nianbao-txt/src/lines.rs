@@ -1,0 +1,128 @@
+//! Splitting decoded text into lines (CR, LF and CRLF all end a line; a form feed
+//! marks a page break), each kept verbatim and in a normalized form for layout
+//! analysis.
+
+use nianbao_core::Limits;
+
+use crate::TxtError;
+
+/// One line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The 1-based line number.
+    pub no: u32,
+    /// The line as it is in the source, without its line end or form feeds.
+    pub raw: String,
+    /// The line for analysis: zero-width characters removed, NBSP, U+3000 and other
+    /// spaces turned into ASCII spaces (one character for one, so columns stay).
+    pub text: String,
+    /// Whether a form feed (a page break) came before or on this line.
+    pub page_break: bool,
+}
+
+impl Line {
+    /// Whether the line holds nothing but spaces.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Whether a character is dropped from the analysis text.
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// The analysis form of a verbatim line.
+pub(crate) fn normalize(raw: &str) -> String {
+    raw.chars()
+        .filter(|&c| !is_zero_width(c))
+        .map(|c| {
+            if c != '\t' && c.is_whitespace() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Splits `text` into lines, checking [`Limits::max_line_bytes`].
+pub(crate) fn split(text: &str, limits: &Limits) -> Result<Vec<Line>, TxtError> {
+    let mut lines = Vec::new();
+    let mut no = 0u32;
+    let mut rest = text;
+    let mut pending_break = false;
+    while !rest.is_empty() {
+        no = no.saturating_add(1);
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let (body, tail) = rest.split_at(end);
+        rest = if let Some(t) = tail.strip_prefix("\r\n") {
+            t
+        } else {
+            tail.get(1..).unwrap_or_default()
+        };
+        let len = u64::try_from(body.len()).unwrap_or(u64::MAX);
+        if len > limits.max_line_bytes {
+            return Err(TxtError::LimitExceeded {
+                limit: "max_line_bytes",
+                actual: len,
+                max: limits.max_line_bytes,
+                line: no,
+            });
+        }
+        let page_break = pending_break || body.contains('\u{c}');
+        pending_break = false;
+        let raw: String = body.chars().filter(|&c| c != '\u{c}').collect();
+        if raw.is_empty() && page_break && body.ends_with('\u{c}') {
+            // A lone form feed line: the break belongs to the next line.
+            pending_break = true;
+        }
+        let text = normalize(&raw);
+        lines.push(Line {
+            no,
+            raw,
+            text,
+            page_break,
+        });
+    }
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_and_form_feeds() {
+        let lines = split(
+            "a\r\nb\rc\n\u{c}d\u{a0}\u{3000}e\u{200b}f\n",
+            &Limits::default(),
+        )
+        .unwrap();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c", "d  ef"]);
+        assert_eq!(lines[3].raw, "d\u{a0}\u{3000}e\u{200b}f");
+        assert!(lines[3].page_break && !lines[2].page_break);
+        assert_eq!(lines[3].no, 4);
+    }
+
+    #[test]
+    fn long_lines_hit_the_limit() {
+        let limits = Limits {
+            max_line_bytes: 4,
+            ..Limits::default()
+        };
+        let err = split("ok\nfar too long\n", &limits).unwrap_err();
+        assert!(matches!(
+            err,
+            TxtError::LimitExceeded {
+                limit: "max_line_bytes",
+                line: 2,
+                ..
+            }
+        ));
+    }
+}
