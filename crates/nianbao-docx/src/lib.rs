@@ -4,3 +4,5 @@
 
 pub mod read;
 pub mod write;
+
+pub use write::{DocxWriteError, WriteOptions};

@@ -51,7 +51,7 @@ pub fn font_table_xml() -> Vec<u8> {
     let mut s = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
     );
-    for (name, alt, _latin) in FONTS {
+    for (name, alt) in FONTS {
         let _ = write!(
             s,
             r#"<w:font w:name="{}"><w:altName w:val="{}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>"#,

@@ -37,6 +37,8 @@ pub const SIZE_BODY: usize = 32;
 pub const SIZE_PAGE_NUMBER: usize = 28;
 /// 五号 (10.5 pt), table text.
 pub const SIZE_TABLE: usize = 21;
+/// 小五 (9 pt), the text of the wide tables 3 and 4.
+pub const SIZE_TABLE_SMALL: usize = 18;
 
 /// The fixed line spacing of the body, 28 pt.
 pub const LINE_BODY: i32 = 560;
@@ -59,13 +61,14 @@ pub const FONT_HEADING2: &str = "楷体_GB2312";
 pub const FONT_PAGE_NUMBER: &str = "宋体";
 
 /// Every font the document names, with the font a system without it should use
-/// (`w:altName` in the font table) and its Latin name.
-pub const FONTS: [(&str, &str, &str); 5] = [
-    (FONT_TITLE, "宋体", "FZXiaoBiaoSong-B05S"),
-    (FONT_BODY, "仿宋", "FangSong_GB2312"),
-    (FONT_HEADING1, "SimHei", "SimHei"),
-    (FONT_HEADING2, "楷体", "KaiTi_GB2312"),
-    (FONT_PAGE_NUMBER, "SimSun", "SimSun"),
+/// (`w:altName` in the font table): the GB2312-era faces fall back to the faces
+/// Windows ships (仿宋, 楷体), 方正小标宋简体 to 宋体.
+pub const FONTS: [(&str, &str); 5] = [
+    (FONT_TITLE, "宋体"),
+    (FONT_BODY, "仿宋"),
+    (FONT_HEADING1, "SimHei"),
+    (FONT_HEADING2, "楷体"),
+    (FONT_PAGE_NUMBER, "SimSun"),
 ];
 
 /// Style ids.
@@ -78,18 +81,25 @@ pub mod id {
     pub const HEADING1: &str = "nbHeading1";
     /// Table text.
     pub const TABLE: &str = "nbTable";
+    /// The smaller text of the wide tables.
+    pub const TABLE_SMALL: &str = "nbTableSmall";
     /// The page number.
     pub const FOOTER: &str = "nbFooter";
 }
 
-/// A font in every script slot, with the East Asian slot winning for ambiguous
-/// characters (quotes, dashes), so Word and WPS both pick the CJK face.
+/// Latin letters and digits: Times New Roman, whose half-width digits keep seven-digit
+/// counts on one line of a value cell (Liberation Serif stands in on Linux).
+pub const FONT_LATIN: &str = "Times New Roman";
+
+/// A Chinese face in `w:eastAsia` (the slot Word and WPS use for Chinese text),
+/// [`FONT_LATIN`] for Latin letters and digits, and the East Asian slot winning for
+/// ambiguous characters (quotes, dashes, ellipses) through `w:hint`.
 pub fn fonts(name: &str) -> RunFonts {
     RunFonts::new()
-        .ascii(name)
-        .hi_ansi(name)
+        .ascii(FONT_LATIN)
+        .hi_ansi(FONT_LATIN)
         .east_asia(name)
-        .cs(name)
+        .cs(FONT_LATIN)
         .hint("eastAsia")
 }
 
@@ -162,6 +172,12 @@ pub fn styles() -> Styles {
                         .after(0),
                 )
                 .indent(Some(0), None, None, None),
+        )
+        .add_style(
+            Style::new(id::TABLE_SMALL, StyleType::Paragraph)
+                .name("Table Text Small")
+                .based_on(id::TABLE)
+                .size(SIZE_TABLE_SMALL),
         )
         .add_style(
             Style::new(id::FOOTER, StyleType::Paragraph)

@@ -9,6 +9,7 @@ use nianbao_core::model::{Row, Table};
 
 use super::grid::{Grid, Spec, widths};
 use super::{Item, items};
+use crate::write::style::SIZE_TABLE;
 use crate::write::text::cell_text;
 
 /// The value columns of the official grid.
@@ -25,7 +26,7 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
             Item::Template(..) => None,
         })
         .fold(VALUE_COLUMNS, usize::max);
-    let mut grid = Grid::new(widths(&vec![1; value_columns + 1]));
+    let mut grid = Grid::new(widths(&vec![1; value_columns + 1]), SIZE_TABLE);
     let mut block: Option<&str> = None;
     let mut columns: &[ColumnSpec] = &[];
     for item in items {

@@ -10,24 +10,25 @@ use nianbao_core::model::{Row, Table};
 
 use super::grid::{Grid, Spec, widths};
 use super::{Item, items};
+use crate::write::style::SIZE_TABLE_SMALL;
 use crate::write::text::cell_text;
 
 /// The label columns of the grid.
 const LABEL_COLUMNS: usize = 3;
 /// The weights of the grid columns: three label columns, seven value columns.
-const WEIGHTS: [usize; 10] = [6, 8, 22, 7, 7, 7, 7, 7, 7, 7];
+/// A value column holds seven digits of 小五 on one line.
+const WEIGHTS: [usize; 10] = [50, 70, 190, 82, 82, 82, 82, 82, 82, 82];
 /// The group every result row sits in.
 const RESULTS: &str = "三、本年度办理结果";
 
-/// Whether a note is the header's own (the 勾稽关系 note printed in the top-left cell).
-pub fn is_header_note(note: &str) -> bool {
-    note.contains("勾稽关系")
-}
+/// The note the template prints in the top-left cell. The recognizer reads it as
+/// part of the header, so it is always printed, as in the official template.
+pub const HEADER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// Table 3 in the layout of its format.
 pub fn applications(table: &Table) -> docx_rs::Table {
-    let mut grid = Grid::new(widths(&WEIGHTS));
-    header(&mut grid, table.notes.iter().find(|n| is_header_note(n)).map_or("", String::as_str));
+    let mut grid = Grid::new(widths(&WEIGHTS), SIZE_TABLE_SMALL);
+    header(&mut grid, HEADER_NOTE);
 
     let specs = TableKind::Applications.rows(table.format);
     let items = items(table, &specs);
@@ -60,7 +61,7 @@ pub fn applications(table: &Table) -> docx_rs::Table {
         specs_row.extend(values.iter().map(|v| Spec::new(v)));
         grid.row(&specs_row);
     }
-    for note in table.notes.iter().filter(|n| !is_header_note(n)) {
+    for note in &table.notes {
         grid.full_row(note);
     }
     grid.build()

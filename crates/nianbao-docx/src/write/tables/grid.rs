@@ -12,8 +12,8 @@ use crate::write::text;
 
 /// The least height of a row, 6 mm.
 const ROW_HEIGHT: f32 = 340.0;
-/// Left and right cell margins, 1 mm.
-const CELL_MARGIN: usize = 57;
+/// Left and right cell margins, 0.7 mm.
+const CELL_MARGIN: usize = 40;
 /// Border width in eighths of a point (0.5 pt).
 const BORDER: usize = 4;
 
@@ -23,7 +23,7 @@ pub struct Spec<'a> {
     text: &'a str,
     span: usize,
     merge: Option<VMergeType>,
-    align: AlignmentType,
+    left: bool,
 }
 
 impl<'a> Spec<'a> {
@@ -33,7 +33,7 @@ impl<'a> Spec<'a> {
             text,
             span: 1,
             merge: None,
-            align: AlignmentType::Center,
+            left: false,
         }
     }
 
@@ -58,7 +58,7 @@ impl<'a> Spec<'a> {
 
     /// Left-aligned (long labels, notes).
     pub fn left(mut self) -> Self {
-        self.align = AlignmentType::Left;
+        self.left = true;
         self
     }
 }
@@ -75,17 +75,24 @@ pub fn widths(weights: &[usize]) -> Vec<usize> {
 }
 
 /// A table being built on a fixed grid.
+///
+/// Rows never split over a page, and every row keeps with the next (`w:keepNext` in
+/// its paragraphs), so a table that fits on a page is not broken and its header
+/// never stays behind alone.
 #[derive(Debug)]
 pub struct Grid {
     widths: Vec<usize>,
+    size: usize,
     rows: Vec<TableRow>,
 }
 
 impl Grid {
-    /// An empty table on a grid of these widths.
-    pub fn new(widths: Vec<usize>) -> Self {
+    /// An empty table on a grid of these widths, its text in `size` half-points
+    /// ([`SIZE_TABLE`](style::SIZE_TABLE) or [`SIZE_TABLE_SMALL`](style::SIZE_TABLE_SMALL)).
+    pub fn new(widths: Vec<usize>, size: usize) -> Self {
         Grid {
             widths,
+            size,
             rows: Vec::new(),
         }
     }
@@ -102,9 +109,14 @@ impl Grid {
         for spec in specs {
             let width: usize = self.widths.iter().skip(col).take(spec.span).sum();
             col += spec.span;
-            let mut p = text::styled(style::id::TABLE, spec.text);
-            if spec.align != AlignmentType::Center {
-                p = p.align(spec.align);
+            let style_id = if self.size == style::SIZE_TABLE_SMALL {
+                style::id::TABLE_SMALL
+            } else {
+                style::id::TABLE
+            };
+            let mut p = text::styled(style_id, spec.text).keep_next(true);
+            if spec.left {
+                p = p.align(AlignmentType::Left);
             }
             let mut cell = TableCell::new()
                 .add_paragraph(p)
@@ -120,7 +132,8 @@ impl Grid {
         }
         let mut row = TableRow::new(cells)
             .row_height(ROW_HEIGHT)
-            .height_rule(HeightRule::AtLeast);
+            .height_rule(HeightRule::AtLeast)
+            .cant_split();
         let after = self.columns().saturating_sub(col);
         if after > 0 {
             let width: usize = self.widths.iter().skip(col).sum();
@@ -171,7 +184,7 @@ impl Grid {
 /// the three national ones). Short rows leave `w:gridAfter` columns.
 pub fn plain(grid: &[Vec<String>]) -> Option<Table> {
     let columns = grid.iter().map(Vec::len).max().filter(|n| *n > 0)?;
-    let mut table = Grid::new(widths(&vec![1; columns]));
+    let mut table = Grid::new(widths(&vec![1; columns]), style::SIZE_TABLE);
     for row in grid {
         let specs: Vec<Spec<'_>> = row.iter().map(|t| Spec::new(t)).collect();
         table.row(&specs);

@@ -7,8 +7,8 @@ mod grid;
 mod review_litigation;
 
 pub use active_disclosure::active_disclosure;
-pub use applications::applications;
-pub use grid::plain;
+pub use applications::{HEADER_NOTE, applications};
+pub use grid::{plain, spacer};
 pub use review_litigation::review_litigation;
 
 use nianbao_core::catalog::RowSpec;

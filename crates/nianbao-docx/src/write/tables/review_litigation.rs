@@ -9,6 +9,7 @@ use nianbao_core::model::Table;
 
 use super::grid::{Grid, Spec, widths};
 use super::{Item, items};
+use crate::write::style::SIZE_TABLE_SMALL;
 use crate::write::text::cell_text;
 
 /// The columns of the grid: three groups of five.
@@ -16,7 +17,7 @@ const COLUMNS: usize = 15;
 
 /// Table 4 in the official layout.
 pub fn review_litigation(table: &Table) -> docx_rs::Table {
-    let mut grid = Grid::new(widths(&[1; COLUMNS]));
+    let mut grid = Grid::new(widths(&[1; COLUMNS]), SIZE_TABLE_SMALL);
     let group = |i: usize| REVIEW_GROUPS.get(i).map_or("", |g| g.label);
     let litigation = REVIEW_GROUPS.get(1).and_then(|g| g.group).unwrap_or("行政诉讼");
     grid.row(&[Spec::new(group(0)).span(5), Spec::new(litigation).span(10)]);
