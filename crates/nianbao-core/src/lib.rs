@@ -50,3 +50,27 @@ pub use recognize::{Recognized, recognize};
 
 /// The name and version of this library, as written into outputs.
 pub const GENERATOR: &str = concat!("nianbao ", env!("CARGO_PKG_VERSION"));
+
+/// A report with its findings and diagnostics: the whole result of reading one source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// The recognized report.
+    pub report: Report,
+    /// Every rule instance checked, in a stable order.
+    pub findings: Vec<rules::Finding>,
+    /// Every diagnostic of the reader and the recognizer.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Recognizes a document and checks the rules: the whole job after reading.
+pub fn analyze(doc: &ir::Document) -> Analysis {
+    let Recognized {
+        report,
+        diagnostics,
+    } = recognize(doc);
+    Analysis {
+        findings: rules::check(&report),
+        report,
+        diagnostics,
+    }
+}

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 #[derive(
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
-#[non_exhaustive]
 pub struct Pos {
     /// The part of a package (`word/document.xml`), if the source has parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]

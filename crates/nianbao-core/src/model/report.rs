@@ -116,3 +116,11 @@ impl Report {
         self.sections.iter().find(|s| s.key == key)
     }
 }
+
+impl Report {
+    /// Whether anything of a report was recognized: a section heading or a table.
+    /// A page or text that is not a report gives `false`.
+    pub fn has_report_content(&self) -> bool {
+        !self.sections.is_empty() || TableKind::ALL.iter().any(|k| self.table(*k).is_some())
+    }
+}

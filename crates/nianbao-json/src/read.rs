@@ -1,0 +1,145 @@
+//! JSON → Analysis, losslessly.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use nianbao_core::catalog::{TableFormat, TableKind};
+use nianbao_core::model::{Cell, CellValue, Meta, Normalization, Row, Table};
+use nianbao_core::{Analysis, Number, Pos, Report};
+
+use crate::{JsonError, SCHEMA_VERSION, paths};
+
+/// Reads nianbao's JSON back into an analysis.
+pub fn from_str(json: &str) -> Result<Analysis, JsonError> {
+    from_value(&serde_json::from_str(json)?)
+}
+
+/// Reads nianbao's JSON value back into an analysis.
+pub fn from_value(v: &Value) -> Result<Analysis, JsonError> {
+    let version = v
+        .get("schema_version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| JsonError::shape("schema_version", "missing"))?;
+    let major = |s: &str| s.split('.').next().unwrap_or("").to_owned();
+    if major(version) != major(SCHEMA_VERSION) {
+        return Err(JsonError::Version {
+            found: version.to_owned(),
+            supported: major(SCHEMA_VERSION),
+        });
+    }
+    let r = v
+        .get("report")
+        .ok_or_else(|| JsonError::shape("report", "missing"))?;
+    let mut report = Report {
+        meta: field::<Meta>(r, "report", "meta")?,
+        source: field(v, "", "source")?,
+        preamble: field(r, "report", "preamble")?,
+        sections: field(r, "report", "sections")?,
+        other_tables: field(r, "report", "other_tables")?,
+        ..Report::default()
+    };
+    let cells = r.get("cells").unwrap_or(&Value::Null);
+    for kind in TableKind::ALL {
+        if let Some(layout) = r.get("layout").and_then(|l| l.get(kind.key())) {
+            let values = r.get(kind.key()).unwrap_or(&Value::Null);
+            *report.table_slot(kind) = Some(table(kind, layout, values, cells)?);
+        }
+    }
+    Ok(Analysis {
+        report,
+        findings: field(v, "", "findings")?,
+        diagnostics: field(v, "", "diagnostics")?,
+    })
+}
+
+fn field<T: DeserializeOwned>(v: &Value, at: &str, name: &str) -> Result<T, JsonError> {
+    let path = if at.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{at}.{name}")
+    };
+    let value = v
+        .get(name)
+        .ok_or_else(|| JsonError::shape(&path, "missing"))?;
+    T::deserialize(value).map_err(|e| JsonError::shape(path, e.to_string()))
+}
+
+fn table(
+    kind: TableKind,
+    layout: &Value,
+    values: &Value,
+    cells: &Value,
+) -> Result<Table, JsonError> {
+    let at = format!("report.layout.{}", kind.key());
+    let format = match layout.get("format") {
+        Some(Value::String(s)) => Some(
+            TableFormat::parse(s)
+                .ok_or_else(|| JsonError::shape(format!("{at}.format"), "not 2019 or 2021"))?,
+        ),
+        _ => None,
+    };
+    let mut t = Table::new(kind, format);
+    t.pos = field::<Option<Pos>>(layout, &at, "pos")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    t.notes = field(layout, &at, "notes")?;
+    let rows = layout
+        .get("rows")
+        .and_then(Value::as_array)
+        .ok_or_else(|| JsonError::shape(format!("{at}.rows"), "missing"))?;
+    for (i, row) in rows.iter().enumerate() {
+        let row_at = format!("{at}.rows[{i}]");
+        let key: Option<String> = field(row, &row_at, "key")?;
+        let label: String = field(row, &row_at, "label")?;
+        let (obj, prefix) = match &key {
+            Some(k) => (paths::get(values, k), k.clone()),
+            None => (row.get("values"), format!("rows[{i}]")),
+        };
+        let obj = obj
+            .and_then(Value::as_object)
+            .ok_or_else(|| JsonError::shape(&row_at, "row values missing"))?;
+        let mut row_cells = Vec::new();
+        for (col, value) in obj {
+            let detail = cells.get(format!("{}.{prefix}.{col}", kind.key()));
+            row_cells.push((
+                col.clone(),
+                cell(value, detail, &format!("{row_at}.{col}"))?,
+            ));
+        }
+        t.rows.push(Row {
+            key,
+            label,
+            cells: row_cells,
+            pos: field::<Option<Pos>>(row, &row_at, "pos")
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        });
+    }
+    Ok(t)
+}
+
+fn cell(value: &Value, detail: Option<&Value>, at: &str) -> Result<Cell, JsonError> {
+    let number = match value {
+        Value::Null => None,
+        v => Some(Number::deserialize(v).map_err(|e| JsonError::shape(at, e.to_string()))?),
+    };
+    let Some(detail) = detail else {
+        return Ok(number.map_or(Cell::BLANK, Cell::number));
+    };
+    let verbatim: String = field(detail, at, "verbatim")?;
+    let normalizations: Vec<Normalization> = field(detail, at, "normalizations")?;
+    let value = match number {
+        Some(n) => CellValue::Number(n),
+        None if normalizations.contains(&Normalization::Placeholder) => CellValue::Placeholder,
+        None => CellValue::Text,
+    };
+    Ok(Cell {
+        value,
+        verbatim: Some(verbatim),
+        normalizations,
+    })
+}
+
+use serde::Deserialize as _;

@@ -1,0 +1,200 @@
+//! The JSON Schema of the output, generated from the model: schemars for the plain
+//! types, the catalogue of REPORT.md for the three tables.
+
+use serde_json::{Map, Value, json};
+
+use nianbao_core::catalog::{APPLICATION_ROWS, TableFormat, TableKind};
+use nianbao_core::model::{Meta, Normalization, Section, Source};
+use nianbao_core::rules::Finding;
+use nianbao_core::{Diagnostic, Pos};
+
+use crate::{SCHEMA_VERSION, paths};
+
+/// The JSON Schema (draft 2020-12) of [`to_string`](crate::to_string)'s output.
+pub fn schema() -> Value {
+    let mut defs = Map::new();
+    add::<Meta>(&mut defs, "Meta");
+    add::<Source>(&mut defs, "Source");
+    add::<Section>(&mut defs, "Section");
+    add::<Finding>(&mut defs, "Finding");
+    add::<Diagnostic>(&mut defs, "Diagnostic");
+    add::<Normalization>(&mut defs, "Normalization");
+    add::<Pos>(&mut defs, "Pos");
+    for kind in TableKind::ALL {
+        defs.insert(table_def_name(kind), table_schema(kind));
+    }
+    let table_props: Map<String, Value> = TableKind::ALL
+        .into_iter()
+        .map(|k| {
+            let schema = json!({ "anyOf": [{ "$ref": format!("#/$defs/{}", table_def_name(k)) }, { "type": "null" }] });
+            (k.key().to_owned(), schema)
+        })
+        .collect();
+    let mut report_props = Map::new();
+    report_props.insert(
+        "meta".into(),
+        json!({ "allOf": [{ "$ref": "#/$defs/Meta" }], "properties": { "template": {
+            "type": "object",
+            "description": "The format of tables 2 and 3, decided per table from its labels.",
+            "properties": {
+                "active_disclosure": { "enum": ["2019", "2021", null] },
+                "applications": { "enum": ["2019", "2021", null] }
+            }
+        } } }),
+    );
+    report_props.insert(
+        "preamble".into(),
+        json!({ "type": "array", "items": { "type": "string" } }),
+    );
+    report_props.insert(
+        "sections".into(),
+        json!({ "type": "array", "items": { "$ref": "#/$defs/Section" } }),
+    );
+    report_props.extend(table_props);
+    report_props.insert(
+        "cells".into(),
+        json!({
+            "type": "object",
+            "description": "Cells that normalization changed, by path (`applications.new_received.total`, or `active_disclosure.rows[3].issued` for an extra row): the verbatim text and what was done.",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "verbatim": { "type": "string" },
+                    "normalizations": { "type": "array", "items": { "$ref": "#/$defs/Normalization" } }
+                },
+                "required": ["verbatim", "normalizations"]
+            }
+        }),
+    );
+    report_props.insert("layout".into(), layout_schema());
+    report_props.insert(
+        "other_tables".into(),
+        json!({ "type": "array", "description": "Tables that are none of the three, as rows of cell text.",
+                "items": { "type": "array", "items": { "type": "array", "items": { "type": "string" } } } }),
+    );
+    let required: Vec<&String> = report_props.keys().collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "nianbao report",
+        "description": format!("Normalized JSON of a 政府信息公开工作年度报告, schema version {SCHEMA_VERSION}. Ignore fields you do not know."),
+        "type": "object",
+        "properties": {
+            "schema_version": { "type": "string" },
+            "generator": { "type": "string" },
+            "source": { "$ref": "#/$defs/Source" },
+            "report": { "type": "object", "properties": report_props, "required": required },
+            "findings": { "type": "array", "items": { "$ref": "#/$defs/Finding" } },
+            "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/Diagnostic" } }
+        },
+        "required": ["schema_version", "generator", "source", "report", "findings", "diagnostics"],
+        "$defs": defs
+    })
+}
+
+fn table_def_name(kind: TableKind) -> String {
+    kind.key()
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<String>()
+        + "Table"
+}
+
+/// Adds a schemars schema under `$defs`, hoisting its own `$defs`.
+fn add<T: schemars::JsonSchema>(defs: &mut Map<String, Value>, name: &str) {
+    let mut value = schemars::schema_for!(T).to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.remove("$schema");
+        if let Some(Value::Object(inner)) = obj.remove("$defs") {
+            for (k, v) in inner {
+                defs.entry(k).or_insert(v);
+            }
+        }
+    }
+    defs.insert(name.to_owned(), value);
+}
+
+fn row_schema(columns: &[&str]) -> Value {
+    let props: Map<String, Value> = columns
+        .iter()
+        .map(|c| ((*c).to_owned(), json!({ "type": ["number", "null"] })))
+        .collect();
+    json!({ "type": ["object", "null"], "properties": props, "required": columns, "additionalProperties": false })
+}
+
+/// A table's values at the paths of REPORT.md, for every format it has.
+fn table_schema(kind: TableKind) -> Value {
+    let mut root = Map::new();
+    let formats = [Some(TableFormat::Trial2019), Some(TableFormat::Format2021)];
+    let specs: Vec<_> = match kind {
+        TableKind::Applications => APPLICATION_ROWS.iter().collect(),
+        _ => formats.iter().flat_map(|f| kind.rows(*f)).collect(),
+    };
+    for spec in specs {
+        // A row key of both formats (table 2) allows the columns of either.
+        let columns: Vec<&str> = spec.columns.iter().map(|c| c.key).collect();
+        let schema = match paths::get(&Value::Object(root.clone()), spec.key) {
+            Some(existing)
+                if existing.get("anyOf").is_some()
+                    || existing.get("properties") != row_schema(&columns).get("properties") =>
+            {
+                let mut options = existing
+                    .get("anyOf")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_else(|| vec![existing.clone()]);
+                let new = row_schema(&columns);
+                if !options.contains(&new) {
+                    options.push(new);
+                }
+                json!({ "anyOf": options })
+            }
+            _ => row_schema(&columns),
+        };
+        paths::set(&mut root, spec.key, schema);
+    }
+    wrap_objects(Value::Object(root))
+}
+
+/// Turns the nested maps of row schemas into object schemas.
+fn wrap_objects(v: Value) -> Value {
+    match v {
+        Value::Object(m) if !m.contains_key("type") && !m.contains_key("anyOf") => {
+            let required: Vec<String> = m.keys().cloned().collect();
+            let props: Map<String, Value> =
+                m.into_iter().map(|(k, v)| (k, wrap_objects(v))).collect();
+            json!({ "type": "object", "properties": props, "required": required })
+        }
+        other => other,
+    }
+}
+
+fn layout_schema() -> Value {
+    json!({
+        "type": "object",
+        "description": "For each table found: its format, the rows in source order with their printed labels (extra rows, which the template lacks, have key null and their values here), and note rows.",
+        "additionalProperties": {
+            "type": "object",
+            "properties": {
+                "format": { "enum": ["2019", "2021", null] },
+                "pos": { "$ref": "#/$defs/Pos" },
+                "notes": { "type": "array", "items": { "type": "string" } },
+                "rows": { "type": "array", "items": {
+                    "type": "object",
+                    "properties": {
+                        "key": { "type": ["string", "null"] },
+                        "label": { "type": "string" },
+                        "values": { "type": "object", "additionalProperties": { "type": ["number", "null"] } },
+                        "pos": { "$ref": "#/$defs/Pos" }
+                    },
+                    "required": ["key", "label"]
+                } }
+            },
+            "required": ["format", "notes", "rows"]
+        }
+    })
+}

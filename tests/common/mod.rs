@@ -1,0 +1,87 @@
+//! Helpers shared by the integration tests.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The shared corpus beside the checkout.
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+/// The repository's own test data.
+pub fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
+}
+
+/// Compares a report's JSON with an `expected.json` (the corpus format: `meta`,
+/// the three tables, `violated_rules`) and returns every difference.
+pub fn check_against_expected(actual: &Value, expected: &Value) -> Vec<String> {
+    let report = &actual["report"];
+    let mut diffs = Vec::new();
+    for table in ["active_disclosure", "applications", "review_litigation"] {
+        if let Some(e) = expected.get(table) {
+            for d in nianbao::json::golden::differences(e, &report[table]) {
+                diffs.push(format!("{table}.{d}"));
+            }
+        }
+    }
+    if let Some(meta) = expected.get("meta") {
+        for key in ["agency", "year"] {
+            if let Some(e) = meta.get(key)
+                && e != &report["meta"][key]
+            {
+                diffs.push(format!(
+                    "meta.{key}: expected {e}, found {}",
+                    report["meta"][key]
+                ));
+            }
+        }
+        if let Some(template) = meta.get("template") {
+            for d in nianbao::json::golden::differences(template, &report["meta"]["template"]) {
+                diffs.push(format!("meta.template.{d}"));
+            }
+        }
+    }
+    if let Some(extra) = expected.get("extra_rows").and_then(Value::as_object) {
+        for (table, rows) in extra {
+            let found: Vec<Value> = report["layout"][table]["rows"]
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .filter(|r| r["key"].is_null())
+                        .map(|r| serde_json::json!({"label": r["label"], "values": r["values"]}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for d in nianbao::json::golden::differences(rows, &Value::Array(found)) {
+                diffs.push(format!("extra_rows.{table}{d}"));
+            }
+        }
+    }
+    if let Some(violated) = expected.get("violated_rules").and_then(Value::as_array) {
+        let mut expected: Vec<&str> = violated.iter().filter_map(Value::as_str).collect();
+        expected.sort();
+        let mut failed: Vec<&str> = actual["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] == "failed")
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        failed.sort();
+        failed.dedup();
+        if failed != expected {
+            diffs.push(format!(
+                "violated rules: expected {expected:?}, found {failed:?}"
+            ));
+        }
+    }
+    diffs
+}
