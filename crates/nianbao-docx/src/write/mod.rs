@@ -151,10 +151,10 @@ pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWri
     xml.doc_props.core = package::core_xml(report.meta.title.as_deref());
     xml.doc_props.app = package::app_xml(nianbao_core::GENERATOR);
     xml.font_table = package::font_table_xml();
-    let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out)
+    let mut stored = Cursor::new(Vec::new());
+    xml.pack(&mut stored)
         .map_err(|e| DocxWriteError::Package { source: Box::new(e) })?;
-    Ok(out.into_inner())
+    package::deflate(stored.get_ref()).map_err(|e| DocxWriteError::Package { source: Box::new(e) })
 }
 
 /// How many preamble paragraphs are the title: the shortest run of leading lines that

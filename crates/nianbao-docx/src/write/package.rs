@@ -3,6 +3,10 @@
 //! every Chinese font).
 
 use std::fmt::Write as _;
+use std::io::{Cursor, Read, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::style::FONTS;
 
@@ -63,6 +67,28 @@ pub fn font_table_xml() -> Vec<u8> {
         r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>"#,
     );
     s.into_bytes()
+}
+
+/// The package again, its parts deflated (docx-rs stores them uncompressed), folder
+/// entries left out, every date the zip epoch: the same parts give the same bytes.
+pub fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = ZipArchive::new(Cursor::new(stored))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    let mut buf = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        if entry.is_dir() {
+            continue;
+        }
+        buf.clear();
+        entry.read_to_end(&mut buf)?;
+        out.start_file(entry.name(), options)?;
+        out.write_all(&buf)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 #[cfg(test)]

@@ -138,3 +138,172 @@ pub fn part_names(docx: &[u8]) -> Vec<String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
     zip.file_names().map(str::to_owned).collect()
 }
+
+/// A block of `word/document.xml`, simplified for tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph's text (its runs joined, `w:br` as `\n`).
+    P(String),
+    /// A table: rows of cells.
+    T(Vec<Vec<TestCell>>),
+}
+
+/// A table cell: its text (paragraphs joined by `|`), `w:gridSpan`, `w:vMerge`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestCell {
+    pub text: String,
+    pub span: u32,
+    /// `Some("restart")`, `Some("continue")` (a bare `<w:vMerge/>` too), or `None`.
+    pub vmerge: Option<String>,
+}
+
+impl TestCell {
+    /// `text[span]{r|c}` in one string, for compact assertions.
+    pub fn short(&self) -> String {
+        let mut s = self.text.clone();
+        if self.span > 1 {
+            s.push_str(&format!("[{}]", self.span));
+        }
+        match self.vmerge.as_deref() {
+            Some("restart") => s.push_str("{r}"),
+            Some(_) => s.push_str("{c}"),
+            None => {}
+        }
+        s
+    }
+}
+
+/// The body of `word/document.xml` as paragraphs and tables.
+pub fn blocks(document_xml: &str) -> Vec<Block> {
+    use quick_xml::events::Event;
+    #[derive(Default)]
+    struct State {
+        out: Vec<Block>,
+        text: String,
+        in_t: bool,
+        table: Option<Vec<Vec<TestCell>>>,
+        cell: Option<TestCell>,
+        paras_in_cell: usize,
+    }
+    impl State {
+        fn end_paragraph(&mut self) {
+            if let Some(c) = self.cell.as_mut() {
+                if self.paras_in_cell > 0 {
+                    c.text.push('|');
+                }
+                c.text.push_str(&self.text);
+                self.paras_in_cell += 1;
+            } else if self.table.is_none() {
+                self.out.push(Block::P(self.text.clone()));
+            }
+            self.text.clear();
+        }
+        fn start(&mut self, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+            let attr = |name: &[u8]| {
+                e.attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == name)
+                    .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+            };
+            match e.name().as_ref() {
+                b"w:tbl" => self.table = Some(Vec::new()),
+                b"w:tr" => {
+                    if let Some(t) = self.table.as_mut() {
+                        t.push(Vec::new());
+                    }
+                }
+                b"w:tc" => {
+                    self.cell = Some(TestCell { text: String::new(), span: 1, vmerge: None });
+                    self.paras_in_cell = 0;
+                }
+                b"w:gridSpan" => {
+                    if let Some(c) = self.cell.as_mut() {
+                        c.span = attr(b"w:val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                    }
+                }
+                b"w:vMerge" => {
+                    if let Some(c) = self.cell.as_mut() {
+                        c.vmerge = Some(attr(b"w:val").unwrap_or_else(|| "continue".into()));
+                    }
+                }
+                b"w:p" => {
+                    self.text.clear();
+                    if empty {
+                        self.end_paragraph();
+                    }
+                }
+                b"w:t" => self.in_t = !empty,
+                b"w:br" => self.text.push('\n'),
+                b"w:tab" => self.text.push('\t'),
+                _ => {}
+            }
+        }
+    }
+    let mut reader = quick_xml::Reader::from_str(document_xml);
+    let mut st = State::default();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) => st.start(&e, false),
+            Event::Empty(e) => st.start(&e, true),
+            Event::Text(t) if st.in_t => st.text.push_str(&t.decode().expect("text")),
+            Event::GeneralRef(r) if st.in_t => {
+                let name = String::from_utf8_lossy(r.as_ref()).into_owned();
+                let c = match name.as_str() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    n => n
+                        .strip_prefix("#x")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
+                        .and_then(char::from_u32),
+                };
+                st.text.extend(c);
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"w:t" => st.in_t = false,
+                b"w:p" => st.end_paragraph(),
+                b"w:tc" => {
+                    if let (Some(t), Some(c)) = (st.table.as_mut(), st.cell.take()) {
+                        if let Some(row) = t.last_mut() {
+                            row.push(c);
+                        }
+                    }
+                }
+                b"w:tbl" => {
+                    if let Some(t) = st.table.take() {
+                        st.out.push(Block::T(t));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    st.out
+}
+
+/// The tables of a document, each as rows of [`TestCell::short`] strings.
+pub fn tables(document_xml: &str) -> Vec<Vec<Vec<String>>> {
+    blocks(document_xml)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::T(t) => Some(t.iter().map(|r| r.iter().map(TestCell::short).collect()).collect()),
+            Block::P(_) => None,
+        })
+        .collect()
+}
+
+/// The paragraphs of a document outside tables.
+pub fn paragraphs(document_xml: &str) -> Vec<String> {
+    blocks(document_xml)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::P(p) => Some(p),
+            Block::T(_) => None,
+        })
+        .collect()
+}

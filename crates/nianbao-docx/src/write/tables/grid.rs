@@ -102,11 +102,19 @@ impl Grid {
         self.widths.len()
     }
 
-    /// Appends a row; cells that fall short of the grid leave `w:gridAfter` columns.
+    /// Appends a row; when its cells fall short of the grid, the last one spans the
+    /// rest (a row with no cell gets one empty cell across the grid).
     pub fn row(&mut self, specs: &[Spec<'_>]) {
+        let mut specs = specs.to_vec();
+        let used: usize = specs.iter().map(|s| s.span).sum();
+        let short = self.columns().saturating_sub(used);
+        match specs.last_mut() {
+            Some(last) => last.span += short,
+            None => specs.push(Spec::new("").span(self.columns())),
+        }
         let mut col = 0;
         let mut cells = Vec::with_capacity(specs.len());
-        for spec in specs {
+        for spec in &specs {
             let width: usize = self.widths.iter().skip(col).take(spec.span).sum();
             col += spec.span;
             let style_id = if self.size == style::SIZE_TABLE_SMALL {
@@ -130,15 +138,10 @@ impl Grid {
             }
             cells.push(cell);
         }
-        let mut row = TableRow::new(cells)
+        let row = TableRow::new(cells)
             .row_height(ROW_HEIGHT)
             .height_rule(HeightRule::AtLeast)
             .cant_split();
-        let after = self.columns().saturating_sub(col);
-        if after > 0 {
-            let width: usize = self.widths.iter().skip(col).sum();
-            row = row.grid_after(after as u32).width_after(width as f32);
-        }
         self.rows.push(row);
     }
 
@@ -181,7 +184,7 @@ impl Grid {
 }
 
 /// A table of text cells on an even grid (the tables of a report that are none of
-/// the three national ones). Short rows leave `w:gridAfter` columns.
+/// the three national ones). The last cell of a short row spans the rest.
 pub fn plain(grid: &[Vec<String>]) -> Option<Table> {
     let columns = grid.iter().map(Vec::len).max().filter(|n| *n > 0)?;
     let mut table = Grid::new(widths(&vec![1; columns]), style::SIZE_TABLE);
