@@ -118,9 +118,60 @@ pub fn report(format: TableFormat, seed: u64, paragraphs: usize) -> Report {
         });
     }
     r.active_disclosure = Some(table(TableKind::ActiveDisclosure, Some(format), &mut rng));
-    r.applications = Some(table(TableKind::Applications, Some(format), &mut rng));
-    r.review_litigation = Some(table(TableKind::ReviewLitigation, None, &mut rng));
+    let mut apps = table(TableKind::Applications, Some(format), &mut rng);
+    make_consistent(&mut apps);
+    r.applications = Some(apps);
+    let mut review = table(TableKind::ReviewLitigation, None, &mut rng);
+    for row in &mut review.rows {
+        set_row_total(row);
+    }
+    r.review_litigation = Some(review);
     r
+}
+
+fn get(row: &Row, col: &str) -> i64 {
+    row.cell(col).and_then(|c| c.as_number()).and_then(|n| n.as_i64()).unwrap_or(0)
+}
+
+fn set(row: &mut Row, col: &str, v: i64) {
+    if let Some((_, c)) = row.cells.iter_mut().find(|(k, _)| k == col) {
+        *c = Cell::number(Number::int(v));
+    }
+}
+
+/// 总计 = the sum of the other columns of the row.
+fn set_row_total(row: &mut Row) {
+    let n = row.cells.len();
+    let sum: i64 = row.cells.iter().take(n - 1).map(|(k, _)| get(row, k)).sum();
+    if let Some((_, c)) = row.cells.last_mut() {
+        *c = Cell::number(Number::int(sum));
+    }
+}
+
+/// Makes every table-3 rule hold: row totals, （七）总计 as the sum of the results,
+/// 一 + 二 = （七） + 四.
+fn make_consistent(t: &mut Table) {
+    let columns: Vec<String> = t.rows[0].cells.iter().map(|(k, _)| k.clone()).collect();
+    let results: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| {
+            let k = t.rows[i].key.as_deref().unwrap_or("");
+            k.starts_with("results.") && k != "results.total"
+        })
+        .collect();
+    let idx = |t: &Table, key: &str| t.rows.iter().position(|r| r.key.as_deref() == Some(key)).unwrap();
+    let (total, new, over, forward) =
+        (idx(t, "results.total"), idx(t, "new_received"), idx(t, "carried_over"), idx(t, "carried_forward"));
+    for col in columns.iter().take(columns.len() - 1) {
+        let sum: i64 = results.iter().map(|&i| get(&t.rows[i], col)).sum();
+        set(&mut t.rows[total], col, sum);
+        let fwd = get(&t.rows[forward], col);
+        let carried = get(&t.rows[over], col).min(sum + fwd);
+        set(&mut t.rows[over], col, carried);
+        set(&mut t.rows[new], col, sum + fwd - carried);
+    }
+    for row in &mut t.rows {
+        set_row_total(row);
+    }
 }
 
 /// The text of one part of a .docx (`word/document.xml`).
