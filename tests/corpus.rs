@@ -12,7 +12,8 @@ use nianbao::Format;
 fn has_reader(format: Format) -> bool {
     match format {
         Format::Text => cfg!(feature = "txt"),
-        Format::Docx | Format::Html => false,
+        Format::Docx => cfg!(feature = "docx"),
+        Format::Html => false,
         _ => false,
     }
 }
