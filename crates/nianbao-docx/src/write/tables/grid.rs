@@ -10,8 +10,8 @@ use docx_rs::{
 use crate::write::style::{self, TEXT_WIDTH};
 use crate::write::text;
 
-/// The least height of a row, 6 mm.
-const ROW_HEIGHT: f32 = 340.0;
+/// The least height of a row, 5 mm.
+const ROW_HEIGHT: f32 = 283.0;
 /// Left and right cell margins, 0.7 mm.
 const CELL_MARGIN: usize = 40;
 /// Border width in eighths of a point (0.5 pt).
@@ -76,14 +76,14 @@ pub fn widths(weights: &[usize]) -> Vec<usize> {
 
 /// A table being built on a fixed grid.
 ///
-/// Rows never split over a page, and every row keeps with the next (`w:keepNext` in
-/// its paragraphs), so a table that fits on a page is not broken and its header
-/// never stays behind alone.
+/// Rows never split over a page, and every row but the last keeps with the next
+/// (`w:keepNext` in its paragraphs), so a table that fits on a page is not broken and
+/// its header never stays behind alone.
 #[derive(Debug)]
 pub struct Grid {
     widths: Vec<usize>,
     size: usize,
-    rows: Vec<TableRow>,
+    rows: Vec<Vec<(Spec<'static>, String)>>,
 }
 
 impl Grid {
@@ -105,24 +105,39 @@ impl Grid {
     /// Appends a row; when its cells fall short of the grid, the last one spans the
     /// rest (a row with no cell gets one empty cell across the grid).
     pub fn row(&mut self, specs: &[Spec<'_>]) {
-        let mut specs = specs.to_vec();
-        let used: usize = specs.iter().map(|s| s.span).sum();
+        let mut row: Vec<(Spec<'static>, String)> = specs
+            .iter()
+            .map(|s| {
+                let owned = Spec {
+                    text: "",
+                    span: s.span,
+                    merge: s.merge,
+                    left: s.left,
+                };
+                (owned, s.text.to_owned())
+            })
+            .collect();
+        let used: usize = row.iter().map(|(s, _)| s.span).sum();
         let short = self.columns().saturating_sub(used);
-        match specs.last_mut() {
-            Some(last) => last.span += short,
-            None => specs.push(Spec::new("").span(self.columns())),
+        match row.last_mut() {
+            Some((last, _)) => last.span += short,
+            None => row.push((Spec::new("").span(self.columns()), String::new())),
         }
+        self.rows.push(row);
+    }
+
+    fn build_row(&self, row: &[(Spec<'static>, String)], keep_next: bool) -> TableRow {
+        let style_id = if self.size == style::SIZE_TABLE_SMALL {
+            style::id::TABLE_SMALL
+        } else {
+            style::id::TABLE
+        };
         let mut col = 0;
-        let mut cells = Vec::with_capacity(specs.len());
-        for spec in &specs {
+        let mut cells = Vec::with_capacity(row.len());
+        for (spec, text) in row {
             let width: usize = self.widths.iter().skip(col).take(spec.span).sum();
             col += spec.span;
-            let style_id = if self.size == style::SIZE_TABLE_SMALL {
-                style::id::TABLE_SMALL
-            } else {
-                style::id::TABLE
-            };
-            let mut p = text::styled(style_id, spec.text).keep_next(true);
+            let mut p = text::styled(style_id, text).keep_next(keep_next);
             if spec.left {
                 p = p.align(AlignmentType::Left);
             }
@@ -138,11 +153,10 @@ impl Grid {
             }
             cells.push(cell);
         }
-        let row = TableRow::new(cells)
+        TableRow::new(cells)
             .row_height(ROW_HEIGHT)
             .height_rule(HeightRule::AtLeast)
-            .cant_split();
-        self.rows.push(row);
+            .cant_split()
     }
 
     /// A row of one cell across the whole grid, left-aligned (a block title or a note).
@@ -153,7 +167,7 @@ impl Grid {
 
     /// The finished table: centered, fixed layout, 0.5 pt borders.
     pub fn build(self) -> Table {
-        let width = self.widths.iter().sum();
+        let width: usize = self.widths.iter().sum();
         let border = |pos| {
             TableBorder::new(pos)
                 .border_type(BorderType::Single)
@@ -167,7 +181,14 @@ impl Grid {
             .set(border(TableBorderPosition::Right))
             .set(border(TableBorderPosition::InsideH))
             .set(border(TableBorderPosition::InsideV));
-        Table::new(self.rows)
+        let last = self.rows.len().saturating_sub(1);
+        let rows: Vec<TableRow> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| self.build_row(r, i < last))
+            .collect();
+        Table::new(rows)
             .set_grid(self.widths)
             .width(width, WidthType::Dxa)
             .align(TableAlignmentType::Center)
