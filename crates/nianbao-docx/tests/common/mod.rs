@@ -37,9 +37,35 @@ fn number(rng: &mut Rng, kind: ColumnKind) -> Number {
     }
 }
 
-/// A table of `kind` with every template row and synthetic numbers.
+/// The label a template row has on the written page, as the recognizer reads it
+/// back (label cells joined by a space): the catalogue label, in table 3 preceded by
+/// the group cells (三、本年度办理结果, （三）不予公开 …) that start on this row.
+pub fn printed_label(
+    kind: nianbao_core::TableKind,
+    spec: &nianbao_core::catalog::RowSpec,
+    groups_above: &mut Vec<&'static str>,
+) -> String {
+    if kind != nianbao_core::TableKind::Applications {
+        return spec.label.to_owned();
+    }
+    const RESULTS: &str = "三、本年度办理结果";
+    let chain: Vec<&'static str> = match spec.group {
+        None => vec![],
+        Some(RESULTS) => vec![RESULTS],
+        Some(g) => vec![RESULTS, g],
+    };
+    let same = chain.iter().zip(groups_above.iter()).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = chain[same..].to_vec();
+    parts.push(spec.label);
+    *groups_above = chain;
+    parts.join(" ")
+}
+
+/// A table of `kind` with every template row and synthetic numbers, labels as a
+/// reader finds them on the official layout.
 pub fn table(kind: TableKind, format: Option<TableFormat>, rng: &mut Rng) -> Table {
     let mut t = Table::new(kind, format);
+    let mut groups_above = Vec::new();
     for spec in kind.rows(format) {
         let cells = spec
             .columns
@@ -48,7 +74,7 @@ pub fn table(kind: TableKind, format: Option<TableFormat>, rng: &mut Rng) -> Tab
             .collect();
         t.rows.push(Row {
             key: Some(spec.key.to_owned()),
-            label: spec.label.to_owned(),
+            label: printed_label(kind, spec, &mut groups_above),
             cells,
             pos: Pos::default(),
         });
