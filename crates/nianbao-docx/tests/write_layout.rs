@@ -312,3 +312,4 @@ fn the_same_report_gives_the_same_bytes() {
     assert!(a == b);
 }
 
+
