@@ -12,16 +12,29 @@ fn appendix(report: &nianbao_core::Report) -> Vec<String> {
     let opts = WriteOptions::default().with_findings_appendix(rules::check(report));
     let doc = part(&write(report, &opts).unwrap(), "word/document.xml");
     let ps = paragraphs(&doc);
-    let at = ps.iter().position(|p| p == APPENDIX_HEADING).expect("the appendix heading");
-    let six = ps.iter().position(|p| p == "六、其他需要报告的事项").unwrap();
+    let at = ps
+        .iter()
+        .position(|p| p == APPENDIX_HEADING)
+        .expect("the appendix heading");
+    let six = ps
+        .iter()
+        .position(|p| p == "六、其他需要报告的事项")
+        .unwrap();
     assert!(six < at, "the appendix comes after section 六");
-    ps[at + 1..].iter().filter(|p| !p.is_empty()).cloned().collect()
+    ps[at + 1..]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .cloned()
+        .collect()
 }
 
 #[test]
 fn a_consistent_report_has_nothing_to_list() {
     let r = common::report(TableFormat::Format2021, 5, 2);
-    assert!(rules::failed_rules(&rules::check(&r)).is_empty(), "the fixture is consistent");
+    assert!(
+        rules::failed_rules(&rules::check(&r)).is_empty(),
+        "the fixture is consistent"
+    );
     let a = appendix(&r);
     assert_eq!(a.len(), 2);
     assert_eq!(a[1], "未发现不相符之处。");
@@ -40,13 +53,18 @@ fn each_failed_rule_is_one_numbered_sentence() {
     let shown = was.checked_add(Number::int(1)).unwrap().to_string();
     assert_eq!(
         a[1],
-        format!("1．表四“行政复议”：总计为{shown}，结果维持、结果纠正、其他结果、尚未审结之和为{sum}，二者不等。")
+        format!(
+            "1．表四“行政复议”：总计为{shown}，结果维持、结果纠正、其他结果、尚未审结之和为{sum}，二者不等。"
+        )
     );
 }
 
 #[test]
 fn no_appendix_unless_asked() {
     let r = common::report(TableFormat::Format2021, 5, 2);
-    let doc = part(&write(&r, &WriteOptions::default()).unwrap(), "word/document.xml");
+    let doc = part(
+        &write(&r, &WriteOptions::default()).unwrap(),
+        "word/document.xml",
+    );
     assert!(!paragraphs(&doc).iter().any(|p| p == APPENDIX_HEADING));
 }

@@ -11,7 +11,9 @@ fn a_control_character_is_an_error_naming_its_place() {
     r.sections[4].paragraphs[1] = "第一页\u{c}第二页".into();
     match write(&r, &WriteOptions::default()) {
         Err(e @ DocxWriteError::InvalidCharacter { .. }) => {
-            let DocxWriteError::InvalidCharacter { place, code } = &e else { unreachable!() };
+            let DocxWriteError::InvalidCharacter { place, code } = &e else {
+                unreachable!()
+            };
             assert_eq!(place, "section problems, paragraph 2");
             assert_eq!(*code, 0xC);
             assert_eq!(
@@ -24,7 +26,10 @@ fn a_control_character_is_an_error_naming_its_place() {
     let mut r = common::report(TableFormat::Format2021, 9, 3);
     r.other_tables = vec![vec![vec!["a".into(), "b\u{1}".into()]]];
     let err = write(&r, &WriteOptions::default()).unwrap_err();
-    assert!(err.to_string().starts_with("other table 1, row 1, cell 2:"), "{err}");
+    assert!(
+        err.to_string().starts_with("other table 1, row 1, cell 2:"),
+        "{err}"
+    );
 }
 
 #[test]

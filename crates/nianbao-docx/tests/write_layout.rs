@@ -28,7 +28,11 @@ fn blank_report(format: TableFormat) -> Report {
             t.rows.push(Row {
                 key: Some(spec.key.to_owned()),
                 label: spec.label.to_owned(),
-                cells: spec.columns.iter().map(|c| (c.key.to_owned(), Cell::BLANK)).collect(),
+                cells: spec
+                    .columns
+                    .iter()
+                    .map(|c| (c.key.to_owned(), Cell::BLANK))
+                    .collect(),
                 pos: Pos::default(),
             });
         }
@@ -46,7 +50,11 @@ fn squeezed_tables(document_xml: &str) -> Vec<Vec<Vec<String>>> {
             t.into_iter()
                 .map(|r| {
                     r.into_iter()
-                        .map(|c| c.chars().filter(|c| !c.is_whitespace() && *c != '|').collect())
+                        .map(|c| {
+                            c.chars()
+                                .filter(|c| !c.is_whitespace() && *c != '|')
+                                .collect()
+                        })
                         .collect()
                 })
                 .collect()
@@ -94,9 +102,15 @@ fn the_2019_tables_have_the_trial_layout() {
     // Table 3: 3 header rows, 23 data rows; （六）其他处理 is one row in the results group.
     let t3 = &t[1];
     assert_eq!(t3.len(), 3 + 23);
-    let other: Vec<&Vec<String>> = t3.iter().filter(|r| r.iter().any(|c| c.starts_with("（六）"))).collect();
+    let other: Vec<&Vec<String>> = t3
+        .iter()
+        .filter(|r| r.iter().any(|c| c.starts_with("（六）")))
+        .collect();
     assert_eq!(other.len(), 1);
-    assert_eq!(other[0][..2], ["{c}".to_owned(), "（六）其他处理[2]".to_owned()]);
+    assert_eq!(
+        other[0][..2],
+        ["{c}".to_owned(), "（六）其他处理[2]".to_owned()]
+    );
     assert_eq!(t3[25][0], "四、结转下年度继续办理[3]");
     // Table 4 is the same in both formats.
     assert_eq!(t[2][0], ["行政复议[5]", "行政诉讼[10]"]);
@@ -143,7 +157,10 @@ fn six_canonical_headings_in_order_even_when_the_source_lacks_some() {
 #[test]
 fn each_table_follows_its_section_and_other_tables_come_after_section_six() {
     let mut r = blank_report(TableFormat::Format2021);
-    r.other_tables = vec![vec![vec!["姓名".into(), "电话".into()], vec!["张三".into()]]];
+    r.other_tables = vec![vec![
+        vec!["姓名".into(), "电话".into()],
+        vec!["张三".into()],
+    ]];
     let order: Vec<String> = blocks(&document_xml(&r))
         .into_iter()
         .map(|b| match b {
@@ -194,12 +211,18 @@ fn extra_rows_stay_in_place_missing_rows_come_back_blank_and_notes_are_rows() {
             pos: Pos::default(),
         },
     );
-    t2.rows.retain(|row| row.key.as_deref() != Some("licensing"));
+    t2.rows
+        .retain(|row| row.key.as_deref() != Some("licensing"));
     t2.notes.push("注：数据截至12月31日。".into());
     // Table 3: 1.属于国家秘密 missing, an extra row inside （三）不予公开.
     let t3 = r.applications.as_mut().unwrap();
-    t3.rows.retain(|row| row.key.as_deref() != Some("results.denied.state_secret"));
-    let at = t3.rows.iter().position(|row| row.key.as_deref() == Some("results.denied.third_party_rights")).unwrap();
+    t3.rows
+        .retain(|row| row.key.as_deref() != Some("results.denied.state_secret"));
+    let at = t3
+        .rows
+        .iter()
+        .position(|row| row.key.as_deref() == Some("results.denied.third_party_rights"))
+        .unwrap();
     t3.rows.insert(
         at + 1,
         Row {
@@ -209,33 +232,69 @@ fn extra_rows_stay_in_place_missing_rows_come_back_blank_and_notes_are_rows() {
             pos: Pos::default(),
         },
     );
-    r.review_litigation.as_mut().unwrap().notes.push("注：行政复议、行政诉讼数量含上年度结转数量。".into());
+    r.review_litigation
+        .as_mut()
+        .unwrap()
+        .notes
+        .push("注：行政复议、行政诉讼数量含上年度结转数量。".into());
 
     let t = tables(&document_xml(&r));
     let t2: Vec<String> = t[0].iter().map(|r| r.join(" ")).collect();
-    assert_eq!(t2[2..6], ["规章   ", "行政规范性文件   ", "其他主动公开文件 3 — ", "第二十条第（五）项[4]"]);
-    assert_eq!(t2[7], "行政许可 [3]", "the missing row is written blank at its place");
+    assert_eq!(
+        t2[2..6],
+        [
+            "规章   ",
+            "行政规范性文件   ",
+            "其他主动公开文件 3 — ",
+            "第二十条第（五）项[4]"
+        ]
+    );
+    assert_eq!(
+        t2[7], "行政许可 [3]",
+        "the missing row is written blank at its place"
+    );
     assert_eq!(t2.last().unwrap(), "注：数据截至12月31日。[4]");
 
-    let labels: Vec<String> = t[1].iter().map(|r| r[..r.len().saturating_sub(7)].join(" ")).collect();
-    let denied = labels.iter().position(|l| l.ends_with("1.属于国家秘密")).unwrap();
+    let labels: Vec<String> = t[1]
+        .iter()
+        .map(|r| r[..r.len().saturating_sub(7)].join(" "))
+        .collect();
+    let denied = labels
+        .iter()
+        .position(|l| l.ends_with("1.属于国家秘密"))
+        .unwrap();
     assert_eq!(labels[denied], "{c} （三）不予公开{r} 1.属于国家秘密");
-    assert_eq!(labels[denied + 4], "{c} {c} 4-1.涉及个人隐私", "the extra row continues both merges");
+    assert_eq!(
+        labels[denied + 4],
+        "{c} {c} 4-1.涉及个人隐私",
+        "the extra row continues both merges"
+    );
     assert_eq!(labels[denied + 5], "{c} {c} 5.属于三类内部事务信息");
     assert_eq!(t[1][denied + 4].last().unwrap(), "2");
-    assert_eq!(t[2].last().unwrap(), &vec!["注：行政复议、行政诉讼数量含上年度结转数量。[15]".to_owned()]);
+    assert_eq!(
+        t[2].last().unwrap(),
+        &vec!["注：行政复议、行政诉讼数量含上年度结转数量。[15]".to_owned()]
+    );
 }
 
 #[test]
 fn numbers_print_normalized_and_placeholders_as_in_the_source() {
     let mut r = blank_report(TableFormat::Trial2019);
     let t2 = r.active_disclosure.as_mut().unwrap();
-    let procurement = t2.rows.iter_mut().find(|row| row.key.as_deref() == Some("procurement")).unwrap();
+    let procurement = t2
+        .rows
+        .iter_mut()
+        .find(|row| row.key.as_deref() == Some("procurement"))
+        .unwrap();
     procurement.cells = vec![
         ("projects".into(), cell("[0]", ColumnKind::Count)),
         ("amount_wan_yuan".into(), cell("0万元", ColumnKind::Money)),
     ];
-    let fees = t2.rows.iter_mut().find(|row| row.key.as_deref() == Some("fees")).unwrap();
+    let fees = t2
+        .rows
+        .iter_mut()
+        .find(|row| row.key.as_deref() == Some("fees"))
+        .unwrap();
     fees.cells = vec![
         ("previous_items".into(), cell("１２", ColumnKind::Count)),
         ("change".into(), cell("+1036", ColumnKind::SignedCount)),
@@ -248,7 +307,10 @@ fn numbers_print_normalized_and_placeholders_as_in_the_source() {
     let t = tables(&document_xml(&r));
     assert_eq!(t[0][14], ["行政事业性收费", "12", "1036[2]"]);
     assert_eq!(t[0][17], ["政府集中采购", "[0]", "0[2]"]);
-    assert_eq!(t[2][3][..5], ["/", "3985758", "96171.6", "22（其中修订 16 件）", ""]);
+    assert_eq!(
+        t[2][3][..5],
+        ["/", "3985758", "96171.6", "22（其中修订 16 件）", ""]
+    );
 }
 
 #[test]
@@ -257,35 +319,59 @@ fn page_fonts_and_spacing_of_gb_t_9704() {
     let bytes = write(&r, &WriteOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
-    for m in [r#"w:top="2098""#, r#"w:bottom="1984""#, r#"w:left="1587""#, r#"w:right="1474""#] {
+    for m in [
+        r#"w:top="2098""#,
+        r#"w:bottom="1984""#,
+        r#"w:left="1587""#,
+        r#"w:right="1474""#,
+    ] {
         assert!(doc.contains(m), "margin {m}");
     }
     // Second-level headings (（一）…) in 楷体_GB2312, in w:eastAsia.
     assert!(doc.contains(r#"w:eastAsia="楷体_GB2312""#));
     let styles = part(&bytes, "word/styles.xml");
     // The body: 仿宋_GB2312 三号 (sz 32), fixed 28 pt (560 twips) line spacing.
-    let defaults = &styles[styles.find("<w:docDefaults>").unwrap()..styles.find("</w:docDefaults>").unwrap()];
-    assert!(defaults.contains(r#"w:eastAsia="仿宋_GB2312""#), "{defaults}");
+    let defaults =
+        &styles[styles.find("<w:docDefaults>").unwrap()..styles.find("</w:docDefaults>").unwrap()];
+    assert!(
+        defaults.contains(r#"w:eastAsia="仿宋_GB2312""#),
+        "{defaults}"
+    );
     assert!(defaults.contains(r#"<w:sz w:val="32""#), "{defaults}");
-    assert!(defaults.contains(r#"w:line="560""#) && defaults.contains(r#"w:lineRule="exact""#), "{defaults}");
+    assert!(
+        defaults.contains(r#"w:line="560""#) && defaults.contains(r#"w:lineRule="exact""#),
+        "{defaults}"
+    );
     let style = |id: &str| {
         let start = styles.find(&format!(r#"w:styleId="{id}""#)).unwrap();
         let end = start + styles[start..].find("</w:style>").unwrap();
         styles[start..end].to_owned()
     };
     let title = style("nbTitle");
-    assert!(title.contains(r#"w:eastAsia="方正小标宋简体""#) && title.contains(r#"<w:sz w:val="44""#), "{title}");
+    assert!(
+        title.contains(r#"w:eastAsia="方正小标宋简体""#) && title.contains(r#"<w:sz w:val="44""#),
+        "{title}"
+    );
     assert!(title.contains(r#"<w:jc w:val="center""#), "{title}");
     let heading = style("nbHeading1");
     assert!(heading.contains(r#"w:eastAsia="黑体""#), "{heading}");
     let body = style("nbBody");
-    assert!(body.contains(r#"w:firstLine="640""#), "two characters of 三号: {body}");
+    assert!(
+        body.contains(r#"w:firstLine="640""#),
+        "two characters of 三号: {body}"
+    );
     let fonts = part(&bytes, "word/fontTable.xml");
     assert!(fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>"#));
     // Page numbers: — 1 — with a PAGE field, odd pages right, even pages left.
-    let footers: Vec<String> = ["word/footer1.xml", "word/footer2.xml"].iter().map(|p| part(&bytes, p)).collect();
+    let footers: Vec<String> = ["word/footer1.xml", "word/footer2.xml"]
+        .iter()
+        .map(|p| part(&bytes, p))
+        .collect();
     for f in &footers {
-        assert!(f.contains("— ") && f.contains(">PAGE<") && f.contains(" —"), "{f}");
+        assert!(
+            f.contains("— ") && f.contains(">PAGE<") && f.contains(" —"),
+            "{f}"
+        );
     }
     assert!(part(&bytes, "word/settings.xml").contains("evenAndOddHeaders"));
 }
@@ -295,13 +381,32 @@ fn the_title_lines_are_the_title_and_the_properties_carry_no_personal_data() {
     let r = common::report(TableFormat::Format2021, 3, 2);
     let bytes = write(&r, &WriteOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");
-    let first_two: Vec<&str> = doc.match_indices(r#"<w:pStyle w:val="nbTitle""#).map(|(i, _)| &doc[i..i + 10]).collect();
-    assert_eq!(first_two.len(), 2, "both title lines are in the title style");
+    let first_two: Vec<&str> = doc
+        .match_indices(r#"<w:pStyle w:val="nbTitle""#)
+        .map(|(i, _)| &doc[i..i + 10])
+        .collect();
+    assert_eq!(
+        first_two.len(),
+        2,
+        "both title lines are in the title style"
+    );
     let core = part(&bytes, "docProps/core.xml");
-    assert!(core.contains("<dc:title>示例县人民政府2023年政府信息公开工作年度报告</dc:title>"), "{core}");
-    assert!(!core.contains("creator") && !core.contains("lastModifiedBy"), "{core}");
+    assert!(
+        core.contains("<dc:title>示例县人民政府2023年政府信息公开工作年度报告</dc:title>"),
+        "{core}"
+    );
+    assert!(
+        !core.contains("creator") && !core.contains("lastModifiedBy"),
+        "{core}"
+    );
     let app = part(&bytes, "docProps/app.xml");
-    assert!(app.contains(&format!("<Application>{}</Application>", nianbao_core::GENERATOR)), "{app}");
+    assert!(
+        app.contains(&format!(
+            "<Application>{}</Application>",
+            nianbao_core::GENERATOR
+        )),
+        "{app}"
+    );
 }
 
 #[test]
@@ -311,5 +416,3 @@ fn the_same_report_gives_the_same_bytes() {
     let b = write(&r, &WriteOptions::default()).unwrap();
     assert!(a == b);
 }
-
-

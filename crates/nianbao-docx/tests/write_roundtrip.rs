@@ -79,7 +79,11 @@ fn as_written(r: &Report) -> Report {
                     let k = kind_of(&snapshot, row.key.as_deref(), col);
                     *cell = Cell::parse(&cell_text(cell), k);
                 }
-                if let Some(spec) = row.key.as_deref().and_then(|k| snapshot.kind.row(snapshot.format, k)) {
+                if let Some(spec) = row
+                    .key
+                    .as_deref()
+                    .and_then(|k| snapshot.kind.row(snapshot.format, k))
+                {
                     row.label = common::printed_label(kind, spec, &mut groups_above);
                 }
             }
@@ -96,7 +100,10 @@ fn json_of(analysis: &Analysis) -> (String, String) {
             Value::Object(m) => {
                 // Rebuilt rather than `remove`d: with serde_json's `preserve_order`,
                 // `remove` swaps the last key into the hole.
-                *m = std::mem::take(m).into_iter().filter(|(k, _)| k != "pos").collect();
+                *m = std::mem::take(m)
+                    .into_iter()
+                    .filter(|(k, _)| k != "pos")
+                    .collect();
                 m.values_mut().for_each(strip);
             }
             Value::Array(a) => a.iter_mut().for_each(strip),
@@ -121,7 +128,10 @@ fn analysis_of(report: Report) -> Analysis {
 /// its own JSON must come back byte for byte.
 fn round_trip(name: &str, source: &Analysis, canonical: bool) {
     assert!(
-        !source.diagnostics.iter().any(|d| d.code == codes::ROW_MISSING),
+        !source
+            .diagnostics
+            .iter()
+            .any(|d| d.code == codes::ROW_MISSING),
         "{name}: a source with missing rows comes back with blank rows; not covered here"
     );
     let opts = WriteOptions::default();
@@ -136,19 +146,30 @@ fn round_trip(name: &str, source: &Analysis, canonical: bool) {
         std::fs::write(dir.join(format!("{stem}.read-back.json")), &report1).unwrap();
         std::fs::write(dir.join(format!("{stem}.expected.json")), &expected).unwrap();
     }
-    assert_eq!(report1, expected, "{name}: read(write(report)) is the report as written");
+    assert_eq!(
+        report1, expected,
+        "{name}: read(write(report)) is the report as written"
+    );
     assert_eq!(findings1, expected_findings, "{name}: same findings");
     if canonical {
         let (report0, findings0) = json_of(source);
-        assert_eq!(report1, report0, "{name}: the JSON of the report comes back byte for byte");
+        assert_eq!(
+            report1, report0,
+            "{name}: the JSON of the report comes back byte for byte"
+        );
         assert_eq!(findings1, findings0, "{name}");
     }
     let d2 = write(&a1.report, &opts).unwrap();
-    assert!(d1 == d2, "{name}: writing what was read back gives the same bytes");
+    assert!(
+        d1 == d2,
+        "{name}: writing what was read back gives the same bytes"
+    );
 }
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -168,7 +189,8 @@ fn corpus_files() {
         // Headings 1、 总体情况 and 5、…, no section 六, `0万元` in a money cell.
         ("xiangning-shuanghe-2020.tika.txt", false),
     ] {
-        let bytes = std::fs::read(format!("{CORPUS}/{file}")).expect("the corpus is beside the checkout");
+        let bytes =
+            std::fs::read(format!("{CORPUS}/{file}")).expect("the corpus is beside the checkout");
         round_trip(file, &read(file, &bytes).unwrap(), canonical);
     }
 }
@@ -212,12 +234,20 @@ fn testdata_fixtures() {
     files.sort();
     let mut seen = 0;
     for path in files {
-        let name = path.strip_prefix(TESTDATA).unwrap().to_string_lossy().into_owned();
+        let name = path
+            .strip_prefix(TESTDATA)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if name.starts_with("bad") || name.contains("/bad/") {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&path) else { continue };
-        let Some(source) = read(&name, &bytes) else { continue };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let Some(source) = read(&name, &bytes) else {
+            continue;
+        };
         seen += 1;
         round_trip(&name, &source, false);
     }
@@ -226,11 +256,18 @@ fn testdata_fixtures() {
 
 #[test]
 fn synthetic_reports() {
-    for (i, format) in [TableFormat::Format2021, TableFormat::Trial2019].into_iter().enumerate() {
+    for (i, format) in [TableFormat::Format2021, TableFormat::Trial2019]
+        .into_iter()
+        .enumerate()
+    {
         for paragraphs in [0, 3, 12] {
             let r = common::report(format, 100 + i as u64 * 10 + paragraphs as u64, paragraphs);
             let source = analysis_of(r);
-            round_trip(&format!("synthetic {} / {paragraphs}", format.as_str()), &source, true);
+            round_trip(
+                &format!("synthetic {} / {paragraphs}", format.as_str()),
+                &source,
+                true,
+            );
         }
     }
 }

@@ -17,14 +17,26 @@ const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 /// A few reports: both formats, with the findings appendix, and an empty report.
 fn samples() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for (i, format) in [TableFormat::Format2021, TableFormat::Trial2019].into_iter().enumerate() {
+    for (i, format) in [TableFormat::Format2021, TableFormat::Trial2019]
+        .into_iter()
+        .enumerate()
+    {
         let r = common::report(format, 40 + i as u64, 6);
-        out.push((format!("synthetic-{}", format.as_str()), write(&r, &WriteOptions::default()).unwrap()));
+        out.push((
+            format!("synthetic-{}", format.as_str()),
+            write(&r, &WriteOptions::default()).unwrap(),
+        ));
         let findings = rules::check(&r);
         let opts = WriteOptions::default().with_findings_appendix(findings);
-        out.push((format!("synthetic-{}-findings", format.as_str()), write(&r, &opts).unwrap()));
+        out.push((
+            format!("synthetic-{}-findings", format.as_str()),
+            write(&r, &opts).unwrap(),
+        ));
     }
-    out.push(("empty".into(), write(&Default::default(), &WriteOptions::default()).unwrap()));
+    out.push((
+        "empty".into(),
+        write(&Default::default(), &WriteOptions::default()).unwrap(),
+    ));
     out
 }
 
@@ -68,7 +80,10 @@ fn python_docx() -> Result<PathBuf, String> {
         .output()
         .map_err(|e| format!("python3 is not available ({e})"))?;
     if !made.status.success() {
-        return Err(format!("python3 -m venv failed: {}", String::from_utf8_lossy(&made.stderr)));
+        return Err(format!(
+            "python3 -m venv failed: {}",
+            String::from_utf8_lossy(&made.stderr)
+        ));
     }
     let pip = Command::new(venv.join("bin/pip"))
         .args(["install", "--quiet", "python-docx"])
@@ -107,8 +122,16 @@ fn python_docx_opens_what_was_written() {
     for (name, bytes) in samples() {
         let path = scratch(&format!("{name}.docx"));
         std::fs::write(&path, &bytes).unwrap();
-        let out = Command::new(&python).args(["-c", CHECK_PY]).arg(&path).output().unwrap();
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new(&python)
+            .args(["-c", CHECK_PY])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -121,12 +144,24 @@ fn python_docx_opens_what_was_written() {
             continue;
         }
         assert_eq!(lines[0], "3", "{name}");
-        assert!(lines[2].ends_with("政府信息公开工作年度报告"), "{name}: {}", lines[2]);
+        assert!(
+            lines[2].ends_with("政府信息公开工作年度报告"),
+            "{name}: {}",
+            lines[2]
+        );
         let (t2_rows, t3, t4) = (lines[3], lines[4], lines[5]);
-        let t2_expected = if name.contains("2019") { "18 4 第二十条第（一）项" } else { "14 4 第二十条第（一）项" };
+        let t2_expected = if name.contains("2019") {
+            "18 4 第二十条第（一）项"
+        } else {
+            "14 4 第二十条第（一）项"
+        };
         assert_eq!(t2_rows, t2_expected, "{name}");
         let t3_rows = if name.contains("2019") { 26 } else { 28 };
-        assert_eq!(t3, format!("{t3_rows} 10 （本列数据的勾稽关系为："), "{name}");
+        assert_eq!(
+            t3,
+            format!("{t3_rows} 10 （本列数据的勾稽关系为："),
+            "{name}"
+        );
         assert_eq!(t4, "4 15 行政复议", "{name}");
     }
 }
@@ -134,11 +169,15 @@ fn python_docx_opens_what_was_written() {
 #[test]
 fn libreoffice_converts_what_was_written() {
     if Command::new("soffice").arg("--version").output().is_err() {
-        println!("SKIPPED LibreOffice check: soffice is not installed (apt-get install libreoffice-writer-nogui poppler-utils)");
+        println!(
+            "SKIPPED LibreOffice check: soffice is not installed (apt-get install libreoffice-writer-nogui poppler-utils)"
+        );
         return;
     }
     if Command::new("pdftoppm").arg("-v").output().is_err() {
-        println!("SKIPPED LibreOffice check: pdftoppm is not installed (apt-get install poppler-utils)");
+        println!(
+            "SKIPPED LibreOffice check: pdftoppm is not installed (apt-get install poppler-utils)"
+        );
         return;
     }
     let out_dir = scratch("render");
@@ -170,6 +209,14 @@ fn libreoffice_converts_what_was_written() {
             })
             .count();
         assert!(pages >= 3, "{name}: {pages} pages rendered");
-        assert!(out_dir.join(format!("{name}.pdf")).metadata().unwrap().len() > 10_000, "{name}: a PDF of some size");
+        assert!(
+            out_dir
+                .join(format!("{name}.pdf"))
+                .metadata()
+                .unwrap()
+                .len()
+                > 10_000,
+            "{name}: a PDF of some size"
+        );
     }
 }

@@ -11,7 +11,10 @@ pub const HEADING: &str = "附：数据勾稽关系核查";
 /// The paragraphs of the appendix after its heading: a short introduction and one
 /// numbered sentence per failed finding (or a sentence saying there is none).
 pub fn paragraphs(findings: &[Finding]) -> Vec<String> {
-    let failed: Vec<&Finding> = findings.iter().filter(|f| f.status == Status::Failed).collect();
+    let failed: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+        .collect();
     let mut out = vec![format!(
         "以下按报告表格的勾稽关系逐项核查，列出数字不相符之处（由{}生成，报告中的数字未作改动）。",
         nianbao_core::GENERATOR
@@ -26,15 +29,24 @@ pub fn paragraphs(findings: &[Finding]) -> Vec<String> {
 }
 
 fn column(key: &str) -> &str {
-    APPLICANT_COLUMNS.iter().find(|c| c.key == key).map_or(key, |c| c.label)
+    APPLICANT_COLUMNS
+        .iter()
+        .find(|c| c.key == key)
+        .map_or(key, |c| c.label)
 }
 
 fn row(key: &str) -> &str {
-    APPLICATION_ROWS.iter().find(|r| r.key == key).map_or(key, |r| r.label)
+    APPLICATION_ROWS
+        .iter()
+        .find(|r| r.key == key)
+        .map_or(key, |r| r.label)
 }
 
 fn group(key: &str) -> &str {
-    REVIEW_GROUPS.iter().find(|g| g.key == key).map_or(key, |g| g.label)
+    REVIEW_GROUPS
+        .iter()
+        .find(|g| g.key == key)
+        .map_or(key, |g| g.label)
 }
 
 fn active_row(key: &str) -> &str {
@@ -97,7 +109,12 @@ mod tests {
         let findings = vec![
             finding("applications.balance", "total", 3, 3),
             finding("review_litigation.group_total", "review", 0, 11),
-            finding("applications.column_total", "results.denied.state_secret", 2, 1),
+            finding(
+                "applications.column_total",
+                "results.denied.state_secret",
+                2,
+                1,
+            ),
         ];
         let p = paragraphs(&findings);
         assert_eq!(p.len(), 3);

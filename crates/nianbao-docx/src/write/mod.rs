@@ -52,7 +52,9 @@ impl WriteOptions {
 #[non_exhaustive]
 pub enum DocxWriteError {
     /// A text holds a character XML 1.0 forbids (a control character such as U+000C).
-    #[error("{place}: the character U+{code:04X} cannot be written to a .docx (XML 1.0 forbids it)")]
+    #[error(
+        "{place}: the character U+{code:04X} cannot be written to a .docx (XML 1.0 forbids it)"
+    )]
     InvalidCharacter {
         /// Where the text is in the report (`section overview, paragraph 3`).
         place: String,
@@ -116,7 +118,9 @@ pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWri
             SectionKey::ActiveDisclosure => report
                 .table(TableKind::ActiveDisclosure)
                 .map(tables::active_disclosure),
-            SectionKey::Applications => report.table(TableKind::Applications).map(tables::applications),
+            SectionKey::Applications => report
+                .table(TableKind::Applications)
+                .map(tables::applications),
             SectionKey::ReviewLitigation => report
                 .table(TableKind::ReviewLitigation)
                 .map(tables::review_litigation),
@@ -152,9 +156,12 @@ pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWri
     xml.doc_props.app = package::app_xml(nianbao_core::GENERATOR);
     xml.font_table = package::font_table_xml();
     let mut stored = Cursor::new(Vec::new());
-    xml.pack(&mut stored)
-        .map_err(|e| DocxWriteError::Package { source: Box::new(e) })?;
-    package::deflate(stored.get_ref()).map_err(|e| DocxWriteError::Package { source: Box::new(e) })
+    xml.pack(&mut stored).map_err(|e| DocxWriteError::Package {
+        source: Box::new(e),
+    })?;
+    package::deflate(stored.get_ref()).map_err(|e| DocxWriteError::Package {
+        source: Box::new(e),
+    })
 }
 
 /// How many preamble paragraphs are the title: the shortest run of leading lines that
@@ -229,7 +236,9 @@ fn validate(report: &Report) -> Result<(), DocxWriteError> {
     }
     for s in &report.sections {
         for (i, p) in s.paragraphs.iter().enumerate() {
-            check(p, || format!("section {}, paragraph {}", s.key.key(), i + 1))?;
+            check(p, || {
+                format!("section {}, paragraph {}", s.key.key(), i + 1)
+            })?;
         }
     }
     for table in TableKind::ALL.into_iter().filter_map(|k| report.table(k)) {
@@ -241,7 +250,9 @@ fn validate(report: &Report) -> Result<(), DocxWriteError> {
             let name = || row.key.clone().unwrap_or_else(|| format!("row {}", r + 1));
             check(&row.label, || format!("table {t}, {}, label", name()))?;
             for (col, cell) in &row.cells {
-                check(&text::cell_text(cell), || format!("table {t}, {}, column {col}", name()))?;
+                check(&text::cell_text(cell), || {
+                    format!("table {t}, {}, column {col}", name())
+                })?;
             }
         }
     }

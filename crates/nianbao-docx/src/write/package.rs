@@ -99,7 +99,11 @@ mod tests {
     fn properties_hold_title_and_generator_only() {
         let core = String::from_utf8(core_xml(Some("甲县<2021>年报"))).unwrap();
         assert!(core.contains("<dc:title>甲县&lt;2021&gt;年报</dc:title>"));
-        assert!(!core.contains("creator") && !core.contains("lastModifiedBy") && !core.contains("created"));
+        assert!(
+            !core.contains("creator")
+                && !core.contains("lastModifiedBy")
+                && !core.contains("created")
+        );
         let app = String::from_utf8(app_xml("nianbao 0.1.0")).unwrap();
         assert!(app.contains("<Application>nianbao 0.1.0</Application>"));
     }

@@ -53,7 +53,11 @@ pub fn run(text: &str) -> Run {
 /// A paragraph of one style holding `text` (no run at all when `text` is empty).
 pub fn styled(style_id: &str, text: &str) -> Paragraph {
     let p = Paragraph::new().style(style_id);
-    if text.is_empty() { p } else { p.add_run(run(text)) }
+    if text.is_empty() {
+        p
+    } else {
+        p.add_run(run(text))
+    }
 }
 
 /// The longest second-level heading printed on a line of its own.
@@ -84,7 +88,9 @@ fn kai(text: &str) -> Run {
 fn heading2_len(text: &str) -> Option<usize> {
     let (numbering, _) = strip_numbering(text);
     let numbering = numbering?;
-    if numbering.style != NumberingStyle::ChineseBracketed || !text.trim_start().starts_with(['（', '(']) {
+    if numbering.style != NumberingStyle::ChineseBracketed
+        || !text.trim_start().starts_with(['（', '('])
+    {
         return None;
     }
     match text.find('。') {
@@ -119,7 +125,10 @@ mod tests {
         assert_eq!(printed("３,９８５,７５８", Count), "3985758");
         assert_eq!(printed("+1036", SignedCount), "1036");
         assert_eq!(printed("-3", SignedCount), "-3");
-        assert_eq!(printed("22（其中修订 16 件）", Count), "22（其中修订 16 件）");
+        assert_eq!(
+            printed("22（其中修订 16 件）", Count),
+            "22（其中修订 16 件）"
+        );
         assert_eq!(printed("——", Count), "——");
         assert_eq!(printed("无", Count), "无");
         assert_eq!(printed("见附件", Count), "见附件");
@@ -128,12 +137,18 @@ mod tests {
 
     #[test]
     fn second_level_headings_are_found() {
-        assert_eq!(heading2_len("（一）主动公开情况"), Some("（一）主动公开情况".len()));
+        assert_eq!(
+            heading2_len("（一）主动公开情况"),
+            Some("（一）主动公开情况".len())
+        );
         let run_in = "（二）依申请公开情况。本年度共收到申请 3 件。";
         assert_eq!(heading2_len(run_in), Some("（二）依申请公开情况。".len()));
         assert_eq!(heading2_len("一、总体情况"), None);
         assert_eq!(heading2_len("1.属于国家秘密"), None);
-        assert_eq!(heading2_len(&format!("（三）{}", "很长的一段没有句号的文字".repeat(5))), None);
+        assert_eq!(
+            heading2_len(&format!("（三）{}", "很长的一段没有句号的文字".repeat(5))),
+            None
+        );
     }
 
     #[test]

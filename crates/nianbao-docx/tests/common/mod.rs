@@ -54,7 +54,11 @@ pub fn printed_label(
         Some(RESULTS) => vec![RESULTS],
         Some(g) => vec![RESULTS, g],
     };
-    let same = chain.iter().zip(groups_above.iter()).take_while(|(a, b)| a == b).count();
+    let same = chain
+        .iter()
+        .zip(groups_above.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut parts: Vec<&str> = chain[same..].to_vec();
     parts.push(spec.label);
     *groups_above = chain;
@@ -105,7 +109,11 @@ const SUBHEADINGS: [&str; 5] = [
 pub fn report(format: TableFormat, seed: u64, paragraphs: usize) -> Report {
     let mut rng = Rng::new(seed);
     let agency = "示例县人民政府";
-    let year = if format == TableFormat::Trial2019 { 2020 } else { 2023 };
+    let year = if format == TableFormat::Trial2019 {
+        2020
+    } else {
+        2023
+    };
     let title2 = format!("{year}年政府信息公开工作年度报告");
     let mut r = Report {
         meta: Meta {
@@ -156,7 +164,10 @@ pub fn report(format: TableFormat, seed: u64, paragraphs: usize) -> Report {
 }
 
 fn get(row: &Row, col: &str) -> i64 {
-    row.cell(col).and_then(|c| c.as_number()).and_then(|n| n.as_i64()).unwrap_or(0)
+    row.cell(col)
+        .and_then(|c| c.as_number())
+        .and_then(|n| n.as_i64())
+        .unwrap_or(0)
 }
 
 fn set(row: &mut Row, col: &str, v: i64) {
@@ -184,9 +195,18 @@ fn make_consistent(t: &mut Table) {
             k.starts_with("results.") && k != "results.total"
         })
         .collect();
-    let idx = |t: &Table, key: &str| t.rows.iter().position(|r| r.key.as_deref() == Some(key)).unwrap();
-    let (total, new, over, forward) =
-        (idx(t, "results.total"), idx(t, "new_received"), idx(t, "carried_over"), idx(t, "carried_forward"));
+    let idx = |t: &Table, key: &str| {
+        t.rows
+            .iter()
+            .position(|r| r.key.as_deref() == Some(key))
+            .unwrap()
+    };
+    let (total, new, over, forward) = (
+        idx(t, "results.total"),
+        idx(t, "new_received"),
+        idx(t, "carried_over"),
+        idx(t, "carried_forward"),
+    );
     for col in columns.iter().take(columns.len() - 1) {
         let sum: i64 = results.iter().map(|&i| get(&t.rows[i], col)).sum();
         set(&mut t.rows[total], col, sum);
@@ -290,7 +310,11 @@ pub fn blocks(document_xml: &str) -> Vec<Block> {
                     }
                 }
                 b"w:tc" => {
-                    self.cell = Some(TestCell { text: String::new(), span: 1, vmerge: None });
+                    self.cell = Some(TestCell {
+                        text: String::new(),
+                        span: 1,
+                        vmerge: None,
+                    });
                     self.paras_in_cell = 0;
                 }
                 b"w:gridSpan" => {
@@ -368,7 +392,11 @@ pub fn tables(document_xml: &str) -> Vec<Vec<Vec<String>>> {
     blocks(document_xml)
         .into_iter()
         .filter_map(|b| match b {
-            Block::T(t) => Some(t.iter().map(|r| r.iter().map(TestCell::short).collect()).collect()),
+            Block::T(t) => Some(
+                t.iter()
+                    .map(|r| r.iter().map(TestCell::short).collect())
+                    .collect(),
+            ),
             Block::P(_) => None,
         })
         .collect()

@@ -42,12 +42,21 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
                 }
                 let values: Vec<Cow<'_, str>> = columns
                     .iter()
-                    .map(|c| row.and_then(|r| r.cell(c.key)).map(cell_text).unwrap_or_default())
+                    .map(|c| {
+                        row.and_then(|r| r.cell(c.key))
+                            .map(cell_text)
+                            .unwrap_or_default()
+                    })
                     .collect();
                 data_row(&mut grid, spec.label, &values, value_columns);
             }
             Item::Extra(row) => {
-                data_row(&mut grid, &row.label, &extra_values(row, columns), value_columns);
+                data_row(
+                    &mut grid,
+                    &row.label,
+                    &extra_values(row, columns),
+                    value_columns,
+                );
             }
         }
     }
@@ -60,7 +69,11 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
 /// An extra row's values: under the block's columns when its keys are theirs, else
 /// in the order of the source.
 fn extra_values<'a>(row: &'a Row, columns: &[ColumnSpec]) -> Vec<Cow<'a, str>> {
-    let fits = !columns.is_empty() && row.cells.iter().all(|(k, _)| columns.iter().any(|c| c.key == k));
+    let fits = !columns.is_empty()
+        && row
+            .cells
+            .iter()
+            .all(|(k, _)| columns.iter().any(|c| c.key == k));
     if fits {
         columns
             .iter()
@@ -80,7 +93,11 @@ fn data_row(grid: &mut Grid, label: &str, values: &[Cow<'_, str>], value_columns
         specs.push(Spec::new("").span(value_columns));
     }
     for (i, v) in values.iter().enumerate() {
-        let span = if i + 1 == n { value_columns.saturating_sub(n - 1) } else { 1 };
+        let span = if i + 1 == n {
+            value_columns.saturating_sub(n - 1)
+        } else {
+            1
+        };
         specs.push(Spec::new(v).span(span));
     }
     grid.row(&specs);

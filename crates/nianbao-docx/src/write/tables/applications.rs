@@ -23,7 +23,8 @@ const RESULTS: &str = "三、本年度办理结果";
 
 /// The note the template prints in the top-left cell. The recognizer reads it as
 /// part of the header, so it is always printed, as in the official template.
-pub const HEADER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const HEADER_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// Table 3 in the layout of its format.
 pub fn applications(table: &Table) -> docx_rs::Table {
@@ -36,9 +37,13 @@ pub fn applications(table: &Table) -> docx_rs::Table {
     let empty = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let chain = chains.get(i).unwrap_or(&empty);
-        let above = i.checked_sub(1).and_then(|j| chains.get(j)).unwrap_or(&empty);
+        let above = i
+            .checked_sub(1)
+            .and_then(|j| chains.get(j))
+            .unwrap_or(&empty);
         let below = chains.get(i + 1).unwrap_or(&empty);
-        let mut specs_row: Vec<Spec<'_>> = Vec::with_capacity(LABEL_COLUMNS + APPLICANT_COLUMNS.len());
+        let mut specs_row: Vec<Spec<'_>> =
+            Vec::with_capacity(LABEL_COLUMNS + APPLICANT_COLUMNS.len());
         for (level, group) in chain.iter().enumerate() {
             let same = |other: &Vec<&str>| other.get(..=level) == chain.get(..=level);
             specs_row.push(if same(above) {
@@ -56,7 +61,11 @@ pub fn applications(table: &Table) -> docx_rs::Table {
         specs_row.push(Spec::new(label).span(LABEL_COLUMNS - chain.len()).left());
         let values: Vec<Cow<'_, str>> = APPLICANT_COLUMNS
             .iter()
-            .map(|c| row.and_then(|r| r.cell(c.key)).map(cell_text).unwrap_or_default())
+            .map(|c| {
+                row.and_then(|r| r.cell(c.key))
+                    .map(cell_text)
+                    .unwrap_or_default()
+            })
             .collect();
         specs_row.extend(values.iter().map(|v| Spec::new(v)));
         grid.row(&specs_row);
@@ -69,8 +78,14 @@ pub fn applications(table: &Table) -> docx_rs::Table {
 
 /// The three header rows of the template.
 fn header(grid: &mut Grid, note: &str) {
-    let applicants = APPLICATION_GROUP_LABELS.get(4).copied().unwrap_or("申请人情况");
-    let organisations = APPLICATION_GROUP_LABELS.get(5).copied().unwrap_or("法人或其他组织");
+    let applicants = APPLICATION_GROUP_LABELS
+        .get(4)
+        .copied()
+        .unwrap_or("申请人情况");
+    let organisations = APPLICATION_GROUP_LABELS
+        .get(5)
+        .copied()
+        .unwrap_or("法人或其他组织");
     let column = |i: usize| APPLICANT_COLUMNS.get(i).map_or("", |c| c.label);
     grid.row(&[
         Spec::new(note).span(LABEL_COLUMNS).restart(),
@@ -82,7 +97,10 @@ fn header(grid: &mut Grid, note: &str) {
         Spec::new(organisations).span(5),
         Spec::new(column(6)).restart(),
     ]);
-    let mut third = vec![Spec::new("").span(LABEL_COLUMNS).cont(), Spec::new("").cont()];
+    let mut third = vec![
+        Spec::new("").span(LABEL_COLUMNS).cont(),
+        Spec::new("").cont(),
+    ];
     third.extend((1..6).map(|i| Spec::new(column(i))));
     third.push(Spec::new("").cont());
     grid.row(&third);
@@ -113,10 +131,19 @@ fn chains(items: &[Item<'_>]) -> Vec<Vec<&'static str>> {
         .map(|i| match template.get(i).cloned().flatten() {
             Some(chain) => chain,
             None => {
-                let before = template.get(..i).and_then(|t| t.iter().rev().flatten().next());
-                let after = template.get(i + 1..).and_then(|t| t.iter().flatten().next());
+                let before = template
+                    .get(..i)
+                    .and_then(|t| t.iter().rev().flatten().next());
+                let after = template
+                    .get(i + 1..)
+                    .and_then(|t| t.iter().flatten().next());
                 match (before, after) {
-                    (Some(b), Some(a)) => b.iter().zip(a).take_while(|(x, y)| x == y).map(|(x, _)| *x).collect(),
+                    (Some(b), Some(a)) => b
+                        .iter()
+                        .zip(a)
+                        .take_while(|(x, y)| x == y)
+                        .map(|(x, _)| *x)
+                        .collect(),
                     _ => Vec::new(),
                 }
             }

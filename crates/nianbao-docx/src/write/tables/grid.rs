@@ -228,7 +228,11 @@ mod tests {
 
     #[test]
     fn widths_fill_the_type_area() {
-        for weights in [vec![1; 15], vec![6, 8, 22, 7, 7, 7, 7, 7, 7, 7], vec![1, 1, 1, 1]] {
+        for weights in [
+            vec![1; 15],
+            vec![6, 8, 22, 7, 7, 7, 7, 7, 7, 7],
+            vec![1, 1, 1, 1],
+        ] {
             let w = widths(&weights);
             assert_eq!(w.iter().sum::<usize>(), TEXT_WIDTH, "{weights:?}");
             assert_eq!(w.len(), weights.len());

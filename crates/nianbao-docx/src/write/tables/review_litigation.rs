@@ -19,13 +19,22 @@ const COLUMNS: usize = 15;
 pub fn review_litigation(table: &Table) -> docx_rs::Table {
     let mut grid = Grid::new(widths(&[1; COLUMNS]), SIZE_TABLE_SMALL);
     let group = |i: usize| REVIEW_GROUPS.get(i).map_or("", |g| g.label);
-    let litigation = REVIEW_GROUPS.get(1).and_then(|g| g.group).unwrap_or("行政诉讼");
+    let litigation = REVIEW_GROUPS
+        .get(1)
+        .and_then(|g| g.group)
+        .unwrap_or("行政诉讼");
     grid.row(&[Spec::new(group(0)).span(5), Spec::new(litigation).span(10)]);
-    let mut second: Vec<Spec<'_>> = REVIEW_COLUMNS.iter().map(|c| Spec::new(c.label).restart()).collect();
+    let mut second: Vec<Spec<'_>> = REVIEW_COLUMNS
+        .iter()
+        .map(|c| Spec::new(c.label).restart())
+        .collect();
     second.push(Spec::new(group(1)).span(5));
     second.push(Spec::new(group(2)).span(5));
     grid.row(&second);
-    let mut third: Vec<Spec<'_>> = REVIEW_COLUMNS.iter().map(|_| Spec::new("").cont()).collect();
+    let mut third: Vec<Spec<'_>> = REVIEW_COLUMNS
+        .iter()
+        .map(|_| Spec::new("").cont())
+        .collect();
     for _ in 0..2 {
         third.extend(REVIEW_COLUMNS.iter().map(|c| Spec::new(c.label)));
     }
@@ -36,18 +45,23 @@ pub fn review_litigation(table: &Table) -> docx_rs::Table {
     let mut extra_rows = Vec::new();
     for item in items(table, &specs) {
         match item {
-            Item::Template(_, row) => values.extend(
-                REVIEW_COLUMNS
-                    .iter()
-                    .map(|c| row.and_then(|r| r.cell(c.key)).map(cell_text).unwrap_or_default()),
-            ),
+            Item::Template(_, row) => values.extend(REVIEW_COLUMNS.iter().map(|c| {
+                row.and_then(|r| r.cell(c.key))
+                    .map(cell_text)
+                    .unwrap_or_default()
+            })),
             Item::Extra(row) => extra_rows.push(row),
         }
     }
     let cells: Vec<Spec<'_>> = values.iter().map(|v| Spec::new(v)).collect();
     grid.row(&cells);
     for row in extra_rows {
-        let values: Vec<Cow<'_, str>> = row.cells.iter().take(COLUMNS).map(|(_, c)| cell_text(c)).collect();
+        let values: Vec<Cow<'_, str>> = row
+            .cells
+            .iter()
+            .take(COLUMNS)
+            .map(|(_, c)| cell_text(c))
+            .collect();
         let cells: Vec<Spec<'_>> = values.iter().map(|v| Spec::new(v)).collect();
         grid.row(&cells);
     }
