@@ -119,8 +119,10 @@ fn the_2019_tables_have_the_trial_layout() {
 
 #[test]
 fn six_canonical_headings_in_order_even_when_the_source_lacks_some() {
-    let mut r = Report::default();
-    r.preamble = vec!["乡宁县2020年双鹤乡信息公开工作报告".into(), "引言。".into()];
+    let mut r = Report {
+        preamble: vec!["乡宁县2020年双鹤乡信息公开工作报告".into(), "引言。".into()],
+        ..Report::default()
+    };
     r.meta.title = Some(r.preamble[0].clone());
     r.sections = vec![
         Section {

@@ -368,10 +368,10 @@ pub fn blocks(document_xml: &str) -> Vec<Block> {
                 b"w:t" => st.in_t = false,
                 b"w:p" => st.end_paragraph(),
                 b"w:tc" => {
-                    if let (Some(t), Some(c)) = (st.table.as_mut(), st.cell.take()) {
-                        if let Some(row) = t.last_mut() {
-                            row.push(c);
-                        }
+                    if let (Some(row), Some(c)) =
+                        (st.table.as_mut().and_then(|t| t.last_mut()), st.cell.take())
+                    {
+                        row.push(c);
                     }
                 }
                 b"w:tbl" => {
