@@ -10,7 +10,12 @@
 //! the template, the 200 bench files, the synthetic reports) the JSON of the report
 //! read back is byte-equal to the JSON of the source's report.
 
-mod common;
+mod write_common;
+use write_common as common;
+
+/// The reader's helpers: zipping a fixture folder of `testdata/docx/` into a .docx.
+#[path = "common/mod.rs"]
+mod docx_fixtures;
 
 use std::path::{Path, PathBuf};
 
@@ -24,13 +29,15 @@ use serde_json::Value;
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
 
-/// Reads a file of any format this crate's tests can read.
+/// Reads a file of any format this crate's tests can read (.docx, text, HTML).
 fn read(name: &str, bytes: &[u8]) -> Option<Analysis> {
     let limits = Limits::default();
     let doc = if name.ends_with(".docx") {
         nianbao_docx::read(bytes, &limits).unwrap_or_else(|e| panic!("{name}: {e}"))
     } else if name.ends_with(".txt") {
         nianbao_txt::read(bytes, &limits).unwrap_or_else(|e| panic!("{name}: {e}"))
+    } else if name.ends_with(".html") {
+        nianbao_html::read(bytes, None, &limits).unwrap_or_else(|e| panic!("{name}: {e}"))
     } else {
         return None;
     };
