@@ -4,7 +4,7 @@
 //!
 //! "As the writer prints it" ([`as_written`]) differs from the source report only
 //! where the writer normalizes on purpose: the six section headings in canonical
-//! wording and order (a missing section comes back empty, duplicates merged), and
+//! wording and order (a missing section comes back empty, duplicates merged),
 //! numbers printed as normalized (`0万元` → `0`, `３９` → `39`: the verbatim text of
 //! such a cell is gone), and the printed labels of template rows (the labels of
 //! REPORT.md, with table 3's group cells where the official layout starts them). For
