@@ -92,7 +92,7 @@ pub fn spec_keys(spec: &'static RowSpec) -> &'static [(String, usize)] {
             .chain(&catalog::APPLICATION_ROWS)
             .chain(&catalog::REVIEW_GROUPS);
         all.map(|s| {
-            let keys = s.labels().map(|l| label_key(l)).map(|k| {
+            let keys = s.labels().map(label_key).map(|k| {
                 let n = k.chars().count();
                 (k, n)
             });
