@@ -81,7 +81,11 @@ pub fn collect(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Work> {
             .into());
         }
         if meta.is_dir() {
-            walk(input, &PathBuf::from(&prefix), outdir_canon.as_deref(), &mut work)
+            let place = Place {
+                rel: PathBuf::from(&prefix),
+                shown: input.display().to_string(),
+            };
+            walk(input, &place, outdir_canon.as_deref(), &mut work)
                 .with_context(|| format!("walking {}", input.display()))?;
         } else if is_zip(input) {
             add_archive(input, &prefix, meta.modified().ok(), &mut work);
@@ -131,9 +135,25 @@ fn is_zip(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
+/// A folder being walked: its output path and its name as shown (every component
+/// decoded, see [`decode_os_name`]).
+struct Place {
+    rel: PathBuf,
+    shown: String,
+}
+
+impl Place {
+    fn child(&self, name: &str) -> Place {
+        Place {
+            rel: self.rel.join(name),
+            shown: format!("{}/{name}", self.shown.trim_end_matches('/')),
+        }
+    }
+}
+
 /// Walks a folder in name order; symbolic links to folders are not followed (no
 /// loops), OUTDIR is skipped when it lies inside the input.
-fn walk(dir: &Path, rel: &Path, outdir: Option<&Path>, work: &mut Work) -> anyhow::Result<()> {
+fn walk(dir: &Path, place: &Place, outdir: Option<&Path>, work: &mut Work) -> anyhow::Result<()> {
     if outdir.is_some_and(|o| fs::canonicalize(dir).is_ok_and(|d| d == o)) {
         return Ok(());
     }
@@ -142,10 +162,10 @@ fn walk(dir: &Path, rel: &Path, outdir: Option<&Path>, work: &mut Work) -> anyho
     for entry in entries {
         let path = entry.path();
         let name = decode_os_name(&entry.file_name());
-        let child_rel = rel.join(&name);
+        let child = place.child(&name);
         let file_type = entry.file_type()?;
         if file_type.is_dir() {
-            walk(&path, &child_rel, outdir, work)?;
+            walk(&path, &child, outdir, work)?;
             continue;
         }
         let Ok(meta) = fs::metadata(&path) else {
@@ -158,13 +178,9 @@ fn walk(dir: &Path, rel: &Path, outdir: Option<&Path>, work: &mut Work) -> anyho
             work.unsupported += 1;
             continue;
         }
-        let source = match path.to_str() {
-            Some(s) => s.to_owned(),
-            None => dir.join(&name).display().to_string(),
-        };
         work.jobs.push(Job {
-            source,
-            rel: child_rel,
+            source: child.shown,
+            rel: child.rel,
             origin: Origin::File(path),
             modified: meta.modified().ok(),
         });
