@@ -2,11 +2,12 @@
 //! (政府信息公开工作年度报告) into typed data, and check their arithmetic.
 //!
 //! ```
-//! let analysis = nianbao::read_path("testdata/txt/minimal-2021.txt").unwrap();
+//! let analysis = nianbao::read_path("testdata/tika/county-2021.txt").unwrap();
 //! let report = &analysis.report;
+//! assert_eq!(report.meta.agency.as_deref(), Some("示例县人民政府"));
 //! assert_eq!(report.meta.year, Some(2021));
 //! let apps = report.applications.as_ref().unwrap();
-//! assert_eq!(apps.number("new_received", "total").unwrap().to_string(), "12");
+//! assert_eq!(apps.number("new_received", "total").unwrap().to_string(), "1047");
 //! // Every rule holds in this report.
 //! assert!(nianbao::rules::failed_rules(&analysis.findings).is_empty());
 //! # #[cfg(feature = "json")]

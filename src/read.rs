@@ -120,8 +120,8 @@ fn read_html(_: &[u8], _: Option<&str>, _: &Limits) -> Result<Document, Error> {
 }
 
 #[cfg(feature = "docx")]
-fn read_docx(_: &[u8], _: &Limits) -> Result<Document, Error> {
-    Err(unsupported("docx"))
+fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    nianbao_docx::read(bytes, limits).map_err(Error::from)
 }
 
 #[cfg(feature = "html")]

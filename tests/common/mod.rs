@@ -34,18 +34,34 @@ pub fn check_against_expected(actual: &Value, expected: &Value) -> Vec<String> {
     }
     if let Some(meta) = expected.get("meta") {
         for key in ["agency", "year"] {
-            if let Some(e) = meta.get(key) {
-                if e != &report["meta"][key] {
-                    diffs.push(format!(
-                        "meta.{key}: expected {e}, found {}",
-                        report["meta"][key]
-                    ));
-                }
+            if let Some(e) = meta.get(key)
+                && e != &report["meta"][key]
+            {
+                diffs.push(format!(
+                    "meta.{key}: expected {e}, found {}",
+                    report["meta"][key]
+                ));
             }
         }
         if let Some(template) = meta.get("template") {
             for d in nianbao::json::golden::differences(template, &report["meta"]["template"]) {
                 diffs.push(format!("meta.template.{d}"));
+            }
+        }
+    }
+    if let Some(extra) = expected.get("extra_rows").and_then(Value::as_object) {
+        for (table, rows) in extra {
+            let found: Vec<Value> = report["layout"][table]["rows"]
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .filter(|r| r["key"].is_null())
+                        .map(|r| serde_json::json!({"label": r["label"], "values": r["values"]}))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for d in nianbao::json::golden::differences(rows, &Value::Array(found)) {
+                diffs.push(format!("extra_rows.{table}{d}"));
             }
         }
     }

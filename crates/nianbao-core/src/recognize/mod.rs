@@ -179,3 +179,132 @@ fn report_missing_rows(table: &Table, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Cell, Pos, Row, Table as Grid};
+
+    fn cell(text: &str, col: u32, col_span: u32) -> Cell {
+        Cell {
+            col_span,
+            ..Cell::new(text, col, Pos::default())
+        }
+    }
+
+    fn row(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            is_header: false,
+            pos: Pos::default(),
+        }
+    }
+
+    #[test]
+    fn values_go_by_grid_column_when_spans_disagree() {
+        // 3 label columns + 7 value columns; the data row merges 科研机构 and
+        // 社会公益组织 into one cell, so it has 6 value cells for 7 columns.
+        let header = row(vec![
+            cell("", 0, 3),
+            cell("自然人", 3, 1),
+            cell("商业企业", 4, 1),
+            cell("科研机构", 5, 1),
+            cell("社会公益组织", 6, 1),
+            cell("法律服务机构", 7, 1),
+            cell("其他", 8, 1),
+            cell("总计", 9, 1),
+        ]);
+        let data = row(vec![
+            cell("一、本年新收政府信息公开申请数量", 0, 3),
+            cell("5", 3, 1),
+            cell("1", 4, 1),
+            cell("0", 5, 2),
+            cell("0", 7, 1),
+            cell("0", 8, 1),
+            cell("6", 9, 1),
+        ]);
+        let grid = Grid {
+            rows: vec![row(vec![cell("申请人情况", 3, 7)]), header, data],
+            spans_known: true,
+            pos: Pos::default(),
+        };
+        let doc = Document {
+            blocks: vec![Block::Table(grid)],
+            ..Document::default()
+        };
+        let r = recognize(&doc);
+        let t = r.report.applications.unwrap();
+        let n = |c: &str| t.number("new_received", c).map(|n| n.to_string());
+        assert_eq!(n("natural_person").as_deref(), Some("5"));
+        assert_eq!(n("research").as_deref(), Some("0"));
+        assert_eq!(n("social_welfare").as_deref(), Some("0"));
+        assert_eq!(n("total").as_deref(), Some("6"));
+    }
+
+    #[test]
+    fn a_text_that_is_no_report_is_legacy_with_diagnostics() {
+        let mut doc = Document::default();
+        doc.push_paragraph("第一章 风起", Pos::line(1));
+        doc.push_paragraph(
+            "那一年的雪下得很大，村口的老槐树上挂满了冰凌。",
+            Pos::line(2),
+        );
+        let r = recognize(&doc);
+        assert!(!r.report.has_report_content());
+        assert_eq!(r.report.meta.kind, ReportKind::Legacy);
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.code == codes::REPORT_NOT_RECOGNIZED)
+        );
+        assert!(r.report.applications.is_none());
+    }
+
+    #[test]
+    fn a_table_broken_by_a_page_is_joined() {
+        let first = Grid::from_text_rows(vec![
+            vec!["申请人情况"],
+            vec![
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            vec![
+                "一、本年新收政府信息公开申请数量",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+            ],
+        ]);
+        let second = Grid::from_text_rows(vec![
+            vec!["四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"],
+            vec![
+                "二、上年结转政府信息公开申请数量",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+            ],
+        ]);
+        let doc = Document {
+            blocks: vec![Block::Table(first), Block::Table(second)],
+            ..Document::default()
+        };
+        let r = recognize(&doc);
+        let t = r.report.applications.unwrap();
+        assert!(t.row("carried_forward").is_some());
+        assert!(t.row("carried_over").is_some());
+        assert!(r.report.other_tables.is_empty());
+    }
+}

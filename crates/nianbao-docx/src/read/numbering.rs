@@ -1,0 +1,402 @@
+//! Automatic numbering (`word/numbering.xml`): list definitions and the counters that
+//! render `一、` or `（1）` in front of a paragraph as Word shows it.
+
+use std::collections::HashMap;
+
+use quick_xml::events::{BytesStart, Event};
+
+use super::error::DocxError;
+use super::numfmt::NumFmt;
+use super::styles::Styles;
+use super::xml;
+
+/// List levels per definition (`w:ilvl` 0–8).
+const LEVELS: usize = 9;
+
+/// What follows the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Suffix {
+    #[default]
+    Tab,
+    Space,
+    Nothing,
+}
+
+/// One level of a list definition.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: Option<u32>,
+    fmt: NumFmt,
+    text: Option<String>,
+    /// `w:lvlRestart`: 0 never restarts; `n` restarts after level `n` (1-based) or higher.
+    restart: Option<u32>,
+    legal: bool,
+    suffix: Suffix,
+}
+
+impl Level {
+    fn start(&self) -> u32 {
+        self.start.unwrap_or(1)
+    }
+}
+
+#[derive(Debug, Default)]
+struct AbstractNum {
+    levels: Vec<Level>,
+    num_style_link: Option<Vec<u8>>,
+}
+
+#[derive(Debug, Default)]
+struct Num {
+    abstract_id: u32,
+    /// `(ilvl, startOverride, full level override)`.
+    overrides: Vec<(usize, Option<u32>, Option<Level>)>,
+}
+
+/// The list definitions of a document plus the running counters.
+#[derive(Debug, Default)]
+pub(crate) struct Numbering {
+    abstracts: HashMap<u32, AbstractNum>,
+    nums: HashMap<u32, Num>,
+    /// Counters per abstract definition: lists sharing a definition continue each other.
+    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    /// Start overrides of each `w:num`, applied the first time it is used.
+    used: HashMap<u32, ()>,
+}
+
+impl Numbering {
+    /// Reads `numbering.xml`; `styles` resolves `w:numStyleLink`.
+    pub(crate) fn parse(data: &[u8], part: &str, styles: &Styles) -> Result<Numbering, DocxError> {
+        let mut numbering = Numbering::default();
+        let mut reader = xml::reader(data);
+        let mut abs: Option<(u32, AbstractNum)> = None;
+        let mut num: Option<(u32, Num)> = None;
+        let mut lvl: Option<(usize, Level)> = None;
+        let mut override_ilvl: Option<usize> = None;
+        let mut skip_depth = 0usize;
+        loop {
+            let ev = reader
+                .read_event()
+                .map_err(|e| xml::error(part, &reader, &e))?;
+            match ev {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let empty = matches!(ev, Event::Empty(_));
+                    if skip_depth > 0 {
+                        skip_depth += usize::from(!empty);
+                        continue;
+                    }
+                    match e.local_name().as_ref() {
+                        b"abstractNum" => {
+                            let id = xml::attr(e, b"abstractNumId")
+                                .and_then(|v| xml::parse_u32(&v))
+                                .unwrap_or(u32::MAX);
+                            abs = Some((id, AbstractNum::default()));
+                        }
+                        b"num" => {
+                            let id = xml::attr(e, b"numId")
+                                .and_then(|v| xml::parse_u32(&v))
+                                .unwrap_or(0);
+                            num = Some((id, Num::default()));
+                        }
+                        b"abstractNumId" => {
+                            if let (Some((_, n)), Some(v)) = (num.as_mut(), xml::val_u32(e)) {
+                                n.abstract_id = v;
+                            }
+                        }
+                        b"lvlOverride" => {
+                            override_ilvl = xml::attr(e, b"ilvl")
+                                .and_then(|v| xml::parse_u32(&v))
+                                .map(|v| v as usize);
+                            if let (Some((_, n)), Some(i)) = (num.as_mut(), override_ilvl) {
+                                n.overrides.push((i, None, None));
+                            }
+                        }
+                        b"startOverride" => {
+                            if let (Some((_, n)), Some(i)) = (num.as_mut(), override_ilvl) {
+                                if let Some(o) = n.overrides.iter_mut().rev().find(|o| o.0 == i) {
+                                    o.1 = xml::val_u32(e);
+                                }
+                            }
+                        }
+                        b"lvl" => {
+                            let ilvl = xml::attr(e, b"ilvl")
+                                .and_then(|v| xml::parse_u32(&v))
+                                .unwrap_or(0) as usize;
+                            lvl = Some((ilvl, Level::default()));
+                        }
+                        b"numStyleLink" => {
+                            if let (Some((_, a)), Some(v)) = (abs.as_mut(), xml::val(e)) {
+                                a.num_style_link = Some(v.into_owned());
+                            }
+                        }
+                        b"pPr" | b"rPr" | b"legacy" | b"lvlPicBulletId" if !empty => skip_depth = 1,
+                        _ => {
+                            if let Some((_, l)) = lvl.as_mut() {
+                                level_property(l, e);
+                            }
+                        }
+                    }
+                }
+                Event::End(ref e) => {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    match e.local_name().as_ref() {
+                        b"lvl" => {
+                            if let Some((ilvl, level)) = lvl.take() {
+                                if let Some((_, n)) = num.as_mut() {
+                                    if let Some(o) =
+                                        n.overrides.iter_mut().rev().find(|o| o.0 == ilvl)
+                                    {
+                                        o.2 = Some(level);
+                                    }
+                                } else if let Some((_, a)) = abs.as_mut()
+                                    && ilvl < LEVELS
+                                {
+                                    if a.levels.len() <= ilvl {
+                                        a.levels.resize(ilvl + 1, Level::default());
+                                    }
+                                    if let Some(slot) = a.levels.get_mut(ilvl) {
+                                        *slot = level;
+                                    }
+                                }
+                            }
+                        }
+                        b"abstractNum" => {
+                            if let Some((id, a)) = abs.take() {
+                                numbering.abstracts.insert(id, a);
+                            }
+                        }
+                        b"num" => {
+                            if let Some((id, n)) = num.take() {
+                                numbering.nums.insert(id, n);
+                            }
+                        }
+                        b"lvlOverride" => override_ilvl = None,
+                        _ => {}
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        numbering.link_styles(styles);
+        Ok(numbering)
+    }
+
+    /// Replaces definitions that only point at a numbering style (`w:numStyleLink`)
+    /// with the levels of the definition that style uses.
+    fn link_styles(&mut self, styles: &Styles) {
+        let links: Vec<(u32, u32)> = self
+            .abstracts
+            .iter()
+            .filter_map(|(&id, a)| {
+                let style = a.num_style_link.as_deref()?;
+                let num_id = styles.get(Some(style)).num_id?;
+                let target = self.nums.get(&num_id)?.abstract_id;
+                (target != id).then_some((id, target))
+            })
+            .collect();
+        for (id, target) in links {
+            let levels = self
+                .abstracts
+                .get(&target)
+                .map(|a| a.levels.clone())
+                .unwrap_or_default();
+            if let Some(a) = self.abstracts.get_mut(&id) {
+                a.levels = levels;
+            }
+        }
+    }
+
+    /// Counts a paragraph of list `num_id` at level `ilvl` and returns the text Word
+    /// shows before it (`一、`), or `None` for no number (bullets, `numId` 0, unknown lists).
+    pub(crate) fn next(&mut self, num_id: u32, ilvl: u32) -> Option<String> {
+        if num_id == 0 {
+            return None;
+        }
+        let ilvl = (ilvl as usize).min(LEVELS - 1);
+        let num = self.nums.get(&num_id)?;
+        let abs = self.abstracts.get(&num.abstract_id)?;
+        let level_of = |i: usize| -> Level {
+            num.overrides
+                .iter()
+                .rev()
+                .find(|o| o.0 == i)
+                .and_then(|o| o.2.clone())
+                .or_else(|| abs.levels.get(i).cloned())
+                .unwrap_or_default()
+        };
+        let start_of = |i: usize| -> u32 {
+            num.overrides
+                .iter()
+                .rev()
+                .find(|o| o.0 == i)
+                .and_then(|o| o.1)
+                .unwrap_or_else(|| level_of(i).start())
+        };
+        let counters = self
+            .counters
+            .entry(num.abstract_id)
+            .or_insert([None; LEVELS]);
+        if self.used.insert(num_id, ()).is_none() {
+            for o in &num.overrides {
+                if o.1.is_some()
+                    && let Some(c) = counters.get_mut(o.0)
+                {
+                    *c = None;
+                }
+            }
+        }
+        let value = counters
+            .get(ilvl)
+            .copied()
+            .flatten()
+            .map_or_else(|| start_of(ilvl), |c| c.saturating_add(1));
+        if let Some(c) = counters.get_mut(ilvl) {
+            *c = Some(value);
+        }
+        for deeper in (ilvl + 1)..LEVELS {
+            let restart = level_of(deeper).restart.unwrap_or(deeper as u32);
+            if restart != 0
+                && (ilvl as u32) < restart
+                && let Some(c) = counters.get_mut(deeper)
+            {
+                *c = None;
+            }
+        }
+        let level = level_of(ilvl);
+        if !level.fmt.is_counter() {
+            return None;
+        }
+        let template = level.text.as_deref().unwrap_or("");
+        let mut out = String::with_capacity(template.len() + 8);
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            let digit = if c == '%' {
+                chars.peek().and_then(|d| d.to_digit(10))
+            } else {
+                None
+            };
+            match digit {
+                Some(d @ 1..=9) => {
+                    chars.next();
+                    let i = (d - 1) as usize;
+                    let n = counters
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(i));
+                    let fmt = if level.legal {
+                        NumFmt::Decimal
+                    } else {
+                        level_of(i).fmt
+                    };
+                    fmt.render(n, &mut out);
+                }
+                _ => out.push(c),
+            }
+        }
+        match level.suffix {
+            Suffix::Nothing => {}
+            Suffix::Space => out.push(' '),
+            // Word aligns to a tab stop; after CJK punctuation that shows as nothing more
+            // than the punctuation's own width, after `1.` as a space.
+            Suffix::Tab => {
+                if out.chars().last().is_some_and(|c| !is_wide(c)) {
+                    out.push(' ');
+                }
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// Full-width or CJK characters, after which a tab suffix is not rendered as a space.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2460..=0x24FF | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+}
+
+fn level_property(level: &mut Level, e: &BytesStart<'_>) {
+    match e.local_name().as_ref() {
+        b"start" => level.start = xml::val_u32(e),
+        b"numFmt" => {
+            if let Some(v) = xml::val(e) {
+                level.fmt = NumFmt::from_name(&v);
+            }
+        }
+        b"lvlText" => level.text = xml::val(e).map(|v| xml::attr_string(&v)),
+        b"lvlRestart" => level.restart = xml::val_u32(e),
+        b"isLgl" => level.legal = xml::on_off(e),
+        b"suff" => {
+            level.suffix = match xml::val(e).as_deref() {
+                Some(b"space") => Suffix::Space,
+                Some(b"nothing") => Suffix::Nothing,
+                _ => Suffix::Tab,
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+      <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+    </w:numbering>"#;
+
+    fn numbering() -> Numbering {
+        Numbering::parse(
+            NUMBERING.as_bytes(),
+            "word/numbering.xml",
+            &Styles::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn chinese_headings_count_and_restart() {
+        let mut n = numbering();
+        assert_eq!(n.next(1, 0).as_deref(), Some("一、"));
+        assert_eq!(n.next(1, 1).as_deref(), Some("（一）"));
+        assert_eq!(n.next(1, 1).as_deref(), Some("（二）"));
+        assert_eq!(n.next(1, 2).as_deref(), Some("1."));
+        assert_eq!(n.next(1, 0).as_deref(), Some("二、"));
+        assert_eq!(n.next(1, 1).as_deref(), Some("（一）"));
+    }
+
+    #[test]
+    fn shared_definitions_continue_and_overrides_restart() {
+        let mut n = numbering();
+        assert_eq!(n.next(1, 0).as_deref(), Some("一、"));
+        assert_eq!(n.next(3, 0).as_deref(), Some("五、"));
+        assert_eq!(n.next(3, 0).as_deref(), Some("六、"));
+        assert_eq!(n.next(1, 0).as_deref(), Some("七、"));
+    }
+
+    #[test]
+    fn legal_and_suffixes_and_bullets() {
+        let mut n = numbering();
+        assert_eq!(n.next(2, 0).as_deref(), Some("1. "));
+        assert_eq!(n.next(2, 1).as_deref(), Some("1.1 "));
+        assert_eq!(n.next(4, 0), None);
+        assert_eq!(n.next(0, 0), None);
+        assert_eq!(n.next(99, 0), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! The JSON contract: lossless read-back, deterministic bytes, and the committed
+//! JSON Schema in step with the model.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use std::fs;
+
+fn reports() -> Vec<nianbao::Analysis> {
+    let mut paths = vec![
+        common::corpus().join("xiangning-shuanghe-2020.tika.txt"),
+        common::testdata().join("tika/county-2021.txt"),
+        common::testdata().join("tika/township-2019.txt"),
+    ];
+    paths.retain(|p| p.exists());
+    paths
+        .iter()
+        .map(|p| nianbao::read_path(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn json_reads_back_to_the_same_analysis_and_bytes() {
+    for analysis in reports() {
+        let json = nianbao::json::to_string(&analysis);
+        let back = nianbao::json::from_str(&json).unwrap();
+        pretty_assertions::assert_eq!(back, analysis);
+        assert_eq!(nianbao::json::to_string(&back), json);
+        // Same input, same bytes.
+        let again = nianbao::read_path(common::testdata().join("tika/county-2021.txt")).unwrap();
+        let first = nianbao::read_path(common::testdata().join("tika/county-2021.txt")).unwrap();
+        assert_eq!(
+            nianbao::json::to_string(&again),
+            nianbao::json::to_string(&first)
+        );
+    }
+}
+
+#[test]
+fn normalized_cells_keep_their_verbatim_text() {
+    let analysis = nianbao::read_path(common::testdata().join("tika/township-2019.txt")).unwrap();
+    let v = nianbao::json::to_value(&analysis);
+    let cells = &v["report"]["cells"];
+    assert_eq!(
+        v["report"]["active_disclosure"]["procurement"]["amount_wan_yuan"],
+        serde_json::json!(25.1)
+    );
+    assert_eq!(
+        cells["active_disclosure.procurement.amount_wan_yuan"]["verbatim"],
+        "251000元"
+    );
+    assert_eq!(
+        cells["active_disclosure.procurement.amount_wan_yuan"]["normalizations"][0]["type"],
+        "yuan_to_wan_yuan"
+    );
+    assert_eq!(
+        cells["active_disclosure.regulations.made"]["normalizations"][0]["type"],
+        "annotation"
+    );
+    assert_eq!(
+        cells["active_disclosure.normative_documents.made"]["verbatim"],
+        "—"
+    );
+    assert_eq!(
+        cells["active_disclosure.normative_documents.made"]["normalizations"][0]["type"],
+        "placeholder"
+    );
+    // A blank cell is null without a note; a placeholder is null with one.
+    assert!(v["report"]["active_disclosure"]["coercion"]["made"].is_null());
+    assert!(cells.get("active_disclosure.coercion.decisions").is_none());
+    // 2019 table 3: the two 2021-only rows are null rows, not zeros.
+    assert!(v["report"]["applications"]["results"]["other"]["overdue_fee"].is_null());
+}
+
+#[test]
+fn not_json_of_ours_is_a_clean_error() {
+    assert!(nianbao::json::from_str("{").is_err());
+    assert!(nianbao::json::from_str("{}").is_err());
+    let err = nianbao::json::from_str(r#"{"schema_version": "9.0.0"}"#).unwrap_err();
+    assert!(err.to_string().contains("9.0.0"), "{err}");
+}
+
+/// The schema is generated from the model and committed; they must not drift apart.
+/// After a deliberate model change: `UPDATE_SCHEMA=1 cargo test --test json`.
+#[test]
+fn committed_schema_matches_the_model() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/nianbao.schema.json");
+    let generated = serde_json::to_string_pretty(&nianbao::json::schema()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &generated).unwrap();
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema/nianbao.schema.json differs from the model; if the change is deliberate, run UPDATE_SCHEMA=1 cargo test --test json and bump SCHEMA_VERSION"
+    );
+}
+
+#[test]
+fn output_validates_against_the_schema_shape() {
+    // Every table key of the output is described by the schema, at every depth.
+    let schema = nianbao::json::schema();
+    for analysis in reports() {
+        let v = nianbao::json::to_value(&analysis);
+        for table in ["active_disclosure", "applications", "review_litigation"] {
+            let def = table
+                .split('_')
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect::<String>()
+                + "Table";
+            check(&v["report"][table], &schema["$defs"][&def], table);
+        }
+    }
+    fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str) {
+        if let Some(options) = schema.get("anyOf") {
+            assert!(
+                options.as_array().unwrap().iter().any(|o| o["properties"]
+                    .as_object()
+                    .is_some_and(|p| value
+                        .as_object()
+                        .is_none_or(|v| v.keys().all(|k| p.contains_key(k))))),
+                "{path}"
+            );
+            return;
+        }
+        if let (Some(obj), Some(props)) = (
+            value.as_object(),
+            schema.get("properties").and_then(|p| p.as_object()),
+        ) {
+            for (k, v) in obj {
+                let sub = props
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{path}.{k} is not in the schema"));
+                check(v, sub, &format!("{path}.{k}"));
+            }
+        }
+    }
+}
