@@ -24,6 +24,7 @@ fn bundle() -> Vec<u8> {
         .entry("年报/示例县人民政府-2021.txt".as_bytes(), true, &county)
         .entry(&gbk("年报/交通运输局2022.txt"), false, &dept)
         .entry(&gbk("乡镇\\示例镇2023.txt"), false, &town)
+        .entry("审计/示例县审计局-2024.docx".as_bytes(), true, &docx_report())
         .entry(b"../../evil.txt", false, &county)
         .entry(b"/tmp/evil-absolute.txt", false, &county)
         .entry(b"bad/corrupt.docx", false, &fixture("bad/corrupt.docx"))
@@ -62,6 +63,7 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
         outputs,
         [
             "bundle/乡镇/示例镇2023.txt.json",
+            "bundle/审计/示例县审计局-2024.docx.json",
             "bundle/年报/交通运输局2022.txt.json",
             "bundle/年报/示例县人民政府-2021.txt.json",
             "errors.csv",
@@ -95,6 +97,7 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
             ("../in/bundle.zip!bad/empty.txt", "no_report"),
             ("../in/bundle.zip!bad/meeting-notice.txt", "no_report"),
             ("../in/bundle.zip!乡镇\\示例镇2023.txt", "ok"),
+            ("../in/bundle.zip!审计/示例县审计局-2024.docx", "ok"),
             ("../in/bundle.zip!年报/交通运输局2022.txt", "ok"),
             ("../in/bundle.zip!年报/示例县人民政府-2021.txt", "ok"),
         ]
@@ -108,7 +111,7 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     assert_eq!(kinds[0], ("../in/broken.zip", "malformed"));
     assert_eq!(kinds[1], ("../in/bundle.zip!../../evil.txt", "unsafe_name"));
     assert_eq!(kinds[2], ("../in/bundle.zip!/tmp/evil-absolute.txt", "unsafe_name"));
-    assert!(matches!(kinds[3].1, "malformed" | "unsupported"), "{kinds:?}");
+    assert_eq!(kinds[3].1, "malformed", "{kinds:?}");
     assert!(errors[3]["error"].starts_with("../in/bundle.zip!bad/corrupt.docx: "));
     assert_eq!(&kinds[4..], [
         ("../in/bundle.zip!bad/empty.txt", "no_report"),
@@ -116,7 +119,9 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     ]);
     assert!(stdout.contains("skipped         1"), "{stdout}");
     let jsonl = fs::read_to_string(root.join("work/out/reports.jsonl")).unwrap();
-    assert_eq!(jsonl.lines().count(), 3);
+    assert_eq!(jsonl.lines().count(), 4);
+    let docx = fs::read_to_string(root.join("work/out/bundle/审计/示例县审计局-2024.docx.json")).unwrap();
+    assert_eq!(docx, library_json(&docx_report(), "../in/bundle.zip!审计/示例县审计局-2024.docx"));
 }
 
 #[test]

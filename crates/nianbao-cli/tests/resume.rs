@@ -10,9 +10,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use common::*;
 
-const COPIES: usize = 15;
+const COPIES: usize = 12;
 
-/// An input folder of many reports (copies of the fixtures) and the bad files,
+/// An input folder of many reports (copies of the fixtures, text and .docx) and the bad files,
 /// all dated an hour ago.
 fn make_input(dir: &Path) {
     let reports = [
@@ -26,6 +26,7 @@ fn make_input(dir: &Path) {
             fs::create_dir_all(target.parent().unwrap()).unwrap();
             fs::copy(fixtures().join(rel), &target).unwrap();
         }
+        fs::write(dir.join(format!("batch-{i:03}/report-3.docx")), docx_report()).unwrap();
     }
     copy_tree(&fixtures().join("bad"), &dir.join("bad"));
     let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
@@ -57,7 +58,7 @@ fn count_json(dir: &Path) -> usize {
 fn killed_run_resumed_equals_uninterrupted_run() {
     let root = scratch("resume");
     make_input(&root.join("reports"));
-    let total = COPIES * 3;
+    let total = COPIES * 4;
 
     let whole = run_in(&root, &["batch", "reports", "-o", "whole", "-j", "1"]);
     assert_eq!(whole.status.code(), Some(1), "{whole:?}");

@@ -8,9 +8,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The fixture folder `testdata/archive`.
+/// The fixture folder `testdata/archive/input`: reports in Tika layout and bad files.
 pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/archive")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/archive/input")
+}
+
+/// A good .docx report, zipped from its XML parts in `testdata/archive/docx/audit-2024`.
+pub fn docx_report() -> Vec<u8> {
+    let parts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/archive/docx/audit-2024");
+    let mut zip = ZipBuilder::default();
+    for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] {
+        zip = zip.entry(name.as_bytes(), false, &fs::read(parts.join(name)).unwrap());
+    }
+    zip.finish()
 }
 
 /// The `nianbao` binary built for the tests.
