@@ -6,10 +6,10 @@ use std::io::Write;
 use nianbao::rules::Status as RuleStatus;
 use nianbao::{Analysis, SectionKey, Severity, TableKind};
 
+use crate::Outcome;
 use crate::cli::CheckArgs;
 use crate::headline::{Headline, NUMBER_NAMES};
 use crate::style::Style;
-use crate::Outcome;
 
 /// Runs `nianbao check`: exit 1 when a file cannot be read, holds no report, or
 /// breaks a rule.
@@ -33,7 +33,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
             }
             Err(e) => {
                 outcome = Outcome::SomeFailed;
-                format!("{} {}\n  {}\n", style.bold("──"), style.bold(&name), style.bad(&e.to_string()))
+                format!(
+                    "{} {}\n  {}\n",
+                    style.bold("──"),
+                    style.bold(&name),
+                    style.bad(&e.to_string())
+                )
             }
         };
         stdout.write_all(text.as_bytes())?;
@@ -49,7 +54,11 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
     let format = report.source.format.as_deref().unwrap_or("?");
     let _ = writeln!(s, "{} {} ({format})", style.bold("──"), style.bold(name));
     if !report.has_report_content() {
-        let _ = writeln!(s, "  {}", style.bad("no report found: no section heading, no table"));
+        let _ = writeln!(
+            s,
+            "  {}",
+            style.bad("no report found: no section heading, no table")
+        );
     }
     let meta = &report.meta;
     let _ = writeln!(
@@ -77,7 +86,10 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
         if missing.is_empty() {
             String::new()
         } else {
-            format!("; {}", style.warn(&format!("missing: {}", missing.join(", "))))
+            format!(
+                "; {}",
+                style.warn(&format!("missing: {}", missing.join(", ")))
+            )
         }
     );
     for kind in TableKind::ALL {
@@ -112,7 +124,11 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
     let _ = writeln!(
         s,
         "  rules        {}",
-        if failed > 0 { style.bad(&summary) } else { style.good(&summary) }
+        if failed > 0 {
+            style.bad(&summary)
+        } else {
+            style.good(&summary)
+        }
     );
     for f in &analysis.findings {
         let (mark, text) = match f.status {

@@ -26,8 +26,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
         None => Dest::Stdout,
         Some(out) if single && !out.is_dir() => Dest::File(out.clone()),
         Some(out) => {
-            std::fs::create_dir_all(out)
-                .with_context(|| format!("creating {}", out.display()))?;
+            std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
             Dest::Folder(out.clone())
         }
     };

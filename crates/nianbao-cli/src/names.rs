@@ -65,10 +65,10 @@ pub fn safe_components(name: &str) -> Result<Vec<String>, UnsafeName> {
         return Err(UnsafeName::Absolute);
     }
     let mut chars = name.chars();
-    if let (Some(letter), Some(':')) = (chars.next(), chars.next()) {
-        if letter.is_ascii_alphabetic() {
-            return Err(UnsafeName::Absolute);
-        }
+    if let (Some(letter), Some(':')) = (chars.next(), chars.next())
+        && letter.is_ascii_alphabetic()
+    {
+        return Err(UnsafeName::Absolute);
     }
     let mut parts = Vec::new();
     for part in name.split(['/', '\\']) {
@@ -108,15 +108,24 @@ mod tests {
             safe_components("a/./b\\c.txt").unwrap(),
             vec!["a", "b", "c.txt"]
         );
-        assert_eq!(safe_components("dir//x.docx").unwrap(), vec!["dir", "x.docx"]);
+        assert_eq!(
+            safe_components("dir//x.docx").unwrap(),
+            vec!["dir", "x.docx"]
+        );
     }
 
     #[test]
     fn escaping_names_are_refused() {
-        assert_eq!(safe_components("../../evil.txt"), Err(UnsafeName::ParentDir));
+        assert_eq!(
+            safe_components("../../evil.txt"),
+            Err(UnsafeName::ParentDir)
+        );
         assert_eq!(safe_components("a/../../b.txt"), Err(UnsafeName::ParentDir));
         assert_eq!(safe_components("a\\..\\b.txt"), Err(UnsafeName::ParentDir));
-        assert_eq!(safe_components("/etc/passwd.txt"), Err(UnsafeName::Absolute));
+        assert_eq!(
+            safe_components("/etc/passwd.txt"),
+            Err(UnsafeName::Absolute)
+        );
         assert_eq!(safe_components("\\x.txt"), Err(UnsafeName::Absolute));
         assert_eq!(safe_components("C:\\x.txt"), Err(UnsafeName::Absolute));
         assert_eq!(safe_components("c:x.txt"), Err(UnsafeName::Absolute));

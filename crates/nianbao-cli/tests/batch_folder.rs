@@ -107,14 +107,30 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
     .collect();
     assert_eq!(
         headline,
-        ["示例县人民政府", "2021", "2021", "203", "5", "204", "4", "7", "13", ""]
+        [
+            "示例县人民政府",
+            "2021",
+            "2021",
+            "203",
+            "5",
+            "204",
+            "4",
+            "7",
+            "13",
+            ""
+        ]
     );
     let docx = summary
         .iter()
         .find(|r| r["source"].ends_with("示例县审计局-2024.docx"))
         .unwrap();
     assert_eq!(
-        [&docx["input_format"], &docx["agency"], &docx["new_requests"], &docx["status"]],
+        [
+            &docx["input_format"],
+            &docx["agency"],
+            &docx["new_requests"],
+            &docx["status"]
+        ],
         ["docx", "示例县审计局", "225", "ok"]
     );
     let broken = summary
@@ -140,7 +156,10 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
             .filter(|(_, k)| *k == "no_report")
             .map(|(s, _)| *s)
             .collect::<Vec<_>>(),
-        ["in/archive/bad/empty.txt", "in/archive/bad/meeting-notice.txt"]
+        [
+            "in/archive/bad/empty.txt",
+            "in/archive/bad/meeting-notice.txt"
+        ]
     );
     assert_eq!(errors.len(), 3);
 
@@ -150,7 +169,10 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
     assert_eq!(lines.len(), expected_ok.len());
     for (line, source) in lines.iter().zip(&expected_ok) {
         let analysis = nianbao::json::from_str(line).unwrap();
-        assert_eq!(analysis.report.source.name.as_deref(), Some(source.as_str()));
+        assert_eq!(
+            analysis.report.source.name.as_deref(),
+            Some(source.as_str())
+        );
     }
 
     // Only outputs in OUTDIR: no scratch left, nothing for the bad files.

@@ -24,12 +24,20 @@ fn bundle() -> Vec<u8> {
         .entry("年报/示例县人民政府-2021.txt".as_bytes(), true, &county)
         .entry(&gbk("年报/交通运输局2022.txt"), false, &dept)
         .entry(&gbk("乡镇\\示例镇2023.txt"), false, &town)
-        .entry("审计/示例县审计局-2024.docx".as_bytes(), true, &docx_report())
+        .entry(
+            "审计/示例县审计局-2024.docx".as_bytes(),
+            true,
+            &docx_report(),
+        )
         .entry(b"../../evil.txt", false, &county)
         .entry(b"/tmp/evil-absolute.txt", false, &county)
         .entry(b"bad/corrupt.docx", false, &fixture("bad/corrupt.docx"))
         .entry(b"bad/empty.txt", false, b"")
-        .entry(b"bad/meeting-notice.txt", false, &fixture("bad/meeting-notice.txt"))
+        .entry(
+            b"bad/meeting-notice.txt",
+            false,
+            &fixture("bad/meeting-notice.txt"),
+        )
         .entry(b"readme.pdf", false, b"%PDF-1.4 not read")
         .finish()
 }
@@ -47,7 +55,12 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
         &["batch", "../in/bundle.zip", "../in/broken.zip", "-o", "out"],
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // Nothing was written outside OUTDIR (no evil.txt anywhere, no extraction).
     let after: BTreeMap<_, _> = tree(&root)
@@ -73,7 +86,8 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     );
 
     // The GBK names are decoded in the outputs' sources and paths.
-    let written = fs::read_to_string(root.join("work/out/bundle/年报/交通运输局2022.txt.json")).unwrap();
+    let written =
+        fs::read_to_string(root.join("work/out/bundle/年报/交通运输局2022.txt.json")).unwrap();
     assert_eq!(
         written,
         library_json(
@@ -110,18 +124,31 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     assert_eq!(kinds.len(), 6, "{kinds:?}");
     assert_eq!(kinds[0], ("../in/broken.zip", "malformed"));
     assert_eq!(kinds[1], ("../in/bundle.zip!../../evil.txt", "unsafe_name"));
-    assert_eq!(kinds[2], ("../in/bundle.zip!/tmp/evil-absolute.txt", "unsafe_name"));
+    assert_eq!(
+        kinds[2],
+        ("../in/bundle.zip!/tmp/evil-absolute.txt", "unsafe_name")
+    );
     assert_eq!(kinds[3].1, "malformed", "{kinds:?}");
     assert!(errors[3]["error"].starts_with("../in/bundle.zip!bad/corrupt.docx: "));
-    assert_eq!(&kinds[4..], [
-        ("../in/bundle.zip!bad/empty.txt", "no_report"),
-        ("../in/bundle.zip!bad/meeting-notice.txt", "no_report"),
-    ]);
+    assert_eq!(
+        &kinds[4..],
+        [
+            ("../in/bundle.zip!bad/empty.txt", "no_report"),
+            ("../in/bundle.zip!bad/meeting-notice.txt", "no_report"),
+        ]
+    );
     assert!(stdout.contains("skipped         1"), "{stdout}");
     let jsonl = fs::read_to_string(root.join("work/out/reports.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 4);
-    let docx = fs::read_to_string(root.join("work/out/bundle/审计/示例县审计局-2024.docx.json")).unwrap();
-    assert_eq!(docx, library_json(&docx_report(), "../in/bundle.zip!审计/示例县审计局-2024.docx"));
+    let docx =
+        fs::read_to_string(root.join("work/out/bundle/审计/示例县审计局-2024.docx.json")).unwrap();
+    assert_eq!(
+        docx,
+        library_json(
+            &docx_report(),
+            "../in/bundle.zip!审计/示例县审计局-2024.docx"
+        )
+    );
 }
 
 #[test]

@@ -40,7 +40,10 @@ fn convert_several_files_prints_json_lines_and_fails_on_a_bad_one() {
         .collect::<String>();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("meeting-notice.txt: no report found"), "{stderr}");
+    assert!(
+        stderr.contains("meeting-notice.txt: no report found"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -87,22 +90,38 @@ fn convert_writes_a_file_or_a_folder() {
 
 #[test]
 fn check_tells_rules_and_diagnostics() {
-    let good = nianbao().arg("check").arg(fixtures().join(COUNTY)).output().unwrap();
+    let good = nianbao()
+        .arg("check")
+        .arg(fixtures().join(COUNTY))
+        .output()
+        .unwrap();
     assert_eq!(good.status.code(), Some(0), "{good:?}");
     let text = String::from_utf8(good.stdout).unwrap();
     assert!(!text.contains('\x1b'), "no colours when not on a terminal");
-    assert!(text.contains("agency, year 示例县人民政府 · 2021"), "{text}");
-    assert!(text.contains("rules        42 passed, 0 failed, 0 not assessable"), "{text}");
+    assert!(
+        text.contains("agency, year 示例县人民政府 · 2021"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rules        42 passed, 0 failed, 0 not assessable"),
+        "{text}"
+    );
     assert!(
         text.contains("✓ applications.balance [total]: 203 + 5 = 204 + 4 — passed"),
         "{text}"
     );
 
-    let broken = nianbao().arg("check").arg(fixtures().join(BROKEN)).output().unwrap();
+    let broken = nianbao()
+        .arg("check")
+        .arg(fixtures().join(BROKEN))
+        .output()
+        .unwrap();
     assert_eq!(broken.status.code(), Some(1));
     let text = String::from_utf8(broken.stdout).unwrap();
     assert!(
-        text.contains("✗ review_litigation.group_total [review]: 4 = 0 + 2 + 1 + 0 — FAILED (4 ≠ 3)"),
+        text.contains(
+            "✗ review_litigation.group_total [review]: 4 = 0 + 2 + 1 + 0 — FAILED (4 ≠ 3)"
+        ),
         "{text}"
     );
 
@@ -112,7 +131,10 @@ fn check_tells_rules_and_diagnostics() {
         .output()
         .unwrap();
     let text = String::from_utf8(sample.stdout).unwrap();
-    assert!(text.contains("    warning section.duplicate at line "), "{text}");
+    assert!(
+        text.contains("    warning section.duplicate at line "),
+        "{text}"
+    );
     assert!(text.contains("missing: other_matters"), "{text}");
 }
 

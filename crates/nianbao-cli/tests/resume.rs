@@ -26,12 +26,19 @@ fn make_input(dir: &Path) {
             fs::create_dir_all(target.parent().unwrap()).unwrap();
             fs::copy(fixtures().join(rel), &target).unwrap();
         }
-        fs::write(dir.join(format!("batch-{i:03}/report-3.docx")), docx_report()).unwrap();
+        fs::write(
+            dir.join(format!("batch-{i:03}/report-3.docx")),
+            docx_report(),
+        )
+        .unwrap();
     }
     copy_tree(&fixtures().join("bad"), &dir.join("bad"));
     let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
     for path in tree(dir).keys() {
-        let file = fs::File::options().write(true).open(dir.join(path)).unwrap();
+        let file = fs::File::options()
+            .write(true)
+            .open(dir.join(path))
+            .unwrap();
         file.set_modified(an_hour_ago).unwrap();
     }
 }

@@ -68,9 +68,8 @@ pub fn collect(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Work> {
     let mut work = Work::default();
     let mut prefixes: BTreeMap<String, &Path> = BTreeMap::new();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|e| {
-            UsageError(format!("cannot read input {}: {e}", input.display()))
-        })?;
+        let meta = fs::metadata(input)
+            .map_err(|e| UsageError(format!("cannot read input {}: {e}", input.display())))?;
         let prefix = prefix_of(input, meta.is_dir())?;
         if let Some(other) = prefixes.insert(prefix.clone(), input) {
             return Err(UsageError(format!(
@@ -277,10 +276,7 @@ fn refuse_duplicates(jobs: &mut [Job]) {
         if let Some(first) = seen.get(&job.rel) {
             job.origin = Origin::Refused {
                 kind: "duplicate",
-                reason: format!(
-                    "{}: same output path as {first}: not converted",
-                    job.source
-                ),
+                reason: format!("{}: same output path as {first}: not converted", job.source),
             };
         } else {
             seen.insert(job.rel.clone(), job.source.clone());

@@ -88,7 +88,13 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     .context("writing reports.jsonl")?;
     out.finish().context("removing the scratch folder")?;
 
-    let screen = summary_screen(&records, work.unsupported, elapsed, pool.current_num_threads(), &args.output);
+    let screen = summary_screen(
+        &records,
+        work.unsupported,
+        elapsed,
+        pool.current_num_threads(),
+        &args.output,
+    );
     let mut stdout = io::stdout().lock();
     stdout.write_all(screen.as_bytes())?;
     stdout.flush()?;
@@ -113,10 +119,8 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         && outputs
             .iter()
             .all(|(_, rel)| is_up_to_date(&ctx.out.root().join(rel), job.modified));
-    if up_to_date {
-        if let Some(record) = resume_from_json(job, &outputs, ctx) {
-            return record;
-        }
+    if up_to_date && let Some(record) = resume_from_json(job, &outputs, ctx) {
+        return record;
     }
     let analysis = match read_job(job, &ctx.options)
         .and_then(|bytes| nianbao::read_bytes(&bytes, Some(&job.source), &ctx.options))
@@ -217,7 +221,9 @@ fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::E
         }
         Origin::Entry { archive, index } => {
             let mut archive = archive.clone();
-            let entry = archive.by_index(*index).map_err(|e| zip_error(e, &job.source))?;
+            let entry = archive
+                .by_index(*index)
+                .map_err(|e| zip_error(e, &job.source))?;
             if entry.size() > max {
                 return Err(too_big(entry.size()).with_file(&job.source));
             }
@@ -243,9 +249,9 @@ fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::E
 fn zip_error(e: zip::result::ZipError, source: &str) -> nianbao::Error {
     use zip::result::ZipError;
     let error = match e {
-        ZipError::UnsupportedArchive(what) => nianbao::Error::unsupported(format!(
-            "archive entry: {what}"
-        )),
+        ZipError::UnsupportedArchive(what) => {
+            nianbao::Error::unsupported(format!("archive entry: {what}"))
+        }
         ZipError::Io(source) => nianbao::Error::malformed(
             Default::default(),
             format!("archive entry unreadable: {source}"),
@@ -269,7 +275,11 @@ fn summary_screen(
     let no_report = count(&|r| r.status == Status::NoReport);
     let failed = count(&|r| matches!(r.status, Status::Failed { .. }));
     let secs = elapsed.as_secs_f64();
-    let rate = if secs > 0.0 { records.len() as f64 / secs } else { 0.0 };
+    let rate = if secs > 0.0 {
+        records.len() as f64 / secs
+    } else {
+        0.0
+    };
     let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
     for h in records.iter().filter_map(|r| r.headline.as_ref()) {
         for rule in &h.rules_failed {
@@ -295,7 +305,9 @@ fn summary_screen(
     ));
     line(format!("  no report  {no_report:>6}"));
     line(format!("  failed     {failed:>6}"));
-    line(format!("  skipped    {unsupported:>6}  (files of other types)"));
+    line(format!(
+        "  skipped    {unsupported:>6}  (files of other types)"
+    ));
     if rules.is_empty() {
         line("  every rule holds in every converted report".into());
     } else {

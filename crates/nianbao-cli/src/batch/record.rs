@@ -97,7 +97,11 @@ pub fn write_summary<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()
             h.agency.unwrap_or_default(),
             h.year.map(|y| y.to_string()).unwrap_or_default(),
         ];
-        row.extend(h.table_formats.iter().map(|f| f.unwrap_or_default().to_owned()));
+        row.extend(
+            h.table_formats
+                .iter()
+                .map(|f| f.unwrap_or_default().to_owned()),
+        );
         row.extend(
             h.numbers
                 .iter()
@@ -122,10 +126,9 @@ pub fn write_errors<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()>
     for r in records {
         match &r.status {
             Status::Ok => {}
-            Status::NoReport => write_record(
-                out,
-                &[r.source.as_str(), "no_report", "no report found"],
-            )?,
+            Status::NoReport => {
+                write_record(out, &[r.source.as_str(), "no_report", "no report found"])?
+            }
             Status::Failed { kind, message } => {
                 write_record(out, &[r.source.as_str(), kind, message.as_str()])?;
             }

@@ -15,7 +15,8 @@ pub fn fixtures() -> PathBuf {
 
 /// A good .docx report, zipped from its XML parts in `testdata/archive/docx/audit-2024`.
 pub fn docx_report() -> Vec<u8> {
-    let parts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/archive/docx/audit-2024");
+    let parts =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/archive/docx/audit-2024");
     let mut zip = ZipBuilder::default();
     for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] {
         zip = zip.entry(name.as_bytes(), false, &fs::read(parts.join(name)).unwrap());
@@ -65,7 +66,10 @@ pub fn copy_tree(from: &Path, to: &Path) {
 pub fn gbk(name: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = encoding_rs::GBK.encode(name);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&bytes).is_err(), "{name} must not be UTF-8 in GBK");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "{name} must not be UTF-8 in GBK"
+    );
     bytes.into_owned()
 }
 
@@ -99,7 +103,9 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// Reads a CSV written by nianbao (BOM, CRLF, RFC 4180 quoting) into rows of fields.
 pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
     let text = fs::read_to_string(path).unwrap();
-    let text = text.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("CSV starts with a BOM");
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
@@ -123,7 +129,10 @@ pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
             (false, c) => field.push(c),
         }
     }
-    assert!(field.is_empty() && row.is_empty(), "CSV ends with a line break");
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "CSV ends with a line break"
+    );
     rows
 }
 
