@@ -29,7 +29,7 @@ impl Progress {
                 ProgressDrawTarget::stderr(),
             );
             if let Ok(style) = ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:40}] {pos}/{len} ({per_sec}, eta {eta}) {msg}",
+                "{elapsed_precise} [{bar:40}] {pos}/{len} (eta {eta}) {msg}",
             ) {
                 bar.set_style(style.progress_chars("=> "));
             }
