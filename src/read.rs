@@ -125,6 +125,6 @@ fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
 }
 
 #[cfg(feature = "html")]
-fn read_html(_: &[u8], _: Option<&str>, _: &Limits) -> Result<Document, Error> {
-    Err(unsupported("html"))
+fn read_html(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document, Error> {
+    nianbao_html::read(bytes, url, limits).map_err(Error::from)
 }

@@ -13,7 +13,7 @@ fn has_reader(format: Format) -> bool {
     match format {
         Format::Text => cfg!(feature = "txt"),
         Format::Docx => cfg!(feature = "docx"),
-        Format::Html => false,
+        Format::Html => cfg!(feature = "html"),
         _ => false,
     }
 }
