@@ -119,7 +119,9 @@ fn convert(path: &Path, rel_name: &str, output: &Path) -> Outcome {
             match html::read(&bytes, url.as_deref(), &limits) {
                 Ok(doc) => (doc, url),
                 Err(e) => {
-                    return Outcome::Failed(nianbao::Error::from(e).with_file(rel_name).to_string());
+                    return Outcome::Failed(
+                        nianbao::Error::from(e).with_file(rel_name).to_string(),
+                    );
                 }
             }
         }

@@ -71,6 +71,10 @@ const BLOCKS: &[&str] = &[
 /// Containers that are dropped when they are a list of links (menus, related links).
 const LINK_LIST_CANDIDATES: &[&str] = &["ul", "ol", "dl", "div", "p", "td", "section", "table"];
 
+/// The most characters a cell of a data table holds; a cell with more is page
+/// content laid out by a table (report tables have labels, numbers and short notes).
+const MAX_DATA_CELL_CHARS: usize = 400;
+
 /// The least number of links that make a list of links.
 const MIN_LINKS: usize = 3;
 
@@ -97,6 +101,8 @@ pub struct Walker<'a> {
     para: Para,
     stack: Vec<NodeId>,
     in_link: usize,
+    /// Inside `<pre>`: white space kept, each source line a paragraph.
+    in_pre: usize,
     /// The deepest the recursion may go (the lower of `max_depth` and a hard cap that
     /// keeps the stack safe whatever the caller sets).
     max_depth: u64,
@@ -116,6 +122,7 @@ impl<'a> Walker<'a> {
             para: Para::default(),
             stack: Vec::new(),
             in_link: 0,
+            in_pre: 0,
             max_depth: limits.max_depth.min(HARD_DEPTH_CAP),
         }
     }
@@ -180,6 +187,14 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.table(id, node, depth)
             }
+            "pre" => {
+                self.flush();
+                self.in_pre += 1;
+                let r = self.children(id, depth);
+                self.in_pre -= 1;
+                self.flush();
+                r
+            }
             "a" if node.attr("href").is_some() => {
                 self.in_link += 1;
                 let r = self.children(id, depth);
@@ -204,6 +219,10 @@ impl<'a> Walker<'a> {
 
     /// Appends a text node, collapsing white space as a browser does.
     fn text(&mut self, t: &str, line: u32) {
+        if self.in_pre > 0 {
+            self.pre_text(t, line);
+            return;
+        }
         for c in t.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
                 let newline = matches!(c, '\n' | '\r');
@@ -221,6 +240,30 @@ impl<'a> Walker<'a> {
                 }
             }
             self.para.pending = None;
+            self.para.text.push(c);
+            self.para.chars += 1;
+            if self.in_link > 0 {
+                self.para.link_chars += 1;
+            }
+        }
+    }
+
+    /// Appends preformatted text: spaces kept, a line break ends the paragraph (a text
+    /// report pasted into `<pre>` keeps its lines).
+    fn pre_text(&mut self, t: &str, mut line: u32) {
+        for c in t.chars() {
+            if c == '\n' {
+                self.flush();
+                line = line.saturating_add(1);
+                continue;
+            }
+            if c == '\r' {
+                continue;
+            }
+            if self.para.text.is_empty() {
+                self.para.pos = Pos::line(line);
+                self.para.path = self.stack.clone();
+            }
             self.para.text.push(c);
             self.para.chars += 1;
             if self.in_link > 0 {
@@ -292,12 +335,13 @@ impl<'a> Walker<'a> {
         let rows = self.rows(id);
         let cell_ids: Vec<NodeId> = rows.iter().flat_map(|(r, _, _)| self.cells(*r)).collect();
         let layout = cell_ids.len() == 1
-            || cell_ids
-                .iter()
-                .any(|&c| self.dom.find_first(c, "table").is_some());
+            || cell_ids.iter().any(|&c| {
+                self.dom.find_first(c, "table").is_some()
+                    || self.dom.raw_text(c).chars().count() > MAX_DATA_CELL_CHARS
+            });
         if layout {
-            // A table that lays out the page (one cell, or cells holding tables):
-            // its cells are read as the flow of the page.
+            // A table that lays out the page (one cell, cells holding tables or
+            // whole passages of text): its cells are read as the flow of the page.
             for (tr, _, _) in &rows {
                 for c in self.cells(*tr) {
                     self.node(c, depth + 2)?;
@@ -364,6 +408,7 @@ impl<'a> Walker<'a> {
             para: Para::default(),
             stack: Vec::new(),
             in_link: 0,
+            in_pre: 0,
             max_depth: self.max_depth,
         };
         inner.children(td, depth + 2)?;
@@ -509,6 +554,14 @@ mod tests {
     }
 
     #[test]
+    fn preformatted_lines_are_paragraphs() {
+        assert_eq!(
+            texts("<pre>\n一、总体情况\n  规章    0    0\n\n二、主动公开</pre>"),
+            vec!["一、总体情况", "  规章    0    0", "二、主动公开"]
+        );
+    }
+
+    #[test]
     fn headings_have_levels() {
         let b = blocks("<h2>标题</h2>");
         assert!(matches!(
@@ -526,6 +579,17 @@ mod tests {
         let b = blocks(html);
         assert_eq!(b.len(), 2);
         assert!(matches!(&b[1], Block::Table(t) if t.rows[0].cells.len() == 2));
+    }
+
+    #[test]
+    fn a_cell_of_prose_is_layout() {
+        let prose = "本年度，我单位认真贯彻落实条例。".repeat(30);
+        let html = format!(
+            "<table><tr><td>菜单</td><td><p>一、总体情况</p><p>{prose}</p></td></tr></table>"
+        );
+        let b = blocks(&html);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph(_))));
     }
 
     #[test]

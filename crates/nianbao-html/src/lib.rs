@@ -6,7 +6,11 @@
 //! in the page by where its markers are (section headings, table labels) and returns
 //! the [`Document`] IR: paragraphs in reading order and tables as logical grids, with
 //! `rowspan`/`colspan` placed as the HTML table model places them. Menus, headers,
-//! footers, scripts and lists of links are left out.
+//! footers, scripts and lists of links are left out; of a report printed twice (a
+//! print or mobile copy) the first copy is read. A table that lays out the page
+//! (a single cell, a cell holding another table or a passage of prose) is read as the
+//! flow of the page: its cells become paragraphs and the tables inside them tables of
+//! their own. Positions are source lines (html5ever gives no byte offsets).
 //!
 //! Document properties: `url` (when given), `encoding`, `title` (`<meta
 //! name="ArticleTitle">`, else `<title>`), `published` (the 发布时间 line, else `<meta
