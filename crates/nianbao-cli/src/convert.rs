@@ -47,12 +47,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Success;
     for file in &args.files {
         let analysis = match nianbao::read_path(file) {
-            Ok(a) if a.report.has_report_content() => a,
-            Ok(_) => {
-                eprintln!("nianbao: {}: no report found", file.display());
-                outcome = Outcome::SomeFailed;
-                continue;
-            }
+            Ok(a) => a,
             Err(e) => {
                 eprintln!("nianbao: {e}");
                 outcome = Outcome::SomeFailed;

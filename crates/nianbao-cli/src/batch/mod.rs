@@ -128,7 +128,9 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         Ok(analysis) => analysis,
         Err(e) => return Record::failed(&job.source, e.kind(), e.to_string()),
     };
-    let mut record = Record {
+    // The library refuses an input without a report (`Error::NoReport`): what is
+    // here is a report.
+    let record = Record {
         source: job.source.clone(),
         format: analysis.report.source.format.clone(),
         headline: Some(Headline::of(&analysis)),
@@ -136,10 +138,6 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         spooled: None,
         up_to_date: false,
     };
-    if !analysis.report.has_report_content() {
-        record.status = Status::NoReport;
-        return record;
-    }
     for (format, rel) in &outputs {
         let bytes = match format {
             OutputFormat::Json => {
@@ -272,7 +270,7 @@ fn summary_screen(
     let count = |f: &dyn Fn(&Record) -> bool| records.iter().filter(|r| f(r)).count();
     let ok = count(&|r| r.status == Status::Ok);
     let resumed = count(&|r| r.up_to_date);
-    let no_report = count(&|r| r.status == Status::NoReport);
+    let no_report = count(&|r| matches!(r.status, Status::NoReport { .. }));
     let failed = count(&|r| matches!(r.status, Status::Failed { .. }));
     let secs = elapsed.as_secs_f64();
     let rate = if secs > 0.0 {
@@ -319,8 +317,8 @@ fn summary_screen(
         line("Not converted (all in errors.csv):".into());
         for r in bad.iter().take(5) {
             let why = match &r.status {
-                Status::Failed { message, .. } => message.clone(),
-                _ => format!("{}: no report found", r.source),
+                Status::Failed { message, .. } | Status::NoReport { message } => message.clone(),
+                Status::Ok => String::new(),
             };
             line(format!("  {why}"));
         }

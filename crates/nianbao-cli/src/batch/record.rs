@@ -15,7 +15,10 @@ pub enum Status {
     /// Converted.
     Ok,
     /// Read, but nothing of a report was recognized: counted as failed.
-    NoReport,
+    NoReport {
+        /// The message, naming the file.
+        message: String,
+    },
     /// Not read: the error kind (`malformed`, `unsupported`, `limit_exceeded`, `io`,
     /// `unsafe_name`, `duplicate`) and the message.
     Failed {
@@ -31,7 +34,7 @@ impl Status {
     pub fn word(&self) -> &'static str {
         match self {
             Status::Ok => "ok",
-            Status::NoReport => "no_report",
+            Status::NoReport { .. } => "no_report",
             Status::Failed { .. } => "error",
         }
     }
@@ -55,13 +58,18 @@ pub struct Record {
 }
 
 impl Record {
-    /// A record of an input that failed.
+    /// A record of an input that failed (`no_report` is its own status).
     pub fn failed(source: &str, kind: &'static str, message: String) -> Record {
+        let status = if kind == "no_report" {
+            Status::NoReport { message }
+        } else {
+            Status::Failed { kind, message }
+        };
         Record {
             source: source.to_owned(),
-            format: None,
+            format: nianbao::Format::from_path(source).map(|f| f.name().to_owned()),
             headline: None,
-            status: Status::Failed { kind, message },
+            status,
             spooled: None,
             up_to_date: false,
         }
@@ -126,8 +134,8 @@ pub fn write_errors<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()>
     for r in records {
         match &r.status {
             Status::Ok => {}
-            Status::NoReport => {
-                write_record(out, &[r.source.as_str(), "no_report", "no report found"])?
+            Status::NoReport { message } => {
+                write_record(out, &[r.source.as_str(), "no_report", message.as_str()])?;
             }
             Status::Failed { kind, message } => {
                 write_record(out, &[r.source.as_str(), kind, message.as_str()])?;
