@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use anyhow::Context;
 use zip::ZipArchive;
 
 use crate::UsageError;
@@ -84,8 +83,7 @@ pub fn collect(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Work> {
                 rel: PathBuf::from(&prefix),
                 shown: input.display().to_string(),
             };
-            walk(input, &place, outdir_canon.as_deref(), &mut work)
-                .with_context(|| format!("walking {}", input.display()))?;
+            walk(input, &place, outdir_canon.as_deref(), &mut work);
         } else if is_zip(input) {
             add_archive(input, &prefix, meta.modified().ok(), &mut work);
         } else if nianbao::Format::from_path(&prefix).is_some() {
@@ -152,19 +150,37 @@ impl Place {
 
 /// Walks a folder in name order; symbolic links to folders are not followed (no
 /// loops), OUTDIR is skipped when it lies inside the input.
-fn walk(dir: &Path, place: &Place, outdir: Option<&Path>, work: &mut Work) -> anyhow::Result<()> {
+fn walk(dir: &Path, place: &Place, outdir: Option<&Path>, work: &mut Work) {
     if outdir.is_some_and(|o| fs::canonicalize(dir).is_ok_and(|d| d == o)) {
-        return Ok(());
+        return;
     }
-    let mut entries = fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    let listed = fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>());
+    let mut entries = match listed {
+        Ok(entries) => entries,
+        Err(e) => {
+            // An unreadable folder is one failed input, not the end of the run.
+            work.jobs.push(Job {
+                source: place.shown.clone(),
+                rel: place.rel.clone(),
+                origin: Origin::Refused {
+                    kind: "io",
+                    reason: format!("{}: cannot list the folder: {e}", place.shown),
+                },
+                modified: None,
+            });
+            return;
+        }
+    };
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
         let name = decode_os_name(&entry.file_name());
         let child = place.child(&name);
-        let file_type = entry.file_type()?;
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
-            walk(&path, &child, outdir, work)?;
+            walk(&path, &child, outdir, work);
             continue;
         }
         let Ok(meta) = fs::metadata(&path) else {
@@ -184,7 +200,6 @@ fn walk(dir: &Path, place: &Place, outdir: Option<&Path>, work: &mut Work) -> an
             modified: meta.modified().ok(),
         });
     }
-    Ok(())
 }
 
 /// Reads an archive into memory and adds a job per supported entry. An archive
