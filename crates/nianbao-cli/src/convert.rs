@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use crate::cli::{ConvertArgs, OutputFormat};
+use crate::render::render;
 use crate::{Outcome, UsageError};
 
 /// Where the outputs go.
@@ -76,12 +77,6 @@ fn output_in(dir: &Path, file: &Path, to: OutputFormat) -> anyhow::Result<PathBu
 }
 
 fn write_output(path: &Path, analysis: &nianbao::Analysis, to: OutputFormat) -> anyhow::Result<()> {
-    let bytes = match to {
-        OutputFormat::Json => {
-            let mut text = nianbao::json::to_string(analysis);
-            text.push('\n');
-            text.into_bytes()
-        }
-    };
+    let bytes = render(analysis, to).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
 }

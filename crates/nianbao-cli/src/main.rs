@@ -24,6 +24,7 @@ mod convert;
 mod csv;
 mod headline;
 mod names;
+mod render;
 mod style;
 
 use std::process::ExitCode;

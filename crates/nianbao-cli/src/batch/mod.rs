@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::cli::{BatchArgs, OutputFormat};
 use crate::headline::Headline;
+use crate::render::render;
 use crate::{Outcome, UsageError};
 use inputs::{Job, Origin};
 use output::{OutDir, is_up_to_date, with_extension};
@@ -129,29 +130,28 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         Err(e) => return Record::failed(&job.source, e.kind(), e.to_string()),
     };
     // The library refuses an input without a report (`Error::NoReport`): what is
-    // here is a report.
+    // here is a report. Outputs that are all up to date but include no JSON to take
+    // the report from (resume) are not written again.
+    let skip_writing = up_to_date && !ctx.formats.contains(&OutputFormat::Json);
     let record = Record {
         source: job.source.clone(),
         format: analysis.report.source.format.clone(),
         headline: Some(Headline::of(&analysis)),
         status: Status::Ok,
         spooled: None,
-        up_to_date: false,
+        up_to_date: skip_writing,
     };
-    for (format, rel) in &outputs {
-        let bytes = match format {
-            OutputFormat::Json => {
-                let mut text = nianbao::json::to_string(&analysis);
-                text.push('\n');
-                text.into_bytes()
+    if !skip_writing {
+        for (format, rel) in &outputs {
+            let written = render(&analysis, *format)
+                .and_then(|bytes| ctx.out.write_atomic(rel, &bytes).map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                return Record::failed(
+                    &job.source,
+                    "io",
+                    format!("{}: cannot write {}: {e}", job.source, rel.display()),
+                );
             }
-        };
-        if let Err(e) = ctx.out.write_atomic(rel, &bytes) {
-            return Record::failed(
-                &job.source,
-                "io",
-                format!("{}: cannot write {}: {e}", job.source, rel.display()),
-            );
         }
     }
     spool(record, &analysis, ctx)
