@@ -26,9 +26,13 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Convert every report in folders and .zip archives, in parallel, into OUTDIR.
     ///
-    /// Outputs mirror the input tree under OUTDIR/<input name>/ (`a/b.docx` →
-    /// `b.docx.json`); OUTDIR also gets summary.csv, reports.jsonl and errors.csv.
-    /// Exit code 0 when every report was converted, 1 when some failed, 2 on usage errors.
+    /// Outputs mirror the input tree: `reports/a/b.docx` → `OUTDIR/reports/a/b.docx.json`
+    /// (an archive `x.zip` → `OUTDIR/x/…`); each is written atomically. Files of other
+    /// types are skipped (and counted); a file in which no report is found counts as
+    /// failed (`no_report`). At the end OUTDIR gets summary.csv (one row an input),
+    /// reports.jsonl (one report a line) and errors.csv (every input not converted),
+    /// all sorted by source. Exit code 0 when every report was converted, 1 when some
+    /// failed, 2 on usage errors.
     Batch(BatchArgs),
     /// Print a human-readable account of each report: what was found, every rule
     /// with its numbers, every diagnostic with its place.
