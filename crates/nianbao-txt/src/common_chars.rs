@@ -35,11 +35,6 @@ impl CommonChars {
     }
 }
 
-/// Whether `c` is a CJK ideograph (the unified block and extension A).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +46,5 @@ mod tests {
         assert_eq!((c, w), (5, 6));
         let (c, w) = t.count("涓€銆佹€讳綋鎯呭喌");
         assert!(c * 4 < w, "{c}/{w}");
-        assert!(is_han('申') && !is_han('、'));
     }
 }

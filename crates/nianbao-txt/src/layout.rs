@@ -117,8 +117,7 @@ pub(crate) fn read_table(
         let own = cut
             .texts
             .iter()
-            .filter(|t| cut.values.first().is_none_or(|v| t.x < v.x))
-            .next_back();
+            .rfind(|t| cut.values.first().is_none_or(|v| t.x < v.x));
         let barriers = gap.iter().filter(|g| g.is_barrier()).count();
         let x_next = own.map(|o| o.x).or_else(|| {
             gap.iter()

@@ -84,7 +84,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     };
     let styles_part = part_or(&main_rels, "styles", &folder, "styles.xml");
     let styles = match package.read(&styles_part)? {
-        Some(data) => Styles::parse(&xml::utf8_part(data, &styles_part)?, &styles_part)?,
+        Some(data) => {
+            let mut data = xml::utf8_part(data, &styles_part)?;
+            styles::blank_latent_styles(&mut data);
+            Styles::parse(&data, &styles_part)?
+        }
         None => Styles::default(),
     };
     let numbering_part = part_or(&main_rels, "numbering", &folder, "numbering.xml");
