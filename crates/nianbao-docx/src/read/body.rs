@@ -93,8 +93,6 @@ pub(crate) struct BodyReader<'a, 's> {
     in_cell: u32,
     /// Bytes jumped over by [`BodyReader::fast_skip`], added to quick-xml's positions.
     skipped: u64,
-    /// A reusable buffer for the end tag `fast_skip` looks for.
-    close_tag: Vec<u8>,
     scratch: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -135,7 +133,6 @@ impl<'a, 's> BodyReader<'a, 's> {
             fields_in_instruction: 0,
             in_cell: 0,
             skipped: 0,
-            close_tag: Vec::new(),
             scratch: String::new(),
             diagnostics: Vec::new(),
         }
@@ -179,42 +176,66 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     /// Jumps over the content of the element `qname` whose start was just read, to
-    /// right before its end tag, when that is safe to do by bytes: the end tag is near,
-    /// and the content holds no element of the same name, no comment, CDATA or
-    /// processing instruction, no former properties (`*Change`) and none of `wanted`.
-    /// Formatting the reader does not need is then never tokenized (nor checked for
-    /// well-formedness). Returns whether it jumped.
+    /// right before its end tag, when that is safe to do by bytes: the end tag is
+    /// within a few kilobytes, and the content holds no element of the same name, no
+    /// comment, CDATA or processing instruction, no former properties (`*Change`) and
+    /// no element whose local name is in `wanted`. Formatting the reader does not need
+    /// is then never tokenized (nor checked for well-formedness). One pass over the
+    /// bytes; returns whether it jumped. A `>` inside an attribute value (legal, never
+    /// written by Word, WPS or LibreOffice) can only make it fall back: the end tag it
+    /// stops at must be `</qname>` at depth 0, and no element inside may be `qname`.
     fn fast_skip(&mut self, qname: &[u8], wanted: &[&[u8]]) -> bool {
         const WINDOW: usize = 8192;
         let input: &'a [u8] = self.reader.get_ref();
         let window = input.get(..input.len().min(WINDOW)).unwrap_or_default();
-        // `</name>`; its tail `name>` after a `<` is the same element nested inside.
-        let close = &mut self.close_tag;
-        close.clear();
-        close.extend_from_slice(b"</");
-        close.extend_from_slice(qname);
-        close.push(b'>');
-        let Some(at) = memchr::memmem::find(window, close) else {
-            return false;
-        };
-        let region = window.get(..at).unwrap_or_default();
-        let name = close.get(2..close.len() - 1).unwrap_or_default();
-        let unsafe_content = memchr::memchr(b'<', region).is_some()
-            && (memchr::memmem::find_iter(region, name)
-                .any(|i| i > 0 && region.get(i - 1) == Some(&b'<'))
-                || memchr::memmem::find(region, b"<!").is_some()
-                || memchr::memmem::find(region, b"<?").is_some()
-                || memchr::memmem::find(region, b"Change").is_some());
-        if unsafe_content
-            || wanted
-                .iter()
-                .any(|w| memchr::memmem::find(region, w).is_some())
-        {
-            return false;
+        let mut depth = 0u32;
+        let mut from = 0usize;
+        loop {
+            let Some(lt) = window
+                .get(from..)
+                .and_then(|w| memchr::memchr(b'<', w))
+                .map(|i| from + i)
+            else {
+                return false;
+            };
+            let Some(gt) = window
+                .get(lt..)
+                .and_then(|w| memchr::memchr(b'>', w))
+                .map(|i| lt + i)
+            else {
+                return false;
+            };
+            let tag = window.get(lt + 1..gt).unwrap_or_default();
+            match tag.first() {
+                Some(b'/') => {
+                    if depth == 0 {
+                        if tag.get(1..) != Some(qname) {
+                            return false;
+                        }
+                        *self.reader.get_mut() = input.get(lt..).unwrap_or_default();
+                        self.skipped += lt as u64;
+                        return true;
+                    }
+                    depth -= 1;
+                }
+                Some(b'!' | b'?') | None => return false,
+                Some(_) => {
+                    let end = tag
+                        .iter()
+                        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/'))
+                        .unwrap_or(tag.len());
+                    let name = tag.get(..end).unwrap_or_default();
+                    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+                    if name == qname || local.ends_with(b"Change") || wanted.contains(&local) {
+                        return false;
+                    }
+                    if tag.last() != Some(&b'/') {
+                        depth += 1;
+                    }
+                }
+            }
+            from = gt + 1;
         }
-        *self.reader.get_mut() = input.get(at..).unwrap_or_default();
-        self.skipped += at as u64;
-        true
     }
 
     fn learn_namespaces(&mut self, e: &BytesStart<'_>) {
