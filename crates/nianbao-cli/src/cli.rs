@@ -48,6 +48,8 @@ pub enum Command {
 pub enum OutputFormat {
     /// Normalized JSON (see `nianbao schema`).
     Json,
+    /// A clean .docx in the official layout of the report's format.
+    Docx,
 }
 
 impl OutputFormat {
@@ -55,6 +57,7 @@ impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
+            OutputFormat::Docx => "docx",
         }
     }
 }

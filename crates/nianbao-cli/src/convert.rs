@@ -1,7 +1,7 @@
 //! `nianbao convert`: one report or a few, to stdout or to files.
 
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -31,6 +31,18 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
             Dest::Folder(out.clone())
         }
     };
+    if matches!(dest, Dest::Stdout) && args.to == OutputFormat::Docx {
+        if !single {
+            return Err(
+                UsageError("a .docx for each of several files needs -o FOLDER".into()).into(),
+            );
+        }
+        if std::io::stdout().is_terminal() {
+            return Err(
+                UsageError("a .docx is binary: use -o FILE or redirect stdout".into()).into(),
+            );
+        }
+    }
     if let Dest::Folder(dir) = &dest {
         let mut seen = BTreeSet::new();
         for file in &args.files {
@@ -56,6 +68,10 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
             }
         };
         match &dest {
+            Dest::Stdout if args.to == OutputFormat::Docx => {
+                let bytes = render(&analysis, args.to).map_err(|e| anyhow::anyhow!("{e}"))?;
+                stdout.write_all(&bytes)?;
+            }
             Dest::Stdout if single => writeln!(stdout, "{}", nianbao::json::to_string(&analysis))?,
             Dest::Stdout => writeln!(stdout, "{}", nianbao::json::to_string_compact(&analysis))?,
             Dest::File(path) => write_output(path, &analysis, args.to)?,

@@ -10,5 +10,9 @@ pub fn render(analysis: &nianbao::Analysis, format: OutputFormat) -> Result<Vec<
             text.push('\n');
             Ok(text.into_bytes())
         }
+        OutputFormat::Docx => {
+            let options = nianbao::docx::WriteOptions::default();
+            nianbao::docx::write(&analysis.report, &options).map_err(|e| e.to_string())
+        }
     }
 }

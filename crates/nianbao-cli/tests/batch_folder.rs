@@ -221,3 +221,26 @@ fn usage_errors_give_exit_code_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn docx_outputs_read_back_to_the_same_numbers() {
+    let root = scratch("folder-docx");
+    let input = root.join("in");
+    for rel in GOOD {
+        let target = input.join(rel);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(fixtures().join(rel), target).unwrap();
+    }
+    fs::create_dir_all(input.join("reports/audit")).unwrap();
+    fs::write(input.join(DOCX), docx_report()).unwrap();
+    let out = run_in(&root, &["batch", "in", "-o", "out", "--to", "json,docx"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    for rel in GOOD.iter().chain([&DOCX]) {
+        let json = fs::read_to_string(root.join(format!("out/in/{rel}.json"))).unwrap();
+        let original = nianbao::json::from_str(&json).unwrap();
+        let docx = fs::read(root.join(format!("out/in/{rel}.docx"))).unwrap();
+        let options = nianbao::Options::default();
+        let reread = nianbao::read_bytes(&docx, Some("written.docx"), &options).unwrap();
+        assert_eq!(table_values(&reread), table_values(&original), "{rel}");
+    }
+}

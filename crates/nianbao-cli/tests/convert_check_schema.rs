@@ -89,6 +89,30 @@ fn convert_writes_a_file_or_a_folder() {
 }
 
 #[test]
+fn convert_to_docx_writes_a_report_that_reads_back() {
+    let root = scratch("convert-docx");
+    let a = fixtures().join(COUNTY);
+    let out = nianbao()
+        .args(["convert", "--to", "docx", "-o"])
+        .arg(root.join("county.docx"))
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let written = nianbao::read_path(root.join("county.docx")).unwrap();
+    let original = analysis_of(&a);
+    assert_eq!(table_values(&written), table_values(&original));
+    assert_eq!(written.report.meta.agency, original.report.meta.agency);
+    // Several .docx need a folder.
+    let several = nianbao()
+        .args(["convert", "--to", "docx"])
+        .args([&a, &a])
+        .output()
+        .unwrap();
+    assert_eq!(several.status.code(), Some(2));
+}
+
+#[test]
 fn check_tells_rules_and_diagnostics() {
     let good = nianbao()
         .arg("check")

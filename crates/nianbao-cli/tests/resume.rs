@@ -43,8 +43,8 @@ fn make_input(dir: &Path) {
     }
 }
 
-/// How many .json files are under a folder (without reading them).
-fn count_json(dir: &Path) -> usize {
+/// How many files with an extension are under a folder (without reading them).
+fn count(dir: &Path, ext: &str) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
@@ -53,9 +53,9 @@ fn count_json(dir: &Path) -> usize {
         .map(|e| {
             let path = e.path();
             if path.is_dir() {
-                count_json(&path)
+                count(&path, ext)
             } else {
-                usize::from(path.extension().is_some_and(|x| x == "json"))
+                usize::from(path.extension().is_some_and(|x| x == ext))
             }
         })
         .sum()
@@ -69,26 +69,53 @@ fn killed_run_resumed_equals_uninterrupted_run() {
 
     // The uninterrupted run uses two threads, the others one: thread order must not
     // show in the outputs either.
-    let whole = run_in(&root, &["batch", "reports", "-o", "whole", "-j", "2"]);
+    let whole = run_in(
+        &root,
+        &[
+            "batch",
+            "reports",
+            "-o",
+            "whole",
+            "-j",
+            "2",
+            "--to",
+            "json,docx",
+        ],
+    );
     assert_eq!(whole.status.code(), Some(1), "{whole:?}");
-    assert_eq!(count_json(&root.join("whole/reports")), total);
+    assert_eq!(count(&root.join("whole/reports"), "json"), total);
+    assert_eq!(
+        tree(&root.join("whole/reports")).len(),
+        2 * total,
+        "a .json and a .docx each"
+    );
 
     // Start the same run, kill it once some outputs exist.
     let mut child = nianbao()
         .current_dir(&root)
-        .args(["batch", "reports", "-o", "resumed", "-j", "1"])
+        .args([
+            "batch",
+            "reports",
+            "-o",
+            "resumed",
+            "-j",
+            "1",
+            "--to",
+            "json,docx",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let start = Instant::now();
-    while count_json(&root.join("resumed/reports")) < total / 4 {
+    while count(&root.join("resumed/reports"), "json") < total / 4 {
         assert!(start.elapsed() < Duration::from_secs(120), "no progress");
         std::thread::sleep(Duration::from_millis(2));
     }
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-    let done = count_json(&root.join("resumed/reports"));
+    // An input is done when both outputs are written (.json first, then .docx).
+    let done = count(&root.join("resumed/reports"), "docx");
     assert!(
         !root.join("resumed/summary.csv").exists() && done < total,
         "the run finished before it was killed ({done} of {total}): make the input larger"
@@ -96,7 +123,17 @@ fn killed_run_resumed_equals_uninterrupted_run() {
 
     let resumed = run_in(
         &root,
-        &["batch", "reports", "-o", "resumed", "-j", "1", "--resume"],
+        &[
+            "batch",
+            "reports",
+            "-o",
+            "resumed",
+            "-j",
+            "1",
+            "--to",
+            "json,docx",
+            "--resume",
+        ],
     );
     assert_eq!(resumed.status.code(), Some(1), "{resumed:?}");
     let stdout = String::from_utf8_lossy(&resumed.stdout);

@@ -229,3 +229,15 @@ pub fn library_json(bytes: &[u8], source: &str) -> String {
         .expect("the fixture reads");
     nianbao::json::to_string(&analysis) + "\n"
 }
+
+/// The numbers of the three tables in a report's JSON (what a .docx written from
+/// the report must give back).
+pub fn table_values(analysis: &nianbao::Analysis) -> serde_json::Value {
+    let json = nianbao::json::to_value(analysis);
+    let report = &json["report"];
+    serde_json::json!([
+        report["active_disclosure"],
+        report["applications"],
+        report["review_litigation"]
+    ])
+}
