@@ -296,7 +296,7 @@ fn summary_screen(
     line(format!(
         "  converted  {ok:>6}{}",
         if resumed > 0 {
-            format!("  ({resumed} up to date, taken from their JSON)")
+            format!("  ({resumed} up to date, not written again)")
         } else {
             String::new()
         }
