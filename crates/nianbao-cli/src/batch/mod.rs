@@ -290,8 +290,9 @@ fn summary_screen(
         s.push('\n');
     };
     line(format!(
-        "nianbao batch: {} inputs in {secs:.1} s ({rate:.1} a second, {threads} threads)",
-        records.len()
+        "nianbao batch: {} in {secs:.1} s ({rate:.1} a second, {})",
+        plural(records.len(), "input"),
+        plural(threads, "thread")
     ));
     line(format!(
         "  converted  {ok:>6}{}",
@@ -332,4 +333,13 @@ fn summary_screen(
          {dir}/errors.csv; one output per report under {dir}/<input name>/"
     ));
     s
+}
+
+/// `1 input`, `2 inputs`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
