@@ -13,7 +13,7 @@ use nianbao_core::catalog::TableFormat;
 use nianbao_core::{Limits, Report, analyze};
 use nianbao_docx::write::{WriteOptions, write};
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/write_common/mod.rs"]
 #[allow(missing_docs)]
 mod common;
 

@@ -1,7 +1,7 @@
 //! The findings appendix: after section 六, the failed rules only, one sentence each.
 
-#[path = "write_common/mod.rs"]
-mod common;
+mod write_common;
+use write_common as common;
 
 use common::{paragraphs, part};
 use nianbao_core::catalog::TableFormat;

@@ -1,7 +1,7 @@
 //! What the writer refuses, with the place named.
 
-#[path = "write_common/mod.rs"]
-mod common;
+mod write_common;
+use write_common as common;
 
 use nianbao_core::catalog::TableFormat;
 use nianbao_docx::write::{DocxWriteError, WriteOptions, write};

@@ -2,8 +2,8 @@
 //! the labels and merges of the three tables (against the official 2021 template of
 //! the corpus), notes, extra rows and missing rows.
 
-#[path = "write_common/mod.rs"]
-mod common;
+mod write_common;
+use write_common as common;
 
 use common::{Block, blocks, paragraphs, part, tables};
 use nianbao_core::catalog::{ColumnKind, TableFormat};

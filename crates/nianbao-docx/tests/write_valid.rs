@@ -3,8 +3,8 @@
 //! LibreOffice converts it to PDF without complaint (`scripts/render.sh`; skipped,
 //! saying why, when LibreOffice is not installed).
 
-#[path = "write_common/mod.rs"]
-mod common;
+mod write_common;
+use write_common as common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
