@@ -118,6 +118,14 @@ impl Cell {
 }
 
 impl Table {
+    /// The cell texts, row by row (as the source gives them, untrimmed).
+    pub fn text_rows(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
     /// A table whose rows are lists of cell texts placed one after another
     /// (`spans_known = false`), as a text dump gives them. Handy in tests and for
     /// simple adapters.
@@ -148,6 +156,22 @@ impl Table {
 }
 
 impl Document {
+    /// The tables of the body, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    }
+
+    /// The paragraphs of the body, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+    }
+
     /// Appends a paragraph at `pos`.
     pub fn push_paragraph(&mut self, text: impl Into<String>, pos: Pos) {
         self.blocks.push(Block::Paragraph(Paragraph {

@@ -6,7 +6,7 @@ use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use nianbao_core::Limits;
-use nianbao_core::ir::{Block, Document, Paragraph, Table};
+use nianbao_core::ir::{Document, Paragraph, Table};
 use zip::write::SimpleFileOptions;
 
 /// `testdata/docx/` at the root of the repository.
@@ -97,13 +97,7 @@ pub fn read_fixture(name: &str) -> Document {
 
 /// The paragraphs of the body, in order.
 pub fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p),
-            Block::Table(_) => None,
-        })
-        .collect()
+    doc.paragraphs().collect()
 }
 
 /// The texts of the body's paragraphs.
@@ -113,13 +107,7 @@ pub fn texts(doc: &Document) -> Vec<&str> {
 
 /// The tables of the body, in order.
 pub fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            Block::Paragraph(_) => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// A table as rows of `text@col+span×rows`.

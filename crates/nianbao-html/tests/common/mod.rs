@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use nianbao_core::ir::{Block, Document, Table};
+use nianbao_core::ir::{Document, Table};
 
 /// The folder of our HTML fixtures.
 pub const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/html");
@@ -14,24 +14,12 @@ pub fn read_fixture(name: &str, url: Option<&str>) -> Document {
 
 /// The tables of a document.
 pub fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            Block::Paragraph(_) => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// The paragraph texts of a document.
 pub fn paragraphs(doc: &Document) -> Vec<&str> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.as_str()),
-            Block::Table(_) => None,
-        })
-        .collect()
+    doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
 /// The tables as the generator's expected files write them: one line per cell with

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use nianbao_core::ir::{Block, Document, Table};
+use nianbao_core::ir::{Document, Table};
 
 /// The shared corpus beside the checkout.
 pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
@@ -29,32 +29,17 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 /// The tables of a document.
 pub fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            Block::Paragraph(_) => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// The paragraph texts of a document.
 pub fn paragraphs(doc: &Document) -> Vec<&str> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.as_str()),
-            Block::Table(_) => None,
-        })
-        .collect()
+    doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
 /// A table's cell texts, row by row.
 pub fn texts(t: &Table) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
-        .collect()
+    t.text_rows()
 }
 
 /// Reads text bytes and recognizes the report in them.
