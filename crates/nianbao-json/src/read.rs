@@ -78,6 +78,12 @@ fn table(
         ),
         _ => None,
     };
+    if format.is_none() && kind != TableKind::ReviewLitigation {
+        return Err(JsonError::shape(
+            format!("{at}.format"),
+            "missing: tables 2 and 3 have a format",
+        ));
+    }
     let mut t = Table::new(kind, format);
     t.pos = field::<Option<Pos>>(layout, &at, "pos")
         .ok()
@@ -92,6 +98,14 @@ fn table(
         let row_at = format!("{at}.rows[{i}]");
         let key: Option<String> = field(row, &row_at, "key")?;
         let label: String = field(row, &row_at, "label")?;
+        if let Some(k) = &key {
+            if kind.row(format, k).is_none() {
+                return Err(JsonError::shape(
+                    &row_at,
+                    format!("{k:?} is not a row of this table's format"),
+                ));
+            }
+        }
         let (obj, prefix) = match &key {
             Some(k) => (paths::get(values, k), k.clone()),
             None => (row.get("values"), format!("rows[{i}]")),
@@ -143,3 +157,41 @@ fn cell(value: &Value, detail: Option<&Value>, at: &str) -> Result<Cell, JsonErr
 }
 
 use serde::Deserialize as _;
+
+#[cfg(test)]
+mod tests {
+    use nianbao_core::Analysis;
+    use nianbao_core::catalog::{TableFormat, TableKind};
+    use nianbao_core::model::{Report, Row, Table};
+
+    fn analysis(format: Option<TableFormat>, key: &str) -> Analysis {
+        let mut t = Table::new(TableKind::ActiveDisclosure, format);
+        t.rows.push(Row {
+            key: Some(key.into()),
+            label: key.into(),
+            cells: Vec::new(),
+            pos: Default::default(),
+        });
+        Analysis {
+            report: Report {
+                active_disclosure: Some(t),
+                ..Report::default()
+            },
+            ..Analysis::default()
+        }
+    }
+
+    /// Found by fuzzing: a layout without its format, or with a row its format lacks,
+    /// was accepted and could not be written back.
+    #[test]
+    fn layout_rows_must_belong_to_the_format() {
+        let good = crate::to_string(&analysis(Some(TableFormat::Trial2019), "other_services"));
+        assert!(crate::from_str(&good).is_ok());
+        let no_format = good.replace("\"format\": \"2019\"", "\"formAat\": \"2019\"");
+        let err = crate::from_str(&no_format).unwrap_err();
+        assert!(err.to_string().contains("format"), "{err}");
+        let wrong_format = good.replace("\"format\": \"2019\"", "\"format\": \"2021\"");
+        let err = crate::from_str(&wrong_format).unwrap_err();
+        assert!(err.to_string().contains("other_services"), "{err}");
+    }
+}
