@@ -98,13 +98,13 @@ fn table(
         let row_at = format!("{at}.rows[{i}]");
         let key: Option<String> = field(row, &row_at, "key")?;
         let label: String = field(row, &row_at, "label")?;
-        if let Some(k) = &key {
-            if kind.row(format, k).is_none() {
-                return Err(JsonError::shape(
-                    &row_at,
-                    format!("{k:?} is not a row of this table's format"),
-                ));
-            }
+        if let Some(k) = &key
+            && kind.row(format, k).is_none()
+        {
+            return Err(JsonError::shape(
+                &row_at,
+                format!("{k:?} is not a row of this table's format"),
+            ));
         }
         let (obj, prefix) = match &key {
             Some(k) => (paths::get(values, k), k.clone()),
