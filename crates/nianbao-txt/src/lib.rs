@@ -25,13 +25,19 @@
 )]
 
 mod cells;
+mod cellwise;
 mod common_chars;
 mod decode;
 mod error;
+mod layout;
 mod lines;
 mod mojibake;
+mod pipe;
 mod reader;
+mod regions;
+mod shape;
 mod tika;
+mod vocabulary;
 
 pub use error::TxtError;
 
@@ -48,6 +54,10 @@ pub mod codes {
     /// Mojibake (UTF-8 decoded as GBK and saved again) was found: repaired where the
     /// round trip is exact, reported where not.
     pub const MOJIBAKE: &str = "txt.mojibake";
+    /// A row of values got no label: the dump printed none that could be matched to it.
+    pub const LABEL_MISSING: &str = "txt.label_missing";
+    /// The dump's reading order may not be the order of the table's columns.
+    pub const ORDER_UNCERTAIN: &str = "txt.order_uncertain";
 }
 
 /// Reads the bytes of a text dump into a [`Document`].

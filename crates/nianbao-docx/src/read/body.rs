@@ -825,16 +825,25 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
     let code = xml::attr(e, b"char")?;
     let code = u32::from_str_radix(std::str::from_utf8(&code).ok()?.trim(), 16).ok()?;
     let font = xml::attr(e, b"font");
-    let symbol_font = font
-        .as_deref()
-        .is_some_and(|f| f.eq_ignore_ascii_case(b"Symbol"));
+    let font = font.as_deref().unwrap_or_default();
     let low = if (0xF000..=0xF0FF).contains(&code) {
         code - 0xF000
     } else {
         code
     };
-    if symbol_font && low < 0x100 {
-        return text::symbol_font_char(low as u8).or_else(|| char::from_u32(code));
+    if let Ok(byte) = u8::try_from(low) {
+        let mapped = if font.eq_ignore_ascii_case(b"Symbol") {
+            text::symbol_font_char(byte)
+        } else if font.eq_ignore_ascii_case(b"Wingdings") {
+            text::wingdings_char(byte)
+        } else if font.eq_ignore_ascii_case(b"Wingdings 2") {
+            text::wingdings2_char(byte)
+        } else {
+            None
+        };
+        if mapped.is_some() {
+            return mapped;
+        }
     }
     char::from_u32(code)
 }
