@@ -1,5 +1,6 @@
 //! Table 3, 收到和处理政府信息公开申请情况.
 
+use super::keys::catalog_key;
 use crate::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, TableFormat, TableKind};
 use crate::ir;
 use crate::model::{Row, Table};
@@ -98,22 +99,21 @@ fn detect_format(
 /// group labels (（三）不予公开 on a line of its own).
 fn is_header(view: &RowView<'_>) -> bool {
     let keys = view.label_keys();
-    let group_keys: Vec<String> = APPLICATION_GROUP_LABELS
-        .iter()
-        .map(|l| label_key(l))
-        .collect();
     let column_hits = keys
         .iter()
         .filter(|k| {
             APPLICANT_COLUMNS
                 .iter()
-                .any(|c| similarity(k, &label_key(c.label)) >= MATCH_THRESHOLD)
+                .any(|c| similarity(k, &catalog_key(c.label).key) >= MATCH_THRESHOLD)
         })
         .count();
     let only_groups = !keys.is_empty()
-        && keys
-            .iter()
-            .all(|k| k.contains("勾稽关系") || group_keys.contains(k));
+        && keys.iter().all(|k| {
+            k.contains("勾稽关系")
+                || APPLICATION_GROUP_LABELS
+                    .iter()
+                    .any(|l| catalog_key(l).key == *k)
+        });
     column_hits >= 2 || only_groups
 }
 
@@ -128,7 +128,7 @@ fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
             let key = label_key(&cell.text);
             if let Some(col) = APPLICANT_COLUMNS
                 .iter()
-                .find(|c| similarity(&key, &label_key(c.label)) >= MATCH_THRESHOLD)
+                .find(|c| similarity(&key, &catalog_key(c.label).key) >= MATCH_THRESHOLD)
                 && !cols.iter().any(|(_, k)| *k == col.key)
             {
                 cols.push((cell.col, col.key));

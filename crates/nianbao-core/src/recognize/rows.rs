@@ -1,6 +1,7 @@
 //! Splitting a grid row into its label cells and its value cells, matching labels to
 //! template rows, and placing values in columns.
 
+use super::keys::catalog_key;
 use crate::catalog::{ColumnSpec, RowSpec};
 use crate::ir;
 use crate::model::Cell;
@@ -77,10 +78,24 @@ pub fn match_key(key: &str, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
     if key.is_empty() {
         return None;
     }
+    // The same key scores 1, which no other can beat: the first one is the answer.
+    for spec in specs {
+        if spec.labels().any(|label| catalog_key(label).key == key) {
+            return Some(LabelMatch { spec, score: 1.0 });
+        }
+    }
+    let chars = key.chars().count();
     let mut best: Option<LabelMatch> = None;
     for spec in specs {
         for label in spec.labels() {
-            let score = similarity(key, &label_key(label));
+            let label = catalog_key(label);
+            // No key scores above 2·min(len)/(sum of len): skip those that cannot
+            // reach the threshold or beat the best so far.
+            let bound = (2 * chars.min(label.chars)) as f64 / (chars + label.chars) as f64;
+            if bound < MATCH_THRESHOLD || best.is_some_and(|b| bound <= b.score) {
+                continue;
+            }
+            let score = similarity(key, &label.key);
             if score >= MATCH_THRESHOLD && best.is_none_or(|b| score > b.score) {
                 best = Some(LabelMatch { spec, score });
             }
