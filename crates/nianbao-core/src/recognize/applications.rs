@@ -1,13 +1,13 @@
 //! Table 3, 收到和处理政府信息公开申请情况.
 
-use super::keys::catalog_key;
+use super::keys::{self, catalog_key};
 use crate::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, TableFormat, TableKind};
 use crate::ir;
 use crate::model::{Row, Table};
-use crate::text::{label_key, similarity};
+use crate::text::label_key;
 use crate::{Diagnostic, codes};
 
-use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
+use super::rows::{self, RowRole, RowView};
 
 /// Reads table 3 from its grids (a table broken over pages comes as several grids).
 pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
@@ -101,11 +101,7 @@ fn is_header(view: &RowView<'_>) -> bool {
     let keys = view.label_keys();
     let column_hits = keys
         .iter()
-        .filter(|k| {
-            APPLICANT_COLUMNS
-                .iter()
-                .any(|c| similarity(k, &catalog_key(c.label).key) >= MATCH_THRESHOLD)
-        })
+        .filter(|k| APPLICANT_COLUMNS.iter().any(|c| keys::alike(k, c.label)))
         .count();
     let only_groups = !keys.is_empty()
         && keys.iter().all(|k| {
@@ -128,7 +124,7 @@ fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
             let key = label_key(&cell.text);
             if let Some(col) = APPLICANT_COLUMNS
                 .iter()
-                .find(|c| similarity(&key, &catalog_key(c.label).key) >= MATCH_THRESHOLD)
+                .find(|c| keys::alike(&key, c.label))
                 && !cols.iter().any(|(_, k)| *k == col.key)
             {
                 cols.push((cell.col, col.key));

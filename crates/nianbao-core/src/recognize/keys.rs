@@ -6,11 +6,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::rows::MATCH_THRESHOLD;
 use crate::catalog::{
     ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS,
     APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, RowSpec,
 };
-use crate::text::label_key;
+use crate::text::{label_key, similarity};
 
 /// The key of a catalogue label and its length in characters.
 #[derive(Debug, Clone)]
@@ -57,6 +58,16 @@ pub fn catalog_key(label: &'static str) -> Cow<'static, CatalogKey> {
     }
 }
 
+/// Whether a key is alike enough to a catalogue label to match it
+/// (`similarity >= MATCH_THRESHOLD`), without comparing when the lengths alone rule it
+/// out: no two keys score above 2·min(len)/(sum of len).
+pub fn alike(key: &str, label: &'static str) -> bool {
+    let label = catalog_key(label);
+    let chars = key.chars().count();
+    let bound = (2 * chars.min(label.chars)) as f64 / (chars + label.chars).max(1) as f64;
+    bound >= MATCH_THRESHOLD && similarity(key, &label.key) >= MATCH_THRESHOLD
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +85,36 @@ mod tests {
             catalog_key(APPLICANT_COLUMNS[0].label),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn alike_is_similarity_over_the_threshold() {
+        let texts = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+            "结果维持",
+            "尚未审结",
+            "",
+            "社会公益",
+            "律服务机构",
+            "商业 企业",
+            "科研",
+        ];
+        for c in APPLICANT_COLUMNS.iter().chain(&REVIEW_COLUMNS) {
+            for text in texts {
+                let key = label_key(text);
+                assert_eq!(
+                    alike(&key, c.label),
+                    similarity(&key, &label_key(c.label)) >= MATCH_THRESHOLD,
+                    "{text} / {}",
+                    c.label
+                );
+            }
+        }
     }
 }

@@ -20,6 +20,8 @@ pub struct RowView<'a> {
     pub values: Vec<&'a ir::Cell>,
     /// The row.
     pub row: &'a ir::Row,
+    /// The label keys of `labels`, computed once.
+    keys: Vec<String>,
 }
 
 impl<'a> RowView<'a> {
@@ -34,13 +36,16 @@ impl<'a> RowView<'a> {
             Some(i) => row.cells.split_at(i + 1),
             None => row.cells.split_at(0),
         };
+        let labels: Vec<&ir::Cell> = labels
+            .iter()
+            .filter(|c| !text::trim(&c.text).is_empty())
+            .collect();
+        let keys = labels.iter().map(|c| label_key(&c.text)).collect();
         RowView {
-            labels: labels
-                .iter()
-                .filter(|c| !text::trim(&c.text).is_empty())
-                .collect(),
+            labels,
             values: values.iter().collect(),
             row,
+            keys,
         }
     }
 
@@ -54,8 +59,8 @@ impl<'a> RowView<'a> {
     }
 
     /// The label keys of the label cells.
-    pub fn label_keys(&self) -> Vec<String> {
-        self.labels.iter().map(|c| label_key(&c.text)).collect()
+    pub fn label_keys(&self) -> &[String] {
+        &self.keys
     }
 
     /// Whether any value cell holds something (a number, a placeholder or text).
