@@ -33,3 +33,4 @@ pub mod read;
 pub mod write;
 
 pub use read::{DocxError, read, read as read_docx};
+pub use write::{DocxWriteError, WriteOptions, write};

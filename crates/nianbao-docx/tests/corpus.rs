@@ -200,3 +200,43 @@ fn bench_corpus_all_read_recognized_and_consistent() {
             .join("\n")
     );
 }
+
+#[test]
+fn every_position_in_the_huaian_docx_points_at_its_element() {
+    use std::io::Read;
+    let bytes = std::fs::read(common::corpus().join("huaian-2024.docx")).unwrap();
+    let mut xml = Vec::new();
+    zip::ZipArchive::new(std::io::Cursor::new(&bytes[..]))
+        .unwrap()
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_end(&mut xml)
+        .unwrap();
+    let doc = nianbao_docx::read(&bytes, &Limits::default()).unwrap();
+    let at = |pos: &nianbao_core::Pos, tag: &[u8]| {
+        assert_eq!(pos.part.as_deref(), Some("word/document.xml"));
+        let offset = pos.offset.unwrap() as usize;
+        assert!(
+            xml[offset..].starts_with(tag),
+            "{pos}: {:?}",
+            String::from_utf8_lossy(&xml[offset..offset + 12])
+        );
+    };
+    let mut cells = 0;
+    for block in &doc.blocks {
+        match block {
+            nianbao_core::ir::Block::Paragraph(p) => at(&p.pos, b"<w:p "),
+            nianbao_core::ir::Block::Table(t) => {
+                at(&t.pos, b"<w:tbl>");
+                for row in &t.rows {
+                    at(&row.pos, b"<w:tr");
+                    for cell in &row.cells {
+                        at(&cell.pos, b"<w:tc>");
+                        cells += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(cells, 279);
+}

@@ -87,11 +87,12 @@ fn xml_depth_is_limited() {
         ),
         "{err}"
     );
-    // The same depth inside a skipped subtree is caught too.
+    // The same depth inside a skipped subtree is caught too, when it is too large to be
+    // jumped over by bytes.
     let deep_deleted = format!(
         "<w:p><w:del>{}{}</w:del></w:p>",
-        "<w:r>".repeat(300),
-        "</w:r>".repeat(300)
+        "<w:r>".repeat(1000),
+        "</w:r>".repeat(1000)
     );
     let err = read(&document(&deep_deleted)).unwrap_err();
     assert!(
@@ -177,8 +178,12 @@ fn sizes_and_ratio_are_limited_before_inflating() {
         "{err}"
     );
 
-    // A zip bomb: 3 MB of one repeated paragraph compresses far past a ratio of 200.
-    let bomb = document(&"<w:p><w:r><w:t>0</w:t></w:r></w:p>".repeat(100_000));
+    // A zip bomb: one run of 3.4 million zeros compresses far past a ratio of 200
+    // (with either flate2 backend; zlib-rs packs repeated paragraphs only ~158:1).
+    let bomb = document(&format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        "0".repeat(3_400_000)
+    ));
     let err = read(&bomb).unwrap_err();
     assert!(
         matches!(
@@ -246,4 +251,46 @@ fn another_prefix_for_wordprocessingml_reads() {
     )]))
     .unwrap();
     assert_eq!(common::texts(&doc), ["默认命名空间"]);
+}
+
+#[test]
+fn offsets_after_skipped_formatting_stay_exact() {
+    // Formatting jumped over by bytes must not shift the positions that follow, nor the
+    // position of an error.
+    let body = r#"<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:rFonts w:hint="eastAsia"/><w:sz w:val="21"/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="21"/></w:rPr><w:t>一</w:t></w:r></w:p><w:p><w:r><w:t>二</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tr><w:tc><w:tcPr><w:tcW w:w="1"/><w:tcBorders><w:top w:val="single"/></w:tcBorders></w:tcPr><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>尾</w:t></w:r></w:x>"#;
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let err = read(&zip_parts(&[(
+        "word/document.xml".to_owned(),
+        xml.clone().into_bytes(),
+    )]))
+    .unwrap_err();
+    let DocxError::Xml { offset, .. } = err else {
+        panic!("{err}")
+    };
+    let at = xml.find("</w:x>").unwrap() as u64;
+    assert!(
+        offset >= at && offset <= at + 6,
+        "error at {offset}, the bad end tag at {at}"
+    );
+
+    let fixed = xml.replace("</w:x>", "</w:p>");
+    let doc = read(&zip_parts(&[(
+        "word/document.xml".to_owned(),
+        fixed.clone().into_bytes(),
+    )]))
+    .unwrap();
+    let paragraphs = common::paragraphs(&doc);
+    let second = paragraphs[1].pos.offset.unwrap() as usize;
+    assert!(
+        fixed[second..].starts_with("<w:p><w:r><w:t>二"),
+        "{}",
+        &fixed[second..second + 20]
+    );
+    let cell = &common::tables(&doc)[0].rows[0].cells[0];
+    assert!(fixed[cell.pos.offset.unwrap() as usize..].starts_with("<w:tc>"));
+    let last = paragraphs[2].pos.offset.unwrap() as usize;
+    assert!(fixed[last..].starts_with("<w:p><w:r><w:rPr><w:b/>"));
+    assert_eq!(common::texts(&doc), ["一", "二", "尾"]);
 }

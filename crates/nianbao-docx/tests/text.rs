@@ -79,3 +79,17 @@ fn breaks_symbols_and_hidden_text() {
         ]
     );
 }
+
+#[test]
+fn formatting_is_read_where_it_matters_and_skipped_where_not() {
+    // Run properties with a former version (w:rPrChange) that was hidden: the current
+    // properties decide. A nested element of the same name, or a comment holding the end
+    // tag, must not end the skip early.
+    let body = r#"<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>显示</w:t></w:r><w:r><w:rPr><w:sz w:val="2"/><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><!-- </w:rPr> --><w:b/></w:rPr><w:t>注释后</w:t></w:r></w:p>"#;
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let bytes = common::zip_parts(&[("word/document.xml".to_owned(), xml.into_bytes())]);
+    let doc = nianbao_docx::read(&bytes, &Default::default()).unwrap();
+    assert_eq!(texts(&doc), ["显示注释后"]);
+}

@@ -72,7 +72,7 @@ fn line_of(bytes: &[u8], offset: usize) -> u32 {
 
 /// Guesses UTF-16 without a byte-order mark from the zero bytes of ASCII text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -117,8 +117,7 @@ pub(crate) fn read_table(
         let own = cut
             .texts
             .iter()
-            .filter(|t| cut.values.first().is_none_or(|v| t.x < v.x))
-            .next_back();
+            .rfind(|t| cut.values.first().is_none_or(|v| t.x < v.x));
         let barriers = gap.iter().filter(|g| g.is_barrier()).count();
         let x_next = own.map(|o| o.x).or_else(|| {
             gap.iter()
@@ -197,7 +196,9 @@ pub(crate) fn read_table(
     for b in between {
         items.push(Item::Text(text_row(b)));
     }
-    table_of(finish(items), first_line, limits)
+    let mut rows = finish(items);
+    join_split_headers(&mut rows, vocab);
+    table_of(rows, first_line, limits)
 }
 
 /// Splits a gap at its barrier lines: the lines before the first barrier, the
@@ -344,15 +345,71 @@ fn place(values: &[Chunk], centres: &[usize]) -> Vec<String> {
     out
 }
 
-/// A row of a line's text chunks.
+/// A row of a line's text chunks; each cell's position keeps its column.
 fn text_row(cut: &Cut<'_>) -> Row {
-    row_of(
+    let mut row = row_of(
         cut.texts
             .iter()
             .map(|t| (t.text.clone(), cut.line.no))
             .collect(),
         cut.line.no,
-    )
+    );
+    for (cell, chunk) in row.cells.iter_mut().zip(&cut.texts) {
+        cell.pos.column = u32::try_from(chunk.x + 1).ok();
+    }
+    row
+}
+
+/// Joins header words that the dump split over lines (`商业企` / `业`): in the rows
+/// before the first value, a cell that starts a catalogue label takes the cell one to
+/// three rows below it in the same column when together they still make (the start
+/// of) a label. Rows left empty are removed.
+fn join_split_headers(rows: &mut Vec<Row>, vocab: &Vocabulary) {
+    let header_len = rows
+        .iter()
+        .position(|r| r.cells.iter().any(|c| crate::cells::is_value(&c.text)))
+        .unwrap_or(rows.len());
+    for i in 0..header_len {
+        let n = rows.get(i).map_or(0, |r| r.cells.len());
+        for a in 0..n {
+            let Some((upper, x)) = rows
+                .get(i)
+                .and_then(|r| r.cells.get(a))
+                .and_then(|c| Some((c.text.clone(), c.pos.column?)))
+            else {
+                continue;
+            };
+            if vocab.fit(&upper) != Fit::Prefix {
+                continue;
+            }
+            let below = (i + 1..header_len.min(i + 4)).find_map(|j| {
+                let r = rows.get(j)?;
+                let b = r.cells.iter().position(|c| {
+                    c.pos.column.is_some_and(|bx| bx.abs_diff(x) <= 1)
+                        && vocab.fit(&format!("{upper}{}", c.text)) != Fit::None
+                })?;
+                Some((j, b))
+            });
+            if let Some((j, b)) = below {
+                let lower = rows.get_mut(j).map(|r| r.cells.remove(b));
+                if let (Some(lower), Some(cell)) =
+                    (lower, rows.get_mut(i).and_then(|r| r.cells.get_mut(a)))
+                {
+                    cell.text.push_str(&lower.text);
+                }
+            }
+        }
+    }
+    let mut index = 0usize;
+    rows.retain(|r| {
+        index += 1;
+        index > header_len || !r.cells.is_empty()
+    });
+    for r in rows.iter_mut() {
+        for (c, col) in r.cells.iter_mut().zip(0u32..) {
+            c.col = col;
+        }
+    }
 }
 
 /// Collapses runs of spaces, to compare header lines across pages.

@@ -15,7 +15,7 @@ pub(crate) enum Layout {
     /// Apache Tika: a tab before every cell.
     Tika,
     /// `pdftotext -layout`: cells separated by runs of spaces.
-    PdftotextLayout,
+    Pdftotext,
     /// One cell per line (plain `pdftotext`, web copy-paste).
     CellPerLine,
     /// Markdown tables.
@@ -29,7 +29,7 @@ impl Layout {
     pub(crate) fn name(self) -> &'static str {
         match self {
             Layout::Tika => "tika",
-            Layout::PdftotextLayout => "pdftotext-layout",
+            Layout::Pdftotext => "pdftotext-layout",
             Layout::CellPerLine => "cell-per-line",
             Layout::Markdown => "markdown",
             Layout::Pipe => "pipe",
@@ -93,7 +93,7 @@ pub(crate) fn build(lines: &[Line], limits: &Limits, b: &mut Builder) -> Result<
             let (table, layout) = match kind {
                 RegionKind::Layout => (
                     layout::read_table(region, &vocab, limits)?,
-                    Layout::PdftotextLayout,
+                    Layout::Pdftotext,
                 ),
                 RegionKind::Cells => (
                     cellwise::read_table(region, &vocab, limits, &mut b.doc.diagnostics)?,

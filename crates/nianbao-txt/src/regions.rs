@@ -62,21 +62,23 @@ fn is_start(lines: &[Line], i: usize) -> bool {
     let Some(line) = lines.get(i) else {
         return false;
     };
-    if line.is_blank() || line.raw.starts_with('\t') || heading_key(&line.raw).is_some() {
+    if line.is_blank() || line.raw.starts_with('\t') {
         return false;
     }
+    let not_heading = || heading_key(&line.raw).is_none();
     if is_pipe_row(line) {
-        return true;
+        return not_heading();
     }
     let cs = split_values(chunks(&line.text));
     if cs.iter().any(|c| is_marker(&c.text)) {
-        return true;
+        return not_heading();
     }
     // A row of a label and values, followed by another row of several cells.
     let has_value = cs.iter().any(|c| c.is_value());
     let has_text = cs.iter().any(|c| !c.is_value());
     has_value
         && has_text
+        && not_heading()
         && lines
             .iter()
             .skip(i + 1)

@@ -48,10 +48,8 @@ fn big5_traditional_chinese_passes_through() {
     assert!(diffs.is_empty(), "{diffs:#?}");
 }
 
-/// Needs `nianbao_core::text::label_key` to fold 沒 繼 續 納 減 採 祕 and to read 訴
-/// as 诉 (not 讼): until then table 4 and 四、結轉下年度繼續辦理 are not recognized.
+/// Traditional labels reach the recognizer as they are; `label_key` folds them.
 #[test]
-#[ignore = "label_key lacks Traditional characters (沒 繼 續 納 減 採 祕, 訴→诉)"]
 fn big5_traditional_chinese_recognized() {
     let (doc, _) = check_fixture("sample-2021.pipe.big5-traditional.txt");
     assert_eq!(doc.properties["encoding"], "Big5");

@@ -36,3 +36,46 @@ fn markdown_fragments_with_detached_labels() {
     assert_eq!(doc.properties["layout"], "markdown");
     assert!(r.report.meta.title.is_some());
 }
+
+/// At the IR level: split header words joined, wrapped labels joined, the footer and
+/// the header repeated after the page break gone, blank cells kept in their columns.
+#[test]
+fn pdftotext_layout_rows_at_ir_level() {
+    let doc = nianbao_txt::read(
+        &common::fixture("sample-2021.layout.txt"),
+        &nianbao_core::Limits::default(),
+    )
+    .unwrap();
+    let t3 = common::texts(common::tables(&doc)[1]);
+    assert!(t3.contains(&vec![
+        "商业企业".to_owned(),
+        "科研机构".into(),
+        "社会公益组织".into(),
+        "法律服务机构".into()
+    ]));
+    assert_eq!(
+        t3.iter()
+            .filter(|r| r.first().is_some_and(|c| c == "申请人情况"))
+            .count(),
+        1
+    );
+    assert!(!t3.iter().flatten().any(|c| c.contains("- 4 -")));
+    let row = |label: &str| {
+        t3.iter()
+            .find(|r| r.first().is_some_and(|c| c == label))
+            .cloned()
+    };
+    assert_eq!(
+        row("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+            .unwrap()
+            .len(),
+        8
+    );
+    assert_eq!(
+        row("3.要求提供公开出版物").unwrap(),
+        ["3.要求提供公开出版物", "", "", "", "", "", "", "0"]
+    );
+    assert!(
+        row("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请").is_some()
+    );
+}

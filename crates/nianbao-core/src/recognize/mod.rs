@@ -7,7 +7,6 @@
 mod active_disclosure;
 mod applications;
 pub mod classify;
-mod keys;
 mod meta;
 mod review_litigation;
 pub mod rows;

@@ -1,9 +1,6 @@
 //! Table 4, 政府信息公开行政复议、行政诉讼情况: header rows and one data row of 15
 //! values (行政复议, 未经复议直接起诉, 复议后起诉; five columns each).
 
-use std::borrow::Cow;
-
-use super::keys::{CatalogKey, catalog_key};
 use crate::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS, TableKind};
 use crate::ir;
 use crate::model::{Cell, Row, Table};
@@ -90,19 +87,13 @@ fn by_header_columns<'a>(
     views: &[(RowView<'a>, bool)],
     data: &RowView<'a>,
 ) -> Option<Vec<&'a ir::Cell>> {
-    let column_keys: Vec<Cow<'static, CatalogKey>> = REVIEW_COLUMNS
-        .iter()
-        .map(|c| catalog_key(c.label))
-        .collect();
+    let column_keys: Vec<String> = REVIEW_COLUMNS.iter().map(|c| label_key(c.label)).collect();
     let header = views.iter().rev().find_map(|(v, _)| {
         let cols: Vec<u32> = v
             .row
             .cells
             .iter()
-            .filter(|c| {
-                let key = label_key(&c.text);
-                column_keys.iter().any(|k| k.key == key)
-            })
+            .filter(|c| column_keys.contains(&label_key(&c.text)))
             .map(|c| c.col)
             .collect();
         (cols.len() == VALUES).then_some(cols)
