@@ -111,6 +111,15 @@ def main():
     ap.add_argument("--json", help="write the raw figures here")
     args = ap.parse_args()
 
+    # Every tool reads the same folder: links to the .docx files alone (a README beside
+    # them would be one more input to `nianbao batch`, which walks the whole folder).
+    src = args.corpus
+    args.corpus = os.path.join(args.work, "corpus")
+    shutil.rmtree(args.corpus, ignore_errors=True)
+    os.makedirs(args.corpus)
+    for name in sorted(os.listdir(src)):
+        if name.endswith(".docx"):
+            os.symlink(os.path.abspath(os.path.join(src, name)), os.path.join(args.corpus, name))
     files = sorted(
         os.path.join(args.corpus, n) for n in os.listdir(args.corpus) if n.endswith(".docx")
     )
@@ -130,6 +139,12 @@ def main():
                 raise SystemExit(f"expected {n} {ext} outputs in {out}, found {len(made)}")
         return check
 
+    def reports_written(counts, out):
+        with open(os.path.join(out, "reports.jsonl")) as f:
+            lines = sum(1 for line in f if line.strip())
+        if lines != n:
+            raise SystemExit(f"nianbao batch wrote {lines} reports for {n} files")
+
     def counted(counts, out):
         if int(counts.get("files", -1)) != n or int(counts.get("failed", -1)) != 0:
             raise SystemExit(f"a tool did not read all {n} files: {counts}")
@@ -143,7 +158,7 @@ def main():
     for j in (1, 2):
         add(Tool(f"nianbao{j}", "nianbao batch --to json", j,
                  argv=lambda out, j=j: [args.nianbao, "batch", args.corpus, "-o", out, "--to", "json", "-j", str(j)],
-                 expect=outputs_are(".json")))
+                 expect=reports_written))
         add(Tool(f"pandoc{j}", "pandoc -f docx -t json", j,
                  per_file=lambda p, out: ["pandoc", "-f", "docx", "-t", "json", "-o",
                                           os.path.join(out, os.path.basename(p) + ".json"), p],
