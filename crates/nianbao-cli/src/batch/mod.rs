@@ -141,9 +141,15 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         spooled: None,
         up_to_date: skip_writing,
     };
+    // The JSON value is built once, for the JSON output and the JSON Lines spool.
+    let json = nianbao::json::to_value(&analysis);
     if !skip_writing {
         for (format, rel) in &outputs {
-            let written = render(&analysis, *format)
+            let rendered = match format {
+                OutputFormat::Json => Ok(pretty_json(&json)),
+                _ => render(&analysis, *format),
+            };
+            let written = rendered
                 .and_then(|bytes| ctx.out.write_atomic(rel, &bytes).map_err(|e| e.to_string()));
             if let Err(e) = written {
                 return Record::failed(
@@ -154,7 +160,14 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
             }
         }
     }
-    spool(record, &analysis, ctx)
+    spool(record, &json, ctx)
+}
+
+/// The bytes of a JSON output: what `nianbao::json::to_string` writes, and a newline.
+fn pretty_json(json: &serde_json::Value) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(json).unwrap_or_default();
+    text.push('\n');
+    text.into_bytes()
 }
 
 /// With `--resume`, a report whose JSON output is up to date is taken from that
@@ -179,11 +192,14 @@ fn resume_from_json(
         spooled: None,
         up_to_date: true,
     };
-    Some(spool(record, &analysis, ctx))
+    Some(spool(record, &nianbao::json::to_value(&analysis), ctx))
 }
 
-fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> Record {
-    match ctx.spool.push(&nianbao::json::to_string_compact(analysis)) {
+fn spool(mut record: Record, json: &serde_json::Value, ctx: &Worker<'_>) -> Record {
+    match ctx
+        .spool
+        .push(&serde_json::to_string(json).unwrap_or_default())
+    {
         Ok(at) => record.spooled = Some(at),
         Err(e) => {
             return Record::failed(
