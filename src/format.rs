@@ -57,6 +57,10 @@ impl Format {
         if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(OLE) {
             return Format::Docx;
         }
+        #[cfg(feature = "html")]
+        if nianbao_html::looks_like_html(bytes) {
+            return Format::Html;
+        }
         let head = bytes
             .strip_prefix(b"\xef\xbb\xbf".as_slice())
             .unwrap_or(bytes);

@@ -57,9 +57,20 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
 
 /// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) picks
 /// the reader by its extension when it has a known one, and is kept as the source.
+///
+/// An input in which nothing of a report is found (no section heading, none of the
+/// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
+/// [`read_document`] and [`analyze`].
 pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result<Analysis, Error> {
     let (format, doc) = read_document(bytes, name, options)?;
     let mut analysis = analyze(&doc);
+    if !analysis.report.has_report_content() {
+        let reason = "no section heading of the six and none of the three tables was found";
+        return Err(Error::NoReport {
+            file: name.unwrap_or(nianbao_core::UNNAMED).to_owned(),
+            reason: reason.to_owned(),
+        });
+    }
     analysis.report.source.name = name.map(str::to_owned);
     analysis.report.source.format = Some(format.name().to_owned());
     Ok(analysis)
@@ -95,6 +106,7 @@ pub fn read_document(
     doc.map(|d| (format, d)).map_err(|e| e.with_file(file))
 }
 
+#[cfg(any(not(feature = "txt"), not(feature = "docx"), not(feature = "html")))]
 fn unsupported(feature: &str) -> Error {
     Error::unsupported(format!("this build of nianbao has no `{feature}` feature"))
 }
@@ -125,6 +137,8 @@ fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
 }
 
 #[cfg(feature = "html")]
-fn read_html(_: &[u8], _: Option<&str>, _: &Limits) -> Result<Document, Error> {
-    Err(unsupported("html"))
+fn read_html(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document, Error> {
+    // A file name is not a URL: only a name with a scheme is kept as the page's URL.
+    let url = url.filter(|u| u.contains("://"));
+    nianbao_html::read(bytes, url, limits).map_err(Error::from)
 }

@@ -9,11 +9,12 @@ use std::fs;
 use nianbao::Format;
 
 /// Whether this build reads a format (a format without a reader is skipped, by name).
+#[allow(clippy::match_like_matches_macro)] // the arms are constants per build
 fn has_reader(format: Format) -> bool {
     match format {
         Format::Text => cfg!(feature = "txt"),
         Format::Docx => cfg!(feature = "docx"),
-        Format::Html => false,
+        Format::Html => cfg!(feature = "html"),
         _ => false,
     }
 }

@@ -41,6 +41,16 @@ pub enum Error {
         /// Where in the file.
         pos: Pos,
     },
+    /// The input reads, but nothing of a report is in it: no section heading and
+    /// none of the three tables (a news article, an error page, a novel). A report
+    /// before 2019 still has its sections and is not this error.
+    #[error("{file}: no report found: {reason}")]
+    NoReport {
+        /// The file, or `<input>` when none was named.
+        file: String,
+        /// What was looked for and not found.
+        reason: String,
+    },
     /// Reading the file failed.
     #[error("{file}: {source}")]
     Io {
@@ -91,6 +101,7 @@ impl Error {
             Error::Malformed { file, .. }
             | Error::Unsupported { file, .. }
             | Error::LimitExceeded { file, .. }
+            | Error::NoReport { file, .. }
             | Error::Io { file, .. } => *file = name,
         }
         self
@@ -102,17 +113,19 @@ impl Error {
             Error::Malformed { file, .. }
             | Error::Unsupported { file, .. }
             | Error::LimitExceeded { file, .. }
+            | Error::NoReport { file, .. }
             | Error::Io { file, .. } => file,
         }
     }
 
     /// A short stable name of the kind of error: `malformed`, `unsupported`,
-    /// `limit_exceeded` or `io`.
+    /// `limit_exceeded`, `no_report` or `io`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Malformed { .. } => "malformed",
             Error::Unsupported { .. } => "unsupported",
             Error::LimitExceeded { .. } => "limit_exceeded",
+            Error::NoReport { .. } => "no_report",
             Error::Io { .. } => "io",
         }
     }

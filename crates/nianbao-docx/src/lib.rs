@@ -1,13 +1,26 @@
 //! nianbao: the .docx adapter: a streaming OOXML reader that builds true table grids
-//! ([`read`]), and a writer that re-typesets a report in the official layout ([`write`]).
+//! ([`read()`], module [`mod@read`]), and a writer that re-typesets a report in the
+//! official layout ([`mod@write`]).
 //!
 //! ```
+//! use nianbao_core::ir::Block;
+//!
 //! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/docx/libreoffice/merged-table.docx");
 //! let bytes = std::fs::read(path).unwrap();
 //! let doc = nianbao_docx::read(&bytes, &nianbao_core::Limits::default()).unwrap();
-//! let nianbao_core::ir::Block::Table(table) = doc.blocks.iter().find(|b| matches!(b, nianbao_core::ir::Block::Table(_))).unwrap() else { unreachable!() };
-//! // A cell merged over two rows is there once, in its first row.
-//! assert!(table.rows[0].cells.iter().any(|c| c.row_span == 2));
+//! let table = doc.blocks.iter().find_map(|b| match b {
+//!     Block::Table(t) => Some(t),
+//!     Block::Paragraph(_) => None,
+//! }).unwrap();
+//! // 结果维持 is merged over two rows: it is there once, in its first row.
+//! let cell = &table.rows[1].cells[0];
+//! assert_eq!((cell.text.as_str(), cell.col, cell.row_span), ("结果维持", 0, 2));
+//! // 未经复议直接起诉 spans five grid columns, starting at column 5.
+//! assert_eq!((table.rows[1].cells[5].col, table.rows[1].cells[5].col_span), (5, 5));
+//!
+//! // Recognition is format-blind: the same Document goes to the core.
+//! let analysis = nianbao_core::analyze(&doc);
+//! assert!(analysis.report.review_litigation.is_some());
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -20,3 +33,4 @@ pub mod read;
 pub mod write;
 
 pub use read::{DocxError, read, read as read_docx};
+pub use write::{DocxWriteError, WriteOptions, write};

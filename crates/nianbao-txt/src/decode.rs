@@ -72,7 +72,7 @@ fn line_of(bytes: &[u8], offset: usize) -> u32 {
 
 /// Guesses UTF-16 without a byte-order mark from the zero bytes of ASCII text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -97,8 +97,12 @@ pub(crate) fn decode(bytes: &[u8], common: &CommonChars) -> Result<Decoded, TxtE
     let mut diagnostics = Vec::new();
     let (text, enc, first_bad) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
-        let (text, _) = enc.decode_without_bom_handling(body);
-        (text.into_owned(), enc, bom_len)
+        let (text, errors) = enc.decode_without_bom_handling(body);
+        (
+            text.into_owned(),
+            enc,
+            if errors { bom_len } else { bytes.len() },
+        )
     } else if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         diagnostics.push(Diagnostic::info(
@@ -150,7 +154,9 @@ pub(crate) fn decode(bytes: &[u8], common: &CommonChars) -> Result<Decoded, TxtE
             ),
         });
     }
-    if q.replacements > 0 {
+    // `first_bad` is the input length when the bytes decoded without error: U+FFFD
+    // found then was in the file itself.
+    if q.replacements > 0 && first_bad < bytes.len() {
         diagnostics.push(Diagnostic::warning(
             crate::codes::DECODE_REPLACED,
             format!(

@@ -13,10 +13,47 @@
 //! assert!(nianbao_txt::looks_like_text(text.as_bytes()));
 //! ```
 //!
+//! A `pdftotext -layout` table, with a label wrapped around its numbers:
+//!
+//! ```
+//! let text = concat!(
+//!     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）    申请人情况\n",
+//!     "一、本年新收政府信息公开申请数量          5     1     6\n",
+//!     "      （二）部分公开（区分处理的，只计这一情\n",
+//!     "                                 4     0     4\n",
+//!     "      形，不计其他情形）\n",
+//! );
+//! let doc = nianbao_txt::read(text.as_bytes(), &Default::default()).unwrap();
+//! assert_eq!(doc.properties["layout"], "pdftotext-layout");
+//! let nianbao_core::ir::Block::Table(table) = &doc.blocks[0] else { panic!("a table") };
+//! let row: Vec<&str> = table.rows[2].cells.iter().map(|c| c.text.as_str()).collect();
+//! assert_eq!(row, ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "4", "0", "4"]);
+//! ```
+//!
+//! # How tables are found
+//!
+//! The encoding is chosen first: a byte-order mark (UTF-8, UTF-16LE/BE), else strict
+//! UTF-8, else UTF-16 told by its zero bytes, else GB18030 (which covers GBK and GB2312)
+//! or Big5, whichever decodes with fewer errors and more common characters. Mojibake
+//! baked into the file (UTF-8 read as GBK and saved again) is repaired line by line
+//! where the round trip is exact, and reported where not. Lines end at CR, LF or
+//! CRLF; form feeds mark page breaks.
+//!
+//! Then each table is rebuilt by the reconstructor its lines call for, so one
+//! document can mix them: Apache Tika (a tab before every cell), `pdftotext -layout`
+//! (cells separated by runs of spaces, labels wrapped around their numbers, vertical
+//! labels, page footers), one cell per line (plain `pdftotext`, web copy-paste), and
+//! `|` rows (web copy-paste, Markdown tables cut into fragments). Tables are emitted
+//! with `spans_known = false`: each data row holds its label then its values in
+//! order. Lines outside tables are paragraphs, kept verbatim (a Markdown heading
+//! loses its `#`s and gets its level).
+//!
 //! Properties recorded in [`Document::properties`](nianbao_core::ir::Document::properties):
 //! `encoding` (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`), `layout` (the table
-//! layouts found, comma-separated, or `none`), and `mojibake_repaired` = `true` when
-//! mojibake was repaired. Diagnostic codes are listed in [`codes`].
+//! layouts found, comma-separated, in order of first use: `tika`, `pdftotext-layout`,
+//! `cell-per-line`, `pipe`, `markdown`; `none` when there is no table), and
+//! `mojibake_repaired` = `true` when mojibake was repaired. Diagnostic codes are
+//! listed in [`codes`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -25,13 +62,19 @@
 )]
 
 mod cells;
+mod cellwise;
 mod common_chars;
 mod decode;
 mod error;
+mod layout;
 mod lines;
 mod mojibake;
+mod pipe;
 mod reader;
+mod regions;
+mod shape;
 mod tika;
+mod vocabulary;
 
 pub use error::TxtError;
 
@@ -48,6 +91,10 @@ pub mod codes {
     /// Mojibake (UTF-8 decoded as GBK and saved again) was found: repaired where the
     /// round trip is exact, reported where not.
     pub const MOJIBAKE: &str = "txt.mojibake";
+    /// A row of values got no label: the dump printed none that could be matched to it.
+    pub const LABEL_MISSING: &str = "txt.label_missing";
+    /// The dump's reading order may not be the order of the table's columns.
+    pub const ORDER_UNCERTAIN: &str = "txt.order_uncertain";
 }
 
 /// Reads the bytes of a text dump into a [`Document`].

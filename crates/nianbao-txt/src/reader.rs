@@ -1,17 +1,27 @@
 //! Lines to the Document IR: each run of lines goes to the table reconstructor its
 //! look calls for; everything else becomes paragraphs.
 
-use nianbao_core::ir::{Block, Document, Pos, Table};
+use nianbao_core::ir::{Block, Document, Paragraph, Pos, Table};
 use nianbao_core::{Diagnostic, Limits};
 
 use crate::lines::Line;
-use crate::{TxtError, tika};
+use crate::regions::{RegionKind, markdown_heading, table_region};
+use crate::vocabulary::Vocabulary;
+use crate::{TxtError, cellwise, layout, pipe, tika};
 
 /// The table layouts the reader knows, by the names recorded in `layout`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Layout {
     /// Apache Tika: a tab before every cell.
     Tika,
+    /// `pdftotext -layout`: cells separated by runs of spaces.
+    Pdftotext,
+    /// One cell per line (plain `pdftotext`, web copy-paste).
+    CellPerLine,
+    /// Markdown tables.
+    Markdown,
+    /// `|`-separated rows without Markdown separator lines.
+    Pipe,
 }
 
 impl Layout {
@@ -19,6 +29,10 @@ impl Layout {
     pub(crate) fn name(self) -> &'static str {
         match self {
             Layout::Tika => "tika",
+            Layout::Pdftotext => "pdftotext-layout",
+            Layout::CellPerLine => "cell-per-line",
+            Layout::Markdown => "markdown",
+            Layout::Pipe => "pipe",
         }
     }
 }
@@ -33,12 +47,20 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
-    /// Adds a paragraph for a non-blank line.
+    /// Adds a paragraph for a non-blank line (a Markdown heading loses its `#`s).
     fn paragraph(&mut self, line: &Line) {
-        if !line.is_blank() {
-            self.doc
-                .push_paragraph(line.raw.clone(), Pos::line(line.no));
+        if line.is_blank() {
+            return;
         }
+        let (text, heading_level) = match markdown_heading(line) {
+            Some((level, text)) => (text.to_owned(), Some(level)),
+            None => (line.raw.clone(), None),
+        };
+        self.doc.blocks.push(Block::Paragraph(Paragraph {
+            text,
+            heading_level,
+            pos: Pos::line(line.no),
+        }));
     }
 
     /// Adds a table read in `layout`.
@@ -57,12 +79,43 @@ impl Builder {
 
 /// Reads the body: tables in every layout, paragraphs between them.
 pub(crate) fn build(lines: &[Line], limits: &Limits, b: &mut Builder) -> Result<(), TxtError> {
+    let vocab = Vocabulary::new();
     let mut i = 0usize;
     while let Some(line) = lines.get(i) {
         if tika::is_cell_line(line) && !line.is_blank() {
             let (table, used) = tika::read_table(lines.get(i..).unwrap_or_default(), limits)?;
             b.table(table, Layout::Tika);
             i += used.max(1);
+            continue;
+        }
+        if let Some((end, kind)) = table_region(lines, i) {
+            let region = lines.get(i..end).unwrap_or_default();
+            let (table, layout) = match kind {
+                RegionKind::Layout => (
+                    layout::read_table(region, &vocab, limits)?,
+                    Layout::Pdftotext,
+                ),
+                RegionKind::Cells => (
+                    cellwise::read_table(region, &vocab, limits, &mut b.doc.diagnostics)?,
+                    Layout::CellPerLine,
+                ),
+                RegionKind::Pipe => {
+                    let markdown = region.iter().any(|l| {
+                        let t = l.text.trim();
+                        t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+                    });
+                    (
+                        pipe::read_table(region, limits)?,
+                        if markdown {
+                            Layout::Markdown
+                        } else {
+                            Layout::Pipe
+                        },
+                    )
+                }
+            };
+            b.table(table, layout);
+            i = end.max(i + 1);
             continue;
         }
         b.paragraph(line);

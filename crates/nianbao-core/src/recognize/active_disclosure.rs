@@ -10,7 +10,7 @@ use crate::model::{Row, Table};
 use crate::text::{label_key, similarity};
 use crate::{Diagnostic, codes};
 
-use super::rows::{self, MATCH_THRESHOLD, RowView};
+use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
 
 /// Reads table 2 from its grids.
 pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
@@ -46,52 +46,22 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         if view.values.is_empty() {
             continue;
         }
-        let header_cols: Vec<(u32, &'static str)> = header.clone();
-        match rows::match_row(view, &specs) {
-            Some(m) => {
-                if table.row(m.spec.key).is_some() {
-                    diagnostics.push(Diagnostic::warning(
-                        codes::ROW_DUPLICATE,
-                        format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
-                        Some(view.row.pos.clone()),
-                    ));
-                    continue;
-                }
-                diagnostics.extend(rows::fuzzy_diagnostic(view, &m));
+        let (key, columns) = match rows::row_role(view, &specs, &table, diagnostics) {
+            RowRole::Template(m) => {
                 last_columns = m.spec.columns;
-                let cells = rows::place_values(
-                    view,
-                    m.spec.columns,
-                    &header_cols,
-                    *spans_known,
-                    diagnostics,
-                );
-                rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
-                table.rows.push(Row {
-                    key: Some(m.spec.key.to_owned()),
-                    label,
-                    cells,
-                    pos: view.row.pos.clone(),
-                });
+                (Some(m.spec.key.to_owned()), m.spec.columns.to_vec())
             }
-            None if view.has_values() => {
-                diagnostics.push(Diagnostic::warning(
-                    codes::ROW_EXTRA,
-                    format!("row {label:?} is not in the template; kept as an extra row"),
-                    Some(view.row.pos.clone()),
-                ));
-                let columns = extra_row_columns(&header, last_columns);
-                let cells =
-                    rows::place_values(view, &columns, &header_cols, *spans_known, diagnostics);
-                table.rows.push(Row {
-                    key: None,
-                    label,
-                    cells,
-                    pos: view.row.pos.clone(),
-                });
-            }
-            None => {}
-        }
+            RowRole::Extra => (None, extra_row_columns(&header, last_columns)),
+            RowRole::Skip => continue,
+        };
+        let cells = rows::place_values(view, &columns, &header, *spans_known, diagnostics);
+        rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
+        table.rows.push(Row {
+            key,
+            label,
+            cells,
+            pos: view.row.pos.clone(),
+        });
     }
     super::report_missing_rows(&table, diagnostics);
     table

@@ -6,7 +6,7 @@ use crate::model::{Row, Table};
 use crate::text::{label_key, similarity};
 use crate::{Diagnostic, codes};
 
-use super::rows::{self, MATCH_THRESHOLD, RowView};
+use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
 
 /// Reads table 3 from its grids (a table broken over pages comes as several grids).
 pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
@@ -31,29 +31,10 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         if is_header(view) || view.values.is_empty() {
             continue;
         }
-        let matched = rows::match_row(view, &specs);
-        let key = match matched {
-            Some(m) => {
-                if table.row(m.spec.key).is_some() {
-                    diagnostics.push(Diagnostic::warning(
-                        codes::ROW_DUPLICATE,
-                        format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
-                        Some(view.row.pos.clone()),
-                    ));
-                    continue;
-                }
-                diagnostics.extend(rows::fuzzy_diagnostic(view, &m));
-                Some(m.spec.key.to_owned())
-            }
-            None if view.has_values() && !view.labels.is_empty() => {
-                diagnostics.push(Diagnostic::warning(
-                    codes::ROW_EXTRA,
-                    format!("row {label:?} is not in the template; kept as an extra row"),
-                    Some(view.row.pos.clone()),
-                ));
-                None
-            }
-            None => continue,
+        let key = match rows::row_role(view, &specs, &table, diagnostics) {
+            RowRole::Template(m) => Some(m.spec.key.to_owned()),
+            RowRole::Extra => None,
+            RowRole::Skip => continue,
         };
         let cells = rows::place_values(
             view,

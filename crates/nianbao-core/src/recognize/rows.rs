@@ -105,6 +105,51 @@ pub fn match_row(view: &RowView<'_>, specs: &[&'static RowSpec]) -> Option<Label
         .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
+/// What a data row is to the table being built.
+#[derive(Debug)]
+pub enum RowRole {
+    /// A template row not seen before.
+    Template(LabelMatch),
+    /// A row with values whose label matches no template row (a local addition).
+    Extra,
+    /// Nothing to keep: a repeat of a template row already read, or no values.
+    Skip,
+}
+
+/// Decides what a row is, with the diagnostics that go with it (a repeated row, an
+/// approximate label, an extra row).
+pub fn row_role(
+    view: &RowView<'_>,
+    specs: &[&'static RowSpec],
+    table: &crate::model::Table,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RowRole {
+    let label = view.label();
+    match match_row(view, specs) {
+        Some(m) if table.row(m.spec.key).is_some() => {
+            diagnostics.push(Diagnostic::warning(
+                codes::ROW_DUPLICATE,
+                format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
+                Some(view.row.pos.clone()),
+            ));
+            RowRole::Skip
+        }
+        Some(m) => {
+            diagnostics.extend(fuzzy_diagnostic(view, &m));
+            RowRole::Template(m)
+        }
+        None if view.has_values() && !view.labels.is_empty() => {
+            diagnostics.push(Diagnostic::warning(
+                codes::ROW_EXTRA,
+                format!("row {label:?} is not in the template; kept as an extra row"),
+                Some(view.row.pos.clone()),
+            ));
+            RowRole::Extra
+        }
+        None => RowRole::Skip,
+    }
+}
+
 /// A diagnostic when a label matched only approximately.
 pub fn fuzzy_diagnostic(view: &RowView<'_>, m: &LabelMatch) -> Option<Diagnostic> {
     (m.score < 1.0).then(|| {

@@ -29,12 +29,7 @@ const M_NS: &[&[u8]] = &[
 enum Tag {
     P,
     PPr,
-    PStyle,
-    Ilvl,
-    NumId,
-    OutlineLvl,
     RPr,
-    Vanish,
     Del,
     R,
     T,
@@ -48,13 +43,8 @@ enum Tag {
     Tbl,
     Tr,
     TrPr,
-    GridBefore,
-    TblHeader,
     Tc,
     TcPr,
-    GridSpan,
-    VMerge,
-    HMerge,
     AltChunk,
     /// Never shown or only a record of the past: deleted text, field instructions,
     /// content-control properties, former formatting, ruby guides, table properties.
@@ -99,6 +89,10 @@ pub(crate) struct BodyReader<'a, 's> {
     /// Open fields: `false` while in the instruction, `true` in the result.
     fields: Vec<bool>,
     fields_in_instruction: usize,
+    /// How many table cells the reader is inside.
+    in_cell: u32,
+    /// Bytes jumped over by [`BodyReader::fast_skip`], added to quick-xml's positions.
+    skipped: u64,
     scratch: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -137,6 +131,8 @@ impl<'a, 's> BodyReader<'a, 's> {
             alternates: Vec::new(),
             fields: Vec::new(),
             fields_in_instruction: 0,
+            in_cell: 0,
+            skipped: 0,
             scratch: String::new(),
             diagnostics: Vec::new(),
         }
@@ -145,7 +141,7 @@ impl<'a, 's> BodyReader<'a, 's> {
     /// Reads the whole part into blocks.
     pub(crate) fn read(mut self) -> Result<(Vec<Block>, Vec<Diagnostic>), DocxError> {
         let mut blocks = Vec::new();
-        self.container(0, &mut blocks, None)?;
+        self.container(0, &mut Sink::Blocks(&mut blocks))?;
         if !self.fields.is_empty() {
             self.warn(
                 "docx.field_unterminated",
@@ -167,7 +163,79 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     fn xml_err(&self, err: &quick_xml::Error) -> DocxError {
-        xml::error(self.part, &self.reader, err)
+        DocxError::xml(
+            self.part,
+            self.reader.error_position() + self.skipped,
+            err.to_string(),
+        )
+    }
+
+    /// The byte offset in the part of the next unread byte.
+    fn position(&self) -> u64 {
+        self.reader.buffer_position() + self.skipped
+    }
+
+    /// Jumps over the content of the element `qname` whose start was just read, to
+    /// right before its end tag, when that is safe to do by bytes: the end tag is
+    /// within a few kilobytes, and the content holds no element of the same name, no
+    /// comment, CDATA or processing instruction, no former properties (`*Change`) and
+    /// no element whose local name is in `wanted`. Formatting the reader does not need
+    /// is then never tokenized (nor checked for well-formedness). One pass over the
+    /// bytes; returns whether it jumped. A `>` inside an attribute value (legal, never
+    /// written by Word, WPS or LibreOffice) can only make it fall back: the end tag it
+    /// stops at must be `</qname>` at depth 0, and no element inside may be `qname`.
+    fn fast_skip(&mut self, qname: &[u8], wanted: &[&[u8]]) -> bool {
+        const WINDOW: usize = 8192;
+        let input: &'a [u8] = self.reader.get_ref();
+        let window = input.get(..input.len().min(WINDOW)).unwrap_or_default();
+        let mut depth = 0u32;
+        let mut from = 0usize;
+        loop {
+            let Some(lt) = window
+                .get(from..)
+                .and_then(|w| memchr::memchr(b'<', w))
+                .map(|i| from + i)
+            else {
+                return false;
+            };
+            let Some(gt) = window
+                .get(lt..)
+                .and_then(|w| memchr::memchr(b'>', w))
+                .map(|i| lt + i)
+            else {
+                return false;
+            };
+            let tag = window.get(lt + 1..gt).unwrap_or_default();
+            match tag.first() {
+                Some(b'/') => {
+                    if depth == 0 {
+                        if tag.get(1..) != Some(qname) {
+                            return false;
+                        }
+                        *self.reader.get_mut() = input.get(lt..).unwrap_or_default();
+                        self.skipped += lt as u64;
+                        return true;
+                    }
+                    depth -= 1;
+                }
+                Some(b'!' | b'?') | None => return false,
+                Some(_) => {
+                    let end = tag
+                        .iter()
+                        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/'))
+                        .unwrap_or(tag.len());
+                    let name = tag.get(..end).unwrap_or_default();
+                    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+                    if name == qname || local.ends_with(b"Change") || wanted.contains(&local) {
+                        return false;
+                    }
+                    if tag.last() != Some(&b'/') {
+                        depth += 1;
+                    }
+                }
+            }
+            from = gt + 1;
+        }
     }
 
     fn learn_namespaces(&mut self, e: &BytesStart<'_>) {
@@ -202,52 +270,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             None => (b"", full),
         };
         if prefix == self.w.as_slice() {
-            return match local {
-                b"p" => Tag::P,
-                b"r" => Tag::R,
-                b"t" => Tag::T,
-                b"rPr" => Tag::RPr,
-                b"pPr" => Tag::PPr,
-                b"tc" => Tag::Tc,
-                b"tcPr" => Tag::TcPr,
-                b"tr" => Tag::Tr,
-                b"trPr" => Tag::TrPr,
-                b"tbl" => Tag::Tbl,
-                b"tab" => Tag::Tab,
-                b"ptab" => Tag::Tab,
-                b"br" => Tag::Br,
-                b"cr" => Tag::Cr,
-                b"gridSpan" => Tag::GridSpan,
-                b"vMerge" => Tag::VMerge,
-                b"hMerge" => Tag::HMerge,
-                b"pStyle" => Tag::PStyle,
-                b"ilvl" => Tag::Ilvl,
-                b"numId" => Tag::NumId,
-                b"outlineLvl" => Tag::OutlineLvl,
-                b"vanish" => Tag::Vanish,
-                b"del" | b"moveFrom" => {
-                    if empty {
-                        Tag::Del
-                    } else {
-                        Tag::Skip
-                    }
-                }
-                b"noBreakHyphen" => Tag::NoBreakHyphen,
-                b"sym" => Tag::Sym,
-                b"fldChar" => Tag::FldChar,
-                b"txbxContent" => Tag::TxbxContent,
-                b"gridBefore" => Tag::GridBefore,
-                b"tblHeader" => Tag::TblHeader,
-                b"altChunk" => Tag::AltChunk,
-                b"instrText" | b"delText" | b"delInstrText" | b"sdtPr" | b"sdtEndPr"
-                | b"pPrChange" | b"rPrChange" | b"tblPrChange" | b"trPrChange" | b"tcPrChange"
-                | b"sectPrChange" | b"tblGridChange" | b"tblPrExChange" | b"numberingChange"
-                | b"rt" | b"tblPr" | b"tblPrEx" | b"tblGrid" | b"sectPr" | b"ffData"
-                | b"fldData" | b"rubyPr" | b"tcBorders" | b"tblBorders" | b"shd" | b"rFonts" => {
-                    Tag::Skip
-                }
-                _ => Tag::Other,
-            };
+            return w_tag(local, empty);
         }
         if prefix == self.mc.as_slice() {
             return match local {
@@ -272,7 +295,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             return Ok(Ev::Close { depth });
         }
         loop {
-            let offset = self.reader.buffer_position();
+            let offset = self.position();
             let ev = self.reader.read_event().map_err(|e| self.xml_err(&e))?;
             let (e, empty) = match ev {
                 Event::Start(e) => (e, false),
@@ -324,6 +347,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             };
             if skip {
                 if !empty {
+                    self.fast_skip(e.name().as_ref(), &[]);
                     self.skip_subtree(depth, offset)?;
                 }
                 continue;
@@ -349,7 +373,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Event::Start(_) => {
                     level += 1;
                     if u64::from(level) > self.limits.max_depth {
-                        let at = self.reader.buffer_position();
+                        let at = self.position();
                         return Err(DocxError::limit(
                             "max_depth",
                             u64::from(level),
@@ -385,13 +409,8 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     /// Reads block content (paragraphs and tables) until the element at `end` closes
-    /// (0: the end of the part). Inside a cell, `cell` receives its `w:tcPr`.
-    fn container(
-        &mut self,
-        end: u32,
-        out: &mut Vec<Block>,
-        mut cell: Option<&mut CellProps>,
-    ) -> Result<(), DocxError> {
+    /// (0: the end of the part) into `out`.
+    fn container(&mut self, end: u32, out: &mut Sink<'_>) -> Result<(), DocxError> {
         // A paragraph whose mark is a tracked deletion joins the next one.
         let mut carry: Option<Paragraph> = None;
         loop {
@@ -409,10 +428,12 @@ impl<'a, 's> BodyReader<'a, 's> {
                     }
                     if mark_deleted {
                         carry = Some(para);
-                    } else if !para.text.is_empty() {
-                        out.push(Block::Paragraph(para));
+                    } else {
+                        out.paragraph(para);
                     }
-                    out.extend(floating);
+                    for block in floating {
+                        out.block(block);
+                    }
                 }
                 Ev::Open {
                     tag: Tag::Tbl,
@@ -420,17 +441,20 @@ impl<'a, 's> BodyReader<'a, 's> {
                     offset,
                     ..
                 } => {
-                    flush(&mut carry, out);
+                    if let Some(p) = carry.take() {
+                        out.paragraph(p);
+                    }
                     let table = self.table(depth, offset)?;
-                    out.push(Block::Table(table));
+                    out.block(Block::Table(table));
                 }
                 Ev::Open {
                     tag: Tag::TcPr,
                     depth,
+                    e,
                     ..
-                } if cell.is_some() => {
-                    if let Some(props) = cell.as_deref_mut() {
-                        self.cell_props(depth, props)?;
+                } => {
+                    if let Sink::Cell { props, .. } = out {
+                        self.cell_props(depth, e.name().as_ref(), props)?;
                     }
                 }
                 Ev::Open {
@@ -449,7 +473,9 @@ impl<'a, 's> BodyReader<'a, 's> {
                 _ => {}
             }
         }
-        flush(&mut carry, out);
+        if let Some(p) = carry.take() {
+            out.paragraph(p);
+        }
         Ok(())
     }
 
@@ -471,12 +497,15 @@ impl<'a, 's> BodyReader<'a, 's> {
                     depth,
                     offset: at,
                 } => match tag {
-                    Tag::PPr => self.para_props(depth, &mut props)?,
+                    Tag::PPr => self.para_props(depth, e.name().as_ref(), &mut props)?,
                     Tag::R => hidden = false,
-                    Tag::RPr => hidden = self.run_hidden(depth)?,
+                    Tag::RPr => hidden = self.run_hidden(depth, e.name().as_ref())?,
                     Tag::T => {
-                        let preserve =
-                            xml::attr(&e, b"space").is_some_and(|v| v.as_ref() == b"preserve");
+                        // `xml:space="preserve"` is the only attribute w:t has.
+                        let raw = e.attributes_raw();
+                        let preserve = !raw.is_empty()
+                            && memchr::memmem::find(raw, b"preserve").is_some()
+                            && xml::attr(&e, b"space").is_some_and(|v| v.as_ref() == b"preserve");
                         self.text_content(depth, at)?;
                         if !hidden && self.fields_in_instruction == 0 {
                             let s = if preserve {
@@ -508,7 +537,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                         }
                     }
                     Tag::FldChar => self.field_char(&e),
-                    Tag::TxbxContent => self.container(depth, &mut floating, None)?,
+                    Tag::TxbxContent => self.container(depth, &mut Sink::Blocks(&mut floating))?,
                     Tag::P => {
                         let (p, _, more) = self.paragraph(depth, at)?;
                         if !p.text.is_empty() {
@@ -550,10 +579,17 @@ impl<'a, 's> BodyReader<'a, 's> {
             Some(level) => level,
             None => style.heading,
         };
+        let text_is_empty = text.is_empty();
         let para = Paragraph {
             text,
             heading_level,
-            pos: self.pos(offset),
+            // Paragraphs of a cell become the cell's text, and empty ones are dropped:
+            // neither needs a position of its own.
+            pos: if self.in_cell == 0 && (!text_is_empty || props.mark_deleted) {
+                self.pos(offset)
+            } else {
+                Pos::default()
+            },
         };
         Ok((para, props.mark_deleted, floating))
     }
@@ -618,50 +654,41 @@ impl<'a, 's> BodyReader<'a, 's> {
                     self.fields_in_instruction -= 1;
                 }
             }
-            Some(b"end") => {
-                if self.fields.pop() == Some(false) {
-                    self.fields_in_instruction -= 1;
-                }
+            Some(b"end") if self.fields.pop() == Some(false) => {
+                self.fields_in_instruction -= 1;
             }
             _ => {}
         }
     }
 
-    fn para_props(&mut self, end: u32, props: &mut ParaProps) -> Result<(), DocxError> {
-        let mut in_rpr = false;
-        loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::PStyle => props.style = xml::val(&e).map(|v| v.into_owned()),
-                    Tag::NumId => props.num_id = xml::val_u32(&e),
-                    Tag::Ilvl => props.ilvl = xml::val_u32(&e),
-                    Tag::OutlineLvl => props.outline = xml::val_u32(&e).map(outline_to_heading),
-                    Tag::RPr => in_rpr = true,
-                    Tag::Del if in_rpr => props.mark_deleted = true,
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(()),
-                Ev::Eof => return Ok(()),
-                _ => {}
-            }
-        }
+    fn para_props(
+        &mut self,
+        depth: u32,
+        qname: &[u8],
+        props: &mut ParaProps,
+    ) -> Result<(), DocxError> {
+        // Every name the closure reacts to: a child holding none of them is jumped over.
+        const WANTED: &[&[u8]] = &[b"pStyle", b"numId", b"ilvl", b"outlineLvl", b"del"];
+        self.properties(depth, qname, WANTED, |local, e| match local {
+            b"pStyle" => props.style = xml::val(e).map(|v| v.into_owned()),
+            b"numId" => props.num_id = xml::val_u32(e),
+            b"ilvl" => props.ilvl = xml::val_u32(e),
+            b"outlineLvl" => props.outline = xml::val_u32(e).map(outline_to_heading),
+            // Only the paragraph mark's w:rPr holds a w:del inside w:pPr.
+            b"del" => props.mark_deleted = true,
+            _ => {}
+        })
     }
 
-    /// Reads a run's `w:rPr` (opened at `end`): whether the run is hidden.
-    fn run_hidden(&mut self, end: u32) -> Result<bool, DocxError> {
+    /// Reads a run's `w:rPr` (opened at `depth`): whether the run is hidden.
+    fn run_hidden(&mut self, depth: u32, qname: &[u8]) -> Result<bool, DocxError> {
         let mut hidden = false;
-        loop {
-            match self.next()? {
-                Ev::Open {
-                    tag: Tag::Vanish,
-                    e,
-                    ..
-                } => hidden = xml::on_off(&e),
-                Ev::Close { depth } if depth == end => return Ok(hidden),
-                Ev::Eof => return Ok(hidden),
-                _ => {}
+        self.properties(depth, qname, &[b"vanish"], |local, e| {
+            if local == b"vanish" {
+                hidden = xml::on_off(e);
             }
-        }
+        })?;
+        Ok(hidden)
     }
 
     fn table(&mut self, end: u32, offset: u64) -> Result<Table, DocxError> {
@@ -695,9 +722,10 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Ev::Open {
                     tag: Tag::TrPr,
                     depth,
+                    e,
                     ..
                 } => {
-                    let props = self.row_props(depth)?;
+                    let props = self.row_props(depth, e.name().as_ref())?;
                     grid.row_props(props);
                 }
                 Ev::Open {
@@ -721,56 +749,117 @@ impl<'a, 's> BodyReader<'a, 's> {
         Ok(())
     }
 
-    fn row_props(&mut self, end: u32) -> Result<RowProps, DocxError> {
+    fn row_props(&mut self, depth: u32, qname: &[u8]) -> Result<RowProps, DocxError> {
+        const WANTED: &[&[u8]] = &[b"gridBefore", b"tblHeader", b"del"];
         let mut props = RowProps::default();
-        loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::GridBefore => props.grid_before = xml::val_u32(&e).unwrap_or(0),
-                    Tag::TblHeader => props.header = xml::on_off(&e),
-                    Tag::Del => props.deleted = true,
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(props),
-                Ev::Eof => return Ok(props),
-                _ => {}
-            }
-        }
+        self.properties(depth, qname, WANTED, |local, e| match local {
+            b"gridBefore" => props.grid_before = xml::val_u32(e).unwrap_or(0),
+            b"tblHeader" => props.header = xml::on_off(e),
+            b"del" => props.deleted = true,
+            _ => {}
+        })?;
+        Ok(props)
     }
 
-    fn cell_props(&mut self, end: u32, props: &mut CellProps) -> Result<(), DocxError> {
+    fn cell_props(
+        &mut self,
+        depth: u32,
+        qname: &[u8],
+        props: &mut CellProps,
+    ) -> Result<(), DocxError> {
+        const WANTED: &[&[u8]] = &[b"gridSpan", b"vMerge", b"hMerge"];
+        self.properties(depth, qname, WANTED, |local, e| match local {
+            b"gridSpan" => props.span = xml::val_u32(e).unwrap_or(1),
+            b"vMerge" => props.vmerge = merge_val(e),
+            b"hMerge" => props.hmerge = merge_val(e),
+            _ => {}
+        })
+    }
+
+    /// Reads a property element (`w:pPr`, `w:rPr`, `w:tcPr`, `w:trPr`) opened at
+    /// `depth` in a tight loop over the raw events, calling `f(local name, element)` for
+    /// each element inside; former properties of tracked changes (`*Change`) are skipped.
+    fn properties(
+        &mut self,
+        depth: u32,
+        qname: &[u8],
+        wanted: &[&[u8]],
+        mut f: impl FnMut(&[u8], &BytesStart<'_>),
+    ) -> Result<(), DocxError> {
+        if self.pending_close {
+            self.pending_close = false;
+            self.depth = depth - 1;
+            return Ok(());
+        }
+        self.fast_skip(qname, wanted);
+        let mut level = depth;
         loop {
-            match self.next()? {
-                Ev::Open { tag, e, .. } => match tag {
-                    Tag::GridSpan => props.span = xml::val_u32(&e).unwrap_or(1),
-                    Tag::VMerge => props.vmerge = merge_val(&e),
-                    Tag::HMerge => props.hmerge = merge_val(&e),
-                    _ => {}
-                },
-                Ev::Close { depth } if depth == end => return Ok(()),
-                Ev::Eof => return Ok(()),
+            let offset = self.position();
+            let ev = self.reader.read_event().map_err(|e| self.xml_err(&e))?;
+            match ev {
+                Event::Start(e) => {
+                    level += 1;
+                    if u64::from(level) > self.limits.max_depth {
+                        return Err(DocxError::limit(
+                            "max_depth",
+                            u64::from(level),
+                            self.limits.max_depth,
+                            self.part,
+                            offset,
+                        ));
+                    }
+                    let local = e.local_name();
+                    if local.as_ref().ends_with(b"Change") {
+                        self.skip_subtree(level, offset)?;
+                        level -= 1;
+                    } else {
+                        f(local.as_ref(), &e);
+                        self.fast_skip(e.name().as_ref(), wanted);
+                    }
+                }
+                Event::Empty(e) => {
+                    if u64::from(level + 1) > self.limits.max_depth {
+                        return Err(DocxError::limit(
+                            "max_depth",
+                            u64::from(level + 1),
+                            self.limits.max_depth,
+                            self.part,
+                            offset,
+                        ));
+                    }
+                    f(e.local_name().as_ref(), &e);
+                }
+                Event::End(_) => {
+                    if level == depth {
+                        break;
+                    }
+                    level -= 1;
+                }
+                Event::Eof => {
+                    return Err(DocxError::xml(self.part, offset, "element never closed"));
+                }
                 _ => {}
             }
         }
+        self.depth = depth - 1;
+        Ok(())
     }
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
         let mut props = CellProps::default();
-        let mut blocks = Vec::new();
-        self.container(end, &mut blocks, Some(&mut props))?;
         let mut text = String::new();
         let mut nested = Vec::new();
-        for block in blocks {
-            match block {
-                Block::Paragraph(p) => {
-                    if !text.is_empty() {
-                        text.push('\n');
-                    }
-                    text.push_str(&p.text);
-                }
-                Block::Table(t) => nested.push(t),
-            }
-        }
+        self.in_cell += 1;
+        let read = self.container(
+            end,
+            &mut Sink::Cell {
+                text: &mut text,
+                nested: &mut nested,
+                props: &mut props,
+            },
+        );
+        self.in_cell -= 1;
+        read?;
         let pos = self.pos(offset);
         if let Added::Merged { had_text: true } =
             grid.add_cell(props, text, nested, pos, self.limits)?
@@ -785,11 +874,122 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 }
 
-fn flush(carry: &mut Option<Paragraph>, out: &mut Vec<Block>) {
-    if let Some(p) = carry.take()
-        && !p.text.is_empty()
-    {
-        out.push(Block::Paragraph(p));
+/// The tag of a WordprocessingML element by its local name, dispatched on the length
+/// first: most elements of a real document are formatting that falls through to `Other`.
+/// (`w:del` and `w:moveFrom` are markers when empty, deleted content otherwise.)
+fn w_tag(local: &[u8], empty: bool) -> Tag {
+    let tag = match local.len() {
+        1 => match local.first() {
+            Some(b'p') => Tag::P,
+            Some(b'r') => Tag::R,
+            Some(b't') => Tag::T,
+            _ => Tag::Other,
+        },
+        2 => match local {
+            b"tc" => Tag::Tc,
+            b"tr" => Tag::Tr,
+            b"br" => Tag::Br,
+            b"cr" => Tag::Cr,
+            b"rt" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        3 => match local {
+            b"tbl" => Tag::Tbl,
+            b"pPr" => Tag::PPr,
+            b"rPr" => Tag::RPr,
+            b"tab" => Tag::Tab,
+            b"sym" => Tag::Sym,
+            b"del" => Tag::Del,
+            b"shd" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        4 => match local {
+            b"ptab" => Tag::Tab,
+            b"tcPr" => Tag::TcPr,
+            b"trPr" => Tag::TrPr,
+            _ => Tag::Other,
+        },
+        5 => match local {
+            b"tblPr" | b"sdtPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        6 => match local {
+            b"rFonts" | b"ffData" | b"sectPr" | b"rubyPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        7 => match local {
+            b"fldChar" => Tag::FldChar,
+            b"fldData" | b"tblGrid" | b"tblPrEx" | b"delText" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        8 => match local {
+            b"moveFrom" => Tag::Del,
+            b"altChunk" => Tag::AltChunk,
+            b"sdtEndPr" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        9 => match local {
+            b"instrText" | b"pPrChange" | b"rPrChange" | b"tcBorders" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        10 => match local {
+            b"tblBorders" | b"trPrChange" | b"tcPrChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        11 => match local {
+            b"txbxContent" => Tag::TxbxContent,
+            b"tblPrChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+        _ => match local {
+            b"noBreakHyphen" => Tag::NoBreakHyphen,
+            b"delInstrText" | b"sectPrChange" | b"tblGridChange" | b"tblPrExChange"
+            | b"numberingChange" => Tag::Skip,
+            _ => Tag::Other,
+        },
+    };
+    if tag == Tag::Del && !empty {
+        Tag::Skip
+    } else {
+        tag
+    }
+}
+
+/// Where a container's blocks go: the body (or a text box) keeps blocks; a cell joins
+/// its paragraphs into its text and keeps its tables nested.
+enum Sink<'x> {
+    Blocks(&'x mut Vec<Block>),
+    Cell {
+        text: &'x mut String,
+        nested: &'x mut Vec<Table>,
+        props: &'x mut CellProps,
+    },
+}
+
+impl Sink<'_> {
+    /// Adds a paragraph; an empty one is dropped.
+    fn paragraph(&mut self, para: Paragraph) {
+        if para.text.is_empty() {
+            return;
+        }
+        match self {
+            Sink::Blocks(blocks) => blocks.push(Block::Paragraph(para)),
+            Sink::Cell { text, .. } => {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&para.text);
+            }
+        }
+    }
+
+    /// Adds a block.
+    fn block(&mut self, block: Block) {
+        match (self, block) {
+            (sink, Block::Paragraph(p)) => sink.paragraph(p),
+            (Sink::Blocks(blocks), table) => blocks.push(table),
+            (Sink::Cell { nested, .. }, Block::Table(t)) => nested.push(t),
+        }
     }
 }
 
@@ -825,16 +1025,96 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
     let code = xml::attr(e, b"char")?;
     let code = u32::from_str_radix(std::str::from_utf8(&code).ok()?.trim(), 16).ok()?;
     let font = xml::attr(e, b"font");
-    let symbol_font = font
-        .as_deref()
-        .is_some_and(|f| f.eq_ignore_ascii_case(b"Symbol"));
+    let font = font.as_deref().unwrap_or_default();
     let low = if (0xF000..=0xF0FF).contains(&code) {
         code - 0xF000
     } else {
         code
     };
-    if symbol_font && low < 0x100 {
-        return text::symbol_font_char(low as u8).or_else(|| char::from_u32(code));
+    if let Ok(byte) = u8::try_from(low) {
+        let mapped = if font.eq_ignore_ascii_case(b"Symbol") {
+            text::symbol_font_char(byte)
+        } else if font.eq_ignore_ascii_case(b"Wingdings") {
+            text::wingdings_char(byte)
+        } else if font.eq_ignore_ascii_case(b"Wingdings 2") {
+            text::wingdings2_char(byte)
+        } else {
+            None
+        };
+        if mapped.is_some() {
+            return mapped;
+        }
     }
     char::from_u32(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every element name the reader reacts to, with its tag (as a non-empty element).
+    const NAMED: &[(&str, Tag)] = &[
+        ("p", Tag::P),
+        ("r", Tag::R),
+        ("t", Tag::T),
+        ("tc", Tag::Tc),
+        ("tr", Tag::Tr),
+        ("br", Tag::Br),
+        ("cr", Tag::Cr),
+        ("rt", Tag::Skip),
+        ("tbl", Tag::Tbl),
+        ("pPr", Tag::PPr),
+        ("rPr", Tag::RPr),
+        ("tab", Tag::Tab),
+        ("ptab", Tag::Tab),
+        ("sym", Tag::Sym),
+        ("del", Tag::Skip),
+        ("moveFrom", Tag::Skip),
+        ("tcPr", Tag::TcPr),
+        ("trPr", Tag::TrPr),
+        ("fldChar", Tag::FldChar),
+        ("altChunk", Tag::AltChunk),
+        ("txbxContent", Tag::TxbxContent),
+        ("noBreakHyphen", Tag::NoBreakHyphen),
+        ("shd", Tag::Skip),
+        ("tblPr", Tag::Skip),
+        ("sdtPr", Tag::Skip),
+        ("sdtEndPr", Tag::Skip),
+        ("rFonts", Tag::Skip),
+        ("ffData", Tag::Skip),
+        ("fldData", Tag::Skip),
+        ("sectPr", Tag::Skip),
+        ("rubyPr", Tag::Skip),
+        ("tblGrid", Tag::Skip),
+        ("tblPrEx", Tag::Skip),
+        ("delText", Tag::Skip),
+        ("instrText", Tag::Skip),
+        ("delInstrText", Tag::Skip),
+        ("pPrChange", Tag::Skip),
+        ("rPrChange", Tag::Skip),
+        ("tcBorders", Tag::Skip),
+        ("tblBorders", Tag::Skip),
+        ("tblPrChange", Tag::Skip),
+        ("trPrChange", Tag::Skip),
+        ("tcPrChange", Tag::Skip),
+        ("sectPrChange", Tag::Skip),
+        ("tblGridChange", Tag::Skip),
+        ("tblPrExChange", Tag::Skip),
+        ("numberingChange", Tag::Skip),
+        ("hyperlink", Tag::Other),
+        ("sdt", Tag::Other),
+        ("sdtContent", Tag::Other),
+        ("ins", Tag::Other),
+        ("bookmarkStart", Tag::Other),
+        ("proofErr", Tag::Other),
+    ];
+
+    #[test]
+    fn every_name_maps_to_its_tag() {
+        for (name, tag) in NAMED {
+            assert_eq!(w_tag(name.as_bytes(), false), *tag, "{name}");
+        }
+        assert_eq!(w_tag(b"del", true), Tag::Del);
+        assert_eq!(w_tag(b"moveFrom", true), Tag::Del);
+    }
 }

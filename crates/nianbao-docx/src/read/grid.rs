@@ -242,7 +242,8 @@ mod tests {
     fn vmerge_and_grid_before() {
         let limits = Limits::default();
         let mut g = GridBuilder::new(Pos::default());
-        let rows: [(u32, &[(&str, u32, Merge)]); 4] = [
+        type Spec<'a> = (u32, &'a [(&'a str, u32, Merge)]);
+        let rows: [Spec<'_>; 4] = [
             (0, &[("a", 1, Merge::Restart), ("b", 2, Merge::None)]),
             (
                 0,

@@ -16,6 +16,12 @@
 //!   the paragraph (`一、总体情况`, `（一）`, `1.`); bullets are not.
 //! - Headers, footers, footnotes and comments are not read; `docProps` go into
 //!   [`Document::properties`] as `title`, `author`, `created`, `modified`, `application`.
+//!
+//! Parts are inflated straight from the input with one reused decompressor, and
+//! formatting the reader does not need (run, paragraph, cell and row properties without
+//! the few elements it reads, borders, shading, section properties, `latentStyles`) is
+//! jumped over by bytes, with offsets kept exact: on the 200 reports of the bench
+//! corpus a read costs about as much as inflating and tokenizing `document.xml` alone.
 
 mod body;
 mod error;
@@ -84,7 +90,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
     };
     let styles_part = part_or(&main_rels, "styles", &folder, "styles.xml");
     let styles = match package.read(&styles_part)? {
-        Some(data) => Styles::parse(&xml::utf8_part(data, &styles_part)?, &styles_part)?,
+        Some(data) => {
+            let mut data = xml::utf8_part(data, &styles_part)?;
+            styles::blank_latent_styles(&mut data);
+            Styles::parse(&data, &styles_part)?
+        }
         None => Styles::default(),
     };
     let numbering_part = part_or(&main_rels, "numbering", &folder, "numbering.xml");

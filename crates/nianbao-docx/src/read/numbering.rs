@@ -112,10 +112,10 @@ impl Numbering {
                             }
                         }
                         b"startOverride" => {
-                            if let (Some((_, n)), Some(i)) = (num.as_mut(), override_ilvl) {
-                                if let Some(o) = n.overrides.iter_mut().rev().find(|o| o.0 == i) {
-                                    o.1 = xml::val_u32(e);
-                                }
+                            if let (Some((_, n)), Some(i)) = (num.as_mut(), override_ilvl)
+                                && let Some(o) = n.overrides.iter_mut().rev().find(|o| o.0 == i)
+                            {
+                                o.1 = xml::val_u32(e);
                             }
                         }
                         b"lvl" => {

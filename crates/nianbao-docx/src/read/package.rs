@@ -2,10 +2,10 @@
 
 use std::io::{Cursor, Read};
 
+use flate2::{Decompress, FlushDecompress, Status};
 use nianbao_core::Limits;
 use quick_xml::events::Event;
-use zip::ZipArchive;
-use zip::result::ZipError;
+use zip::{CompressionMethod, ZipArchive};
 
 use super::error::DocxError;
 use super::sniff::{self, Sniffed};
@@ -16,7 +16,9 @@ const RATIO_FLOOR: u64 = 1 << 20;
 
 /// An opened .docx package.
 pub(crate) struct Package<'a> {
+    bytes: &'a [u8],
     archive: ZipArchive<Cursor<&'a [u8]>>,
+    inflater: Decompress,
     limits: &'a Limits,
     total: u64,
 }
@@ -71,7 +73,9 @@ impl<'a> Package<'a> {
             ));
         }
         Ok(Package {
+            bytes,
             archive,
+            inflater: Decompress::new(false),
             limits,
             total: 0,
         })
@@ -95,41 +99,97 @@ impl<'a> Package<'a> {
     }
 
     /// Inflates `part`, or `None` when the package has no such part.
+    ///
+    /// The compressed bytes are taken straight from the input and inflated with one
+    /// decompressor reused for every part, into a buffer of the announced size (which
+    /// the limits bound); the CRC is checked as the zip layer would.
     pub(crate) fn read(&mut self, part: &str) -> Result<Option<Vec<u8>>, DocxError> {
         let Some(index) = self.find(part) else {
             return Ok(None);
         };
         let limits = self.limits;
-        let mut file = match self.archive.by_index(index) {
-            Ok(f) => f,
-            Err(ZipError::UnsupportedArchive(msg)) if msg == ZipError::PASSWORD_REQUIRED => {
-                return Err(DocxError::Encrypted {
-                    what: format!("the zip entry {part} is password-protected"),
-                });
-            }
-            Err(ZipError::UnsupportedArchive(msg)) => {
+        let (method, start, compressed, declared, crc, encrypted) =
+            match self.archive.by_index_raw(index) {
+                Ok(f) => (
+                    f.compression(),
+                    f.data_start(),
+                    f.compressed_size(),
+                    f.size(),
+                    f.crc32(),
+                    f.encrypted(),
+                ),
+                Err(e) => return Err(DocxError::zip(&e)),
+            };
+        if encrypted {
+            return Err(DocxError::Encrypted {
+                what: format!("the zip entry {part} is password-protected"),
+            });
+        }
+        check_part(limits, part, declared, compressed, self.total)?;
+        let raw = usize::try_from(start)
+            .ok()
+            .zip(usize::try_from(compressed).ok())
+            .and_then(|(s, n)| self.bytes.get(s..s.checked_add(n)?))
+            .ok_or_else(|| DocxError::Zip {
+                detail: format!("{part}: the entry runs past the end of the file"),
+            })?;
+        let data = match method {
+            CompressionMethod::Stored => raw.to_vec(),
+            CompressionMethod::Deflated => self.inflate(raw, declared, part)?,
+            other => {
                 return Err(DocxError::UnsupportedFeature {
                     part: part.to_owned(),
-                    detail: msg.to_owned(),
+                    detail: format!("compression method {other}"),
                 });
             }
-            Err(e) => return Err(DocxError::zip(&e)),
         };
-        let declared = file.size();
-        check_part(limits, part, declared, file.compressed_size(), self.total)?;
-        // The declared size passed the limit, so it bounds the allocation.
-        let cap = usize::try_from(declared).unwrap_or(0);
-        let mut data = Vec::with_capacity(cap);
-        (&mut file)
-            .take(limits.max_part_bytes.saturating_add(1))
-            .read_to_end(&mut data)
-            .map_err(|e| DocxError::Zip {
-                detail: format!("{part}: {e}"),
-            })?;
         let actual = data.len() as u64;
-        check_part(limits, part, actual, file.compressed_size(), self.total)?;
+        check_part(limits, part, actual, compressed, self.total)?;
+        if crc32fast::hash(&data) != crc {
+            return Err(DocxError::Zip {
+                detail: format!("{part}: checksum mismatch"),
+            });
+        }
         self.total += actual;
         Ok(Some(data))
+    }
+
+    fn inflate(&mut self, raw: &[u8], declared: u64, part: &str) -> Result<Vec<u8>, DocxError> {
+        let max = self.limits.max_part_bytes;
+        self.inflater.reset(false);
+        // The declared size passed the limits, so it bounds the allocation.
+        let mut out = Vec::with_capacity(usize::try_from(declared.saturating_add(1)).unwrap_or(0));
+        loop {
+            let consumed = usize::try_from(self.inflater.total_in()).unwrap_or(usize::MAX);
+            let input = raw.get(consumed..).unwrap_or_default();
+            let before = (self.inflater.total_in(), self.inflater.total_out());
+            let status = self
+                .inflater
+                .decompress_vec(input, &mut out, FlushDecompress::Finish)
+                .map_err(|e| DocxError::Zip {
+                    detail: format!("{part}: {e}"),
+                })?;
+            if status == Status::StreamEnd {
+                return Ok(out);
+            }
+            if out.len() as u64 > max {
+                return Err(DocxError::limit(
+                    "max_part_bytes",
+                    out.len() as u64,
+                    max,
+                    part,
+                    0,
+                ));
+            }
+            if out.len() == out.capacity() {
+                // The entry is larger than it said: grow, still under the part limit.
+                out.reserve(out.len().clamp(4096, 1 << 24));
+            } else if before == (self.inflater.total_in(), self.inflater.total_out()) {
+                return Err(DocxError::Zip {
+                    detail: format!("{part}: truncated deflate stream"),
+                });
+            }
+        }
     }
 
     /// What a package without a main document part is.

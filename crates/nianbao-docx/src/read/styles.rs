@@ -39,6 +39,58 @@ pub(crate) struct Styles {
     default_paragraph: Option<Vec<u8>>,
 }
 
+/// Blanks out `w:latentStyles` (nine tenths of a typical `styles.xml`, and nothing the
+/// reader needs) with spaces, so the parser skips it as one text event while byte
+/// offsets stay those of the part.
+pub(crate) fn blank_latent_styles(data: &mut [u8]) {
+    let Some(name_at) = memchr::memmem::find(data, b"latentStyles") else {
+        return;
+    };
+    let Some(open) = data
+        .get(..name_at)
+        .and_then(|head| memchr::memrchr(b'<', head))
+    else {
+        return;
+    };
+    // Only an element name: `<latentStyles` or `<prefix:latentStyles`.
+    let prefix = data.get(open + 1..name_at).unwrap_or_default();
+    let is_name = match prefix.split_last() {
+        None => true,
+        Some((b':', p)) => p.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_'),
+        Some(_) => false,
+    };
+    if !is_name {
+        return;
+    }
+    let Some(gt) = data
+        .get(name_at..)
+        .and_then(|tail| memchr::memchr(b'>', tail))
+        .map(|i| name_at + i)
+    else {
+        return;
+    };
+    let end = if data.get(gt.wrapping_sub(1)) == Some(&b'/') {
+        gt + 1
+    } else {
+        let Some(close) = data
+            .get(gt..)
+            .and_then(|tail| memchr::memmem::find(tail, b"latentStyles>"))
+        else {
+            return;
+        };
+        let close_at = gt + close;
+        // The closing tag is `</` plus the same prefix.
+        let expected_start = close_at.checked_sub(prefix.len() + 2);
+        if expected_start.and_then(|i| data.get(i..i + 2)) != Some(b"</") {
+            return;
+        }
+        close_at + b"latentStyles>".len()
+    };
+    if let Some(region) = data.get_mut(open..end) {
+        region.fill(b' ');
+    }
+}
+
 impl Styles {
     /// Reads `styles.xml`.
     pub(crate) fn parse(data: &[u8], part: &str) -> Result<Styles, DocxError> {
@@ -237,6 +289,21 @@ mod tests {
         assert_eq!(styles.get(Some(b"Loop")), StyleInfo::default());
         assert_eq!(styles.get(None), StyleInfo::default());
         assert_eq!(styles.get(Some(b"missing")), StyleInfo::default());
+    }
+
+    #[test]
+    fn latent_styles_are_blanked_in_place() {
+        let mut xml = br#"<w:styles><w:latentStyles w:count="2"><w:lsdException w:name="heading 1"/></w:latentStyles><w:style w:styleId="a"/></w:styles>"#.to_vec();
+        let len = xml.len();
+        blank_latent_styles(&mut xml);
+        assert_eq!(xml.len(), len);
+        let text = String::from_utf8(xml).unwrap();
+        assert!(text.starts_with("<w:styles>  "), "{text}");
+        assert!(text.contains("<w:style w:styleId=\"a\"/>"), "{text}");
+        assert!(!text.contains("lsdException"), "{text}");
+        let mut none = b"<w:styles/>".to_vec();
+        blank_latent_styles(&mut none);
+        assert_eq!(none, b"<w:styles/>");
     }
 
     #[test]

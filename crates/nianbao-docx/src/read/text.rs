@@ -1,4 +1,4 @@
-//! Character tables for text that Word draws from symbol fonts.
+//! Character tables for text that Word draws from symbol fonts (Symbol, Wingdings).(Symbol, Wingdings).
 
 /// The Unicode character the Symbol font draws for byte `b`, where there is one.
 pub(crate) fn symbol_font_char(b: u8) -> Option<char> {
@@ -41,6 +41,33 @@ pub(crate) fn symbol_font_char(b: u8) -> Option<char> {
     }
 }
 
+/// The check boxes and marks of the Wingdings font (used for ☑ in forms).
+pub(crate) fn wingdings_char(b: u8) -> Option<char> {
+    match b {
+        0x6C => Some('●'),
+        0x6F | 0x71 | 0xA8 => Some('□'),
+        0x9F => Some('•'),
+        0xA1 => Some('○'),
+        0xFB => Some('✗'),
+        0xFC => Some('✓'),
+        0xFD => Some('☒'),
+        0xFE => Some('☑'),
+        _ => None,
+    }
+}
+
+/// The check boxes and marks of the Wingdings 2 font.
+pub(crate) fn wingdings2_char(b: u8) -> Option<char> {
+    match b {
+        0x4F => Some('✗'),
+        0x50 => Some('✓'),
+        0x52 => Some('☑'),
+        0x53 | 0x54 => Some('☒'),
+        0xA3 => Some('□'),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +79,7 @@ mod tests {
         assert_eq!(symbol_font_char(0xB4), Some('×'));
         assert_eq!(symbol_font_char(b'1'), Some('1'));
         assert_eq!(symbol_font_char(0xFF), None);
+        assert_eq!(wingdings_char(0xFE), Some('☑'));
+        assert_eq!(wingdings2_char(0xA3), Some('□'));
     }
 }

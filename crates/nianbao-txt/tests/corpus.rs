@@ -1,0 +1,98 @@
+//! The corpus reports, recognized and compared with their expected JSON cell for cell.
+
+mod common;
+
+use common::{compare, corpus, expected, recognize};
+use nianbao_core::TableKind;
+
+const ALL: [TableKind; 3] = TableKind::ALL;
+
+#[test]
+fn tika_xiangning_equals_expected() {
+    let (Some(bytes), Some(exp)) = (
+        corpus("xiangning-shuanghe-2020.tika.txt"),
+        expected("xiangning-shuanghe-2020.tika.txt"),
+    ) else {
+        return;
+    };
+    let r = recognize(&bytes);
+    let diffs = compare(&r.report, &exp, &ALL);
+    assert!(diffs.is_empty(), "{diffs:#?}\n{:#?}", r.diagnostics);
+    assert_eq!(r.report.meta.year, Some(2020));
+}
+
+#[test]
+fn pdftotext_layout_huaian_equals_expected() {
+    let (Some(bytes), Some(exp)) = (
+        corpus("huaian-2024.pdftotext-layout.txt"),
+        expected("huaian-2024.pdftotext-layout.txt"),
+    ) else {
+        return;
+    };
+    let r = recognize(&bytes);
+    assert_eq!(r.report.source.properties["layout"], "pdftotext-layout");
+    let diffs = compare(&r.report, &exp, &ALL);
+    assert!(diffs.is_empty(), "{diffs:#?}\n{:#?}", r.diagnostics);
+    assert_eq!(r.report.meta.year, Some(2024));
+}
+
+/// Plain `pdftotext` (no `-layout`) of the PDF, made here where pdftotext exists.
+#[test]
+fn plain_pdftotext_huaian() {
+    let pdf = format!("{}/huaian-2024.pdf", common::CORPUS);
+    let Some(exp) = expected("huaian-2024.pdftotext-layout.txt") else {
+        return;
+    };
+    let out = match std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(o) if o.status.success() => o.stdout,
+        Ok(o) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            eprintln!("skipping: pdftotext is not installed ({e})");
+            return;
+        }
+    };
+    let r = recognize(&out);
+    assert_eq!(r.report.source.properties["layout"], "cell-per-line");
+    let diffs = compare(
+        &r.report,
+        &exp,
+        &[TableKind::ActiveDisclosure, TableKind::Applications],
+    );
+    assert!(diffs.is_empty(), "{diffs:#?}\n{:#?}", r.diagnostics);
+    // Table 4: plain pdftotext prints its values in pieces between header words, in
+    // an order that is not the columns'. The reader keeps every value and says so.
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == "txt.order_uncertain")
+    );
+    let t4 = r
+        .report
+        .table(TableKind::ReviewLitigation)
+        .expect("table 4");
+    let mut got: Vec<String> = t4
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.cells
+                .iter()
+                .filter_map(|(_, c)| c.as_number().map(|n| n.to_string()))
+        })
+        .collect();
+    let mut want: Vec<String> = ["review", "litigation_direct", "litigation_after_review"]
+        .iter()
+        .flat_map(|g| {
+            ["upheld", "corrected", "other", "pending", "total"]
+                .iter()
+                .map(|c| exp["review_litigation"][g][c].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}

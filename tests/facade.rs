@@ -1,0 +1,69 @@
+//! The facade: choosing the reader, and what a non-report gives.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use nianbao::{Error, Format, Options};
+
+#[test]
+fn pages_and_texts_that_are_no_report_give_no_report_found() {
+    for page in ["html/news-article.html", "html/not-found-404.html"] {
+        let err = nianbao::read_path(common::testdata().join(page)).unwrap_err();
+        assert_eq!(err.kind(), "no_report", "{page}: {err}");
+        assert!(err.to_string().contains("no report found"), "{err}");
+        assert!(
+            err.to_string().contains(page),
+            "the error names the file: {err}"
+        );
+    }
+    let novel = "第一章 风起\n\n那一年的雪下得很大，村口的老槐树上挂满了冰凌。\n".as_bytes();
+    let err = nianbao::read_bytes(novel, Some("novel.txt"), &Options::default()).unwrap_err();
+    assert!(matches!(err, Error::NoReport { .. }), "{err}");
+    // The document is still there for whoever wants to look at it.
+    let (format, doc) =
+        nianbao::read_document(novel, Some("novel.txt"), &Options::default()).unwrap();
+    assert_eq!(format, Format::Text);
+    assert!(!nianbao::analyze(&doc).report.has_report_content());
+}
+
+#[test]
+fn the_reader_follows_the_extension_then_the_content() {
+    let tika = std::fs::read(common::testdata().join("tika/county-2021.txt")).unwrap();
+    // No name: the content says text.
+    let a = nianbao::read_bytes(&tika, None, &Options::default()).unwrap();
+    assert_eq!(a.report.source.format.as_deref(), Some("txt"));
+    assert_eq!(a.report.source.name, None);
+    // A name with an unknown extension: still the content.
+    let a = nianbao::read_bytes(&tika, Some("download.bin"), &Options::default()).unwrap();
+    assert_eq!(a.report.source.format.as_deref(), Some("txt"));
+    // A .docx name on text: the .docx reader says what it is instead.
+    let err = nianbao::read_bytes(&tika, Some("report.docx"), &Options::default()).unwrap_err();
+    assert!(err.to_string().contains("report.docx"), "{err}");
+    // A page is read as HTML without its name; a file name is not kept as its URL.
+    let page = std::fs::read(common::testdata().join("html/portal-2019.html")).unwrap();
+    let a = nianbao::read_bytes(&page, None, &Options::default()).unwrap();
+    assert_eq!(a.report.source.format.as_deref(), Some("html"));
+    let a = nianbao::read_path(common::testdata().join("html/portal-2019.html")).unwrap();
+    assert!(!a.report.source.properties.contains_key("url"));
+    let a = nianbao::read_bytes(
+        &page,
+        Some("https://www.example.gov.cn/a/2019.html"),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        a.report.source.properties["url"],
+        "https://www.example.gov.cn/a/2019.html"
+    );
+}
+
+#[test]
+fn limits_are_checked_before_reading() {
+    let options = Options::default().with_limits(nianbao::Limits {
+        max_input_bytes: 10,
+        ..Default::default()
+    });
+    let err = nianbao::read_bytes(b"0123456789ABCDEF", Some("big.txt"), &options).unwrap_err();
+    assert_eq!(err.kind(), "limit_exceeded");
+    assert!(err.to_string().contains("max_input_bytes"), "{err}");
+}
