@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let json = nianbao_json::to_string(&analysis);
     match nianbao_json::from_str(&json) {
-        Ok(back) => assert_eq!(back, analysis, "JSON round trip changed the analysis\n{json}"),
+        Ok(back) => assert_eq!(
+            back, analysis,
+            "JSON round trip changed the analysis\n{json}"
+        ),
         Err(e) => panic!("JSON we wrote does not read back: {e}\n{json}"),
     }
 });

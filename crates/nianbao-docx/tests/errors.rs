@@ -180,7 +180,10 @@ fn sizes_and_ratio_are_limited_before_inflating() {
 
     // A zip bomb: one run of 3.4 million zeros compresses far past a ratio of 200
     // (with either flate2 backend; zlib-rs packs repeated paragraphs only ~158:1).
-    let bomb = document(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "0".repeat(3_400_000)));
+    let bomb = document(&format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        "0".repeat(3_400_000)
+    ));
     let err = read(&bomb).unwrap_err();
     assert!(
         matches!(
