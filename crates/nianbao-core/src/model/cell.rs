@@ -127,6 +127,10 @@ impl Cell {
     /// Whether a cell's source text reads as a value (number, blank or placeholder)
     /// rather than as a label.
     pub fn looks_like_value(source: &str) -> bool {
+        let trimmed = text::trim(source);
+        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
         !matches!(
             Cell::parse(source, ColumnKind::Money).value,
             CellValue::Text

@@ -1,6 +1,10 @@
 //! Table 3, 收到和处理政府信息公开申请情况.
 
-use crate::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, TableFormat, TableKind};
+use std::sync::OnceLock;
+
+use crate::catalog::{
+    APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, ColumnSpec, TableFormat, TableKind,
+};
 use crate::ir;
 use crate::model::{Row, Table};
 use crate::text::{label_key, similarity};
@@ -98,22 +102,14 @@ fn detect_format(
 /// group labels (（三）不予公开 on a line of its own).
 fn is_header(view: &RowView<'_>) -> bool {
     let keys = view.label_keys();
-    let group_keys: Vec<String> = APPLICATION_GROUP_LABELS
-        .iter()
-        .map(|l| label_key(l))
-        .collect();
     let column_hits = keys
         .iter()
-        .filter(|k| {
-            APPLICANT_COLUMNS
-                .iter()
-                .any(|c| similarity(k, &label_key(c.label)) >= MATCH_THRESHOLD)
-        })
+        .filter(|k| applicant_column(k).is_some())
         .count();
     let only_groups = !keys.is_empty()
         && keys
             .iter()
-            .all(|k| k.contains("勾稽关系") || group_keys.contains(k));
+            .all(|k| k.contains("勾稽关系") || group_keys().contains(k));
     column_hits >= 2 || only_groups
 }
 
@@ -125,10 +121,7 @@ fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
             continue;
         }
         for cell in view.row.cells.iter() {
-            let key = label_key(&cell.text);
-            if let Some(col) = APPLICANT_COLUMNS
-                .iter()
-                .find(|c| similarity(&key, &label_key(c.label)) >= MATCH_THRESHOLD)
+            if let Some(col) = applicant_column(&label_key(&cell.text))
                 && !cols.iter().any(|(_, k)| *k == col.key)
             {
                 cols.push((cell.col, col.key));
@@ -136,4 +129,31 @@ fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
         }
     }
     cols
+}
+
+/// The label keys of the group labels, computed once.
+fn group_keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        APPLICATION_GROUP_LABELS
+            .iter()
+            .map(|l| label_key(l))
+            .collect()
+    })
+}
+
+/// The applicant column a header label key names, if any.
+fn applicant_column(key: &str) -> Option<&'static ColumnSpec> {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        APPLICANT_COLUMNS
+            .iter()
+            .map(|c| label_key(c.label))
+            .collect()
+    });
+    APPLICANT_COLUMNS
+        .iter()
+        .zip(keys)
+        .find(|(_, k)| k.as_str() == key || similarity(key, k) >= MATCH_THRESHOLD)
+        .map(|(c, _)| c)
 }

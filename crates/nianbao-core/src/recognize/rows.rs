@@ -1,7 +1,10 @@
 //! Splitting a grid row into its label cells and its value cells, matching labels to
 //! template rows, and placing values in columns.
 
-use crate::catalog::{ColumnSpec, RowSpec};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::catalog::{self, ColumnSpec, RowSpec};
 use crate::ir;
 use crate::model::Cell;
 use crate::text::{self, label_key, similarity};
@@ -19,6 +22,8 @@ pub struct RowView<'a> {
     pub values: Vec<&'a ir::Cell>,
     /// The row.
     pub row: &'a ir::Row,
+    /// The label keys of the label cells, computed once.
+    keys: Vec<String>,
 }
 
 impl<'a> RowView<'a> {
@@ -33,13 +38,16 @@ impl<'a> RowView<'a> {
             Some(i) => row.cells.split_at(i + 1),
             None => row.cells.split_at(0),
         };
+        let labels: Vec<&ir::Cell> = labels
+            .iter()
+            .filter(|c| !text::trim(&c.text).is_empty())
+            .collect();
+        let keys = labels.iter().map(|c| label_key(&c.text)).collect();
         RowView {
-            labels: labels
-                .iter()
-                .filter(|c| !text::trim(&c.text).is_empty())
-                .collect(),
+            labels,
             values: values.iter().collect(),
             row,
+            keys,
         }
     }
 
@@ -53,8 +61,8 @@ impl<'a> RowView<'a> {
     }
 
     /// The label keys of the label cells.
-    pub fn label_keys(&self) -> Vec<String> {
-        self.labels.iter().map(|c| label_key(&c.text)).collect()
+    pub fn label_keys(&self) -> &[String] {
+        &self.keys
     }
 
     /// Whether any value cell holds something (a number, a placeholder or text).
@@ -72,15 +80,50 @@ pub struct LabelMatch {
     pub score: f64,
 }
 
-/// The best template row for one label key, if any is alike enough.
+/// The label keys (with their length in characters) of a template row's label and
+/// aliases, computed once per process.
+pub fn spec_keys(spec: &'static RowSpec) -> &'static [(String, usize)] {
+    type Keys = HashMap<(&'static str, &'static str), Vec<(String, usize)>>;
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let all = catalog::ACTIVE_DISCLOSURE_2019
+            .iter()
+            .chain(&catalog::ACTIVE_DISCLOSURE_2021)
+            .chain(&catalog::APPLICATION_ROWS)
+            .chain(&catalog::REVIEW_GROUPS);
+        all.map(|s| {
+            let keys = s.labels().map(label_key).map(|k| {
+                let n = k.chars().count();
+                (k, n)
+            });
+            ((s.key, s.label), keys.collect())
+        })
+        .collect()
+    });
+    keys.get(&(spec.key, spec.label)).map_or(&[], Vec::as_slice)
+}
+
+/// The best template row for one label key, if any is alike enough: an equal key
+/// first, else the most similar.
 pub fn match_key(key: &str, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
     if key.is_empty() {
         return None;
     }
+    if let Some(spec) = specs
+        .iter()
+        .find(|s| spec_keys(s).iter().any(|(k, _)| k == key))
+    {
+        return Some(LabelMatch { spec, score: 1.0 });
+    }
+    let len = key.chars().count();
     let mut best: Option<LabelMatch> = None;
     for spec in specs {
-        for label in spec.labels() {
-            let score = similarity(key, &label_key(label));
+        for (label, label_len) in spec_keys(spec) {
+            let bound = text::similarity_bound(len, *label_len);
+            if bound < MATCH_THRESHOLD || best.is_some_and(|b| bound <= b.score) {
+                continue;
+            }
+            let score = similarity(key, label);
             if score >= MATCH_THRESHOLD && best.is_none_or(|b| score > b.score) {
                 best = Some(LabelMatch { spec, score });
             }

@@ -1,6 +1,6 @@
 //! Label keys: what is left of a label to match on, and how alike two keys are.
 
-use super::{fold_full_width, is_space, strip_numbering};
+use super::{is_space, strip_numbering};
 
 /// The key of a label for matching: numbering removed (repeatedly, so
 /// `（三）不予公开 1.属于国家秘密` loses both), white space and punctuation removed,
@@ -23,16 +23,27 @@ pub fn label_key(label: &str) -> String {
         }
         rest = after;
     }
-    let folded = fold_full_width(rest);
-    let key: String = folded
-        .chars()
-        .filter(|c| !is_space(*c) && !is_punctuation(*c))
-        .map(simplify)
-        .collect();
+    let mut key = String::with_capacity(rest.len());
+    for c in rest.chars() {
+        if is_space(c) || is_punctuation(c) {
+            continue;
+        }
+        key.push(simplify(fold_char(c)));
+    }
     if key == "合计" {
         "总计".to_owned()
     } else {
         key
+    }
+}
+
+/// One character of [`fold_full_width`](super::fold_full_width).
+fn fold_char(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '－' | '．' | '，' | '％' => {
+            char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+        }
+        _ => c,
     }
 }
 
@@ -168,28 +179,45 @@ fn simplify(c: char) -> char {
 /// How alike two label keys are, from 0 to 1: twice their longest common subsequence
 /// over their total length (1 when equal). Catches typos such as `其他法律行政止公开`.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() && b.is_empty() {
+    if a == b {
         return 1.0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for ca in &a {
+    let len_a = a.chars().count();
+    let len_b = b.chars().count();
+    if len_a == 0 || len_b == 0 {
+        return 0.0;
+    }
+    // One row of the LCS table, over the characters of `b`.
+    let b: Vec<char> = b.chars().collect();
+    let mut row = vec![0u16; b.len() + 1];
+    for ca in a.chars() {
+        let mut diag = 0u16;
         for (j, cb) in b.iter().enumerate() {
-            let diag = prev.get(j).copied().unwrap_or(0);
-            let up = prev.get(j + 1).copied().unwrap_or(0);
-            let left = cur.get(j).copied().unwrap_or(0);
-            let v = if ca == cb { diag + 1 } else { up.max(left) };
-            if let Some(slot) = cur.get_mut(j + 1) {
+            let (Some(&up), Some(&left)) = (row.get(j + 1), row.get(j)) else {
+                break;
+            };
+            let v = if ca == *cb {
+                diag.saturating_add(1)
+            } else {
+                up.max(left)
+            };
+            diag = up;
+            if let Some(slot) = row.get_mut(j + 1) {
                 *slot = v;
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    let lcs = prev.last().copied().unwrap_or(0);
+    let lcs = usize::from(row.last().copied().unwrap_or(0));
     // Lengths of labels are small: the casts are exact.
-    (2 * lcs) as f64 / (a.len() + b.len()) as f64
+    (2 * lcs) as f64 / (len_a + len_b) as f64
+}
+
+/// The highest [`similarity`] two keys of these lengths (in characters) can have.
+pub fn similarity_bound(len_a: usize, len_b: usize) -> f64 {
+    if len_a + len_b == 0 {
+        return 1.0;
+    }
+    (2 * len_a.min(len_b)) as f64 / (len_a + len_b) as f64
 }
 
 #[cfg(test)]

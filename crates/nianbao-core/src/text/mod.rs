@@ -4,7 +4,7 @@
 mod label;
 mod numbering;
 
-pub use label::{label_key, similarity};
+pub use label::{label_key, similarity, similarity_bound};
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,

@@ -1,0 +1,200 @@
+//! What a run learnt of each input, and the three files made from it:
+//! summary.csv, errors.csv and reports.jsonl.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::csv::{BOM, write_record};
+use crate::headline::{Headline, NUMBER_NAMES};
+
+/// How an input ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Converted.
+    Ok,
+    /// Read, but nothing of a report was recognized: counted as failed.
+    NoReport {
+        /// The message, naming the file.
+        message: String,
+    },
+    /// Not read: the error kind (`malformed`, `unsupported`, `limit_exceeded`, `io`,
+    /// `unsafe_name`, `duplicate`) and the message.
+    Failed {
+        /// The kind.
+        kind: &'static str,
+        /// The message, naming the file and the place.
+        message: String,
+    },
+}
+
+impl Status {
+    /// The word in summary.csv.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::NoReport { .. } => "no_report",
+            Status::Failed { .. } => "error",
+        }
+    }
+}
+
+/// One input's line in the summaries.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The source name.
+    pub source: String,
+    /// The input format read (`docx`, `txt`, `html`).
+    pub format: Option<String>,
+    /// The headline, when the input was read.
+    pub headline: Option<Headline>,
+    /// How it ended.
+    pub status: Status,
+    /// Where its compact JSON is in the spool: offset and length.
+    pub spooled: Option<(u64, u64)>,
+    /// Whether its outputs were up to date (`--resume`).
+    pub up_to_date: bool,
+}
+
+impl Record {
+    /// A record of an input that failed (`no_report` is its own status).
+    pub fn failed(source: &str, kind: &'static str, message: String) -> Record {
+        let status = if kind == "no_report" {
+            Status::NoReport { message }
+        } else {
+            Status::Failed { kind, message }
+        };
+        Record {
+            source: source.to_owned(),
+            format: nianbao::Format::from_path(source).map(|f| f.name().to_owned()),
+            headline: None,
+            status,
+            spooled: None,
+            up_to_date: false,
+        }
+    }
+}
+
+const SUMMARY_HEAD: [&str; 7] = [
+    "source",
+    "input_format",
+    "agency",
+    "year",
+    "active_disclosure_format",
+    "applications_format",
+    "review_litigation_format",
+];
+const SUMMARY_TAIL: [&str; 3] = ["rules_failed", "diagnostics", "status"];
+
+/// Writes summary.csv: one row an input, sorted as `records` is.
+pub fn write_summary<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    let header: Vec<&str> = SUMMARY_HEAD
+        .iter()
+        .chain(NUMBER_NAMES.iter())
+        .chain(SUMMARY_TAIL.iter())
+        .copied()
+        .collect();
+    write_record(out, &header)?;
+    for r in records {
+        let h = r.headline.clone().unwrap_or_default();
+        let mut row = vec![
+            r.source.clone(),
+            r.format.clone().unwrap_or_default(),
+            h.agency.unwrap_or_default(),
+            h.year.map(|y| y.to_string()).unwrap_or_default(),
+        ];
+        row.extend(
+            h.table_formats
+                .iter()
+                .map(|f| f.unwrap_or_default().to_owned()),
+        );
+        row.extend(
+            h.numbers
+                .iter()
+                .map(|n| n.map(|n| n.to_string()).unwrap_or_default()),
+        );
+        row.push(h.rules_failed.join(";"));
+        row.push(if r.headline.is_some() {
+            h.diagnostics.to_string()
+        } else {
+            String::new()
+        });
+        row.push(r.status.word().to_owned());
+        write_record(out, &row)?;
+    }
+    Ok(())
+}
+
+/// Writes errors.csv: every input that was not converted, with the error.
+pub fn write_errors<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    write_record(out, &["source", "kind", "error"])?;
+    for r in records {
+        match &r.status {
+            Status::Ok => {}
+            Status::NoReport { message } => {
+                write_record(out, &[r.source.as_str(), "no_report", message.as_str()])?;
+            }
+            Status::Failed { kind, message } => {
+                write_record(out, &[r.source.as_str(), kind, message.as_str()])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The compact JSON of every converted report, appended as workers finish, so that
+/// reports.jsonl can be written in source order at the end without holding every
+/// report in memory.
+#[derive(Debug)]
+pub struct Spool {
+    inner: Mutex<(BufWriter<File>, u64)>,
+}
+
+impl Spool {
+    /// A spool in a new file.
+    pub fn create(path: &Path) -> io::Result<Spool> {
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)?;
+        Ok(Spool {
+            inner: Mutex::new((BufWriter::new(file), 0)),
+        })
+    }
+
+    /// Appends a line; returns its offset and length.
+    pub fn push(&self, line: &str) -> io::Result<(u64, u64)> {
+        let mut guard = self
+            .inner
+            .lock()
+            .map_err(|_| io::Error::other("spool lock poisoned"))?;
+        let (writer, offset) = &mut *guard;
+        writer.write_all(line.as_bytes())?;
+        let at = *offset;
+        let len = u64::try_from(line.len()).unwrap_or(u64::MAX);
+        *offset += len;
+        Ok((at, len))
+    }
+
+    /// Copies the spooled lines of `records` (in their order) into `out`, one a line.
+    pub fn copy_in_order<W: Write>(self, records: &[Record], out: &mut W) -> io::Result<()> {
+        let (writer, _) = self
+            .inner
+            .into_inner()
+            .map_err(|_| io::Error::other("spool lock poisoned"))?;
+        let mut file = writer.into_inner().map_err(|e| e.into_error())?;
+        let mut buf = Vec::new();
+        for (offset, len) in records.iter().filter_map(|r| r.spooled) {
+            file.seek(SeekFrom::Start(offset))?;
+            buf.clear();
+            (&mut file).take(len).read_to_end(&mut buf)?;
+            out.write_all(&buf)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,146 @@
+//! `nianbao check`: a human-readable account of each report.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use nianbao::rules::Status as RuleStatus;
+use nianbao::{Analysis, SectionKey, Severity, TableKind};
+
+use crate::Outcome;
+use crate::cli::CheckArgs;
+use crate::headline::{Headline, NUMBER_NAMES};
+use crate::style::Style;
+
+/// Runs `nianbao check`: exit 1 when a file cannot be read, holds no report
+/// (`Error::NoReport`), or breaks a rule.
+pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let style = Style::for_stdout();
+    let mut stdout = std::io::stdout().lock();
+    let mut outcome = Outcome::Success;
+    for (i, file) in args.files.iter().enumerate() {
+        if i > 0 {
+            writeln!(stdout)?;
+        }
+        let name = file.display().to_string();
+        let text = match nianbao::read_path(file) {
+            Ok(analysis) => {
+                if !nianbao::rules::failed_rules(&analysis.findings).is_empty() {
+                    outcome = Outcome::SomeFailed;
+                }
+                account(&name, &analysis, style)
+            }
+            Err(e) => {
+                outcome = Outcome::SomeFailed;
+                format!(
+                    "{} {}\n  {}\n",
+                    style.bold("──"),
+                    style.bold(&name),
+                    style.bad(&e.to_string())
+                )
+            }
+        };
+        stdout.write_all(text.as_bytes())?;
+    }
+    stdout.flush()?;
+    Ok(outcome)
+}
+
+/// The account of one analysed report.
+pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
+    let report = &analysis.report;
+    let mut s = String::new();
+    let format = report.source.format.as_deref().unwrap_or("?");
+    let _ = writeln!(s, "{} {} ({format})", style.bold("──"), style.bold(name));
+    let meta = &report.meta;
+    let _ = writeln!(
+        s,
+        "  title        {}",
+        meta.title.as_deref().unwrap_or("(none found)")
+    );
+    let _ = writeln!(
+        s,
+        "  agency, year {} · {}",
+        meta.agency.as_deref().unwrap_or("(unknown)"),
+        meta.year.map_or("(unknown)".to_owned(), |y| y.to_string())
+    );
+    let found: Vec<&str> = report.sections.iter().map(|sec| sec.key.key()).collect();
+    let missing: Vec<&str> = SectionKey::ALL
+        .iter()
+        .filter(|k| report.section(**k).is_none())
+        .map(|k| k.key())
+        .collect();
+    let _ = writeln!(
+        s,
+        "  sections     {} of 6: {}{}",
+        SectionKey::ALL.len() - missing.len(),
+        found.join(", "),
+        if missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {}",
+                style.warn(&format!("missing: {}", missing.join(", ")))
+            )
+        }
+    );
+    for kind in TableKind::ALL {
+        let line = match report.table(kind) {
+            Some(t) => format!(
+                "{} format, {} rows ({} extra), {} notes",
+                t.format.map_or("common", |f| f.as_str()),
+                t.rows.len(),
+                t.extra_rows().count(),
+                t.notes.len()
+            ),
+            None => style.warn("not found"),
+        };
+        let _ = writeln!(s, "  table        {:<18} {line}", kind.key());
+    }
+    let headline = Headline::of(analysis);
+    let numbers: Vec<String> = NUMBER_NAMES
+        .iter()
+        .zip(headline.numbers.iter())
+        .map(|(n, v)| format!("{n} {}", v.map_or("–".to_owned(), |v| v.to_string())))
+        .collect();
+    let _ = writeln!(s, "  headline     {}", numbers.join(" · "));
+
+    let count = |st: RuleStatus| analysis.findings.iter().filter(|f| f.status == st).count();
+    let failed = count(RuleStatus::Failed);
+    let summary = format!(
+        "{} passed, {} failed, {} not assessable",
+        count(RuleStatus::Passed),
+        failed,
+        count(RuleStatus::NotAssessable)
+    );
+    let _ = writeln!(
+        s,
+        "  rules        {}",
+        if failed > 0 {
+            style.bad(&summary)
+        } else {
+            style.good(&summary)
+        }
+    );
+    for f in &analysis.findings {
+        let (mark, text) = match f.status {
+            RuleStatus::Passed => (style.good("✓"), f.describe()),
+            RuleStatus::Failed => (style.bad("✗"), style.bad(&f.describe())),
+            RuleStatus::NotAssessable => (style.dim("·"), style.dim(&f.describe())),
+        };
+        let soft = if f.soft { " (soft)" } else { "" };
+        let _ = writeln!(s, "    {mark} {text}{soft}");
+    }
+    let _ = writeln!(s, "  diagnostics  {}", analysis.diagnostics.len());
+    for d in &analysis.diagnostics {
+        let severity = match d.severity {
+            Severity::Warning => style.warn("warning"),
+            _ => style.dim("info   "),
+        };
+        let place = d
+            .pos
+            .as_ref()
+            .map_or("unknown place".to_owned(), |p| p.to_string());
+        let _ = writeln!(s, "    {severity} {} at {place}: {}", d.code, d.message);
+    }
+    s
+}
