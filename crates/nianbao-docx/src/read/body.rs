@@ -313,6 +313,10 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Event::Text(t) => return Ok(Ev::Text(t)),
                 Event::GeneralRef(r) => return Ok(Ev::Ref(r)),
                 Event::CData(c) => return Ok(Ev::CData(c)),
+                Event::Eof if self.depth > 0 => {
+                    let detail = format!("the part ends inside {} open elements", self.depth);
+                    return Err(DocxError::xml(self.part, offset, detail));
+                }
                 Event::Eof => return Ok(Ev::Eof),
                 _ => continue,
             };

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Seeds fuzz/corpus/<target>/ from the repository's fixtures (and, when it is beside
+# the checkout, the shared corpus of real reports). The corpora are not committed
+# (.gitignore); run this once before fuzzing. See README.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+shared="$root/../shared/corpus"
+corpus="$here/corpus"
+mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip"
+
+# Text: our Tika fixtures, the bundled sample, the text dumps of the shared corpus.
+for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
+         "$shared"/*.txt; do
+  [ -f "$f" ] && cp "$f" "$corpus/text/$(basename "$f")"
+done
+
+# .docx: whole files (read as zip) and their word/document.xml alone (the target
+# wraps non-zip input in a minimal package).
+for f in "$root"/testdata/docx/*/*.docx "$root"/testdata/docx/*.docx "$shared"/*.docx \
+         "$shared"/bench/bench-000[1-3].docx; do
+  [ -f "$f" ] || continue
+  name="$(basename "$f" .docx)"
+  cp "$f" "$corpus/docx/$name.docx"
+  unzip -p "$f" word/document.xml > "$corpus/docx/$name.document.xml" 2>/dev/null || true
+done
+
+# JSON: the normalized JSON of every text and .docx seed, written by the convert
+# example of the root package (built with the caller's CARGO_TARGET_DIR).
+(cd "$root" && cargo build -q --example convert)
+convert="${CARGO_TARGET_DIR:-$root/target}/debug/examples/convert"
+for f in "$corpus"/text/*.txt "$corpus"/docx/*.docx; do
+  [ -f "$f" ] || continue
+  "$convert" "$f" > "$corpus/json/$(basename "$f").json" 2>/dev/null || rm -f "$corpus/json/$(basename "$f").json"
+done
+
+for t in text docx json roundtrip; do
+  echo "$t: $(find "$corpus/$t" -type f | wc -l) seeds"
+done
