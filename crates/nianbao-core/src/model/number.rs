@@ -14,6 +14,10 @@ pub struct Number {
 /// The most digits after the point a number keeps.
 const MAX_SCALE: u8 = 12;
 
+/// A decimal (not an integer) keeps at most 15 significant digits, so that it goes
+/// through a JSON number (an f64) and back exactly. Integers keep all 18.
+const MAX_DECIMAL_MANTISSA: u64 = 999_999_999_999_999;
+
 impl Number {
     /// An integer.
     pub const fn int(value: i64) -> Self {
@@ -23,7 +27,9 @@ impl Number {
         }
     }
 
-    /// `mantissa × 10^-scale`, normalized. `None` when the scale is over 12.
+    /// `mantissa × 10^-scale`, normalized. `None` when the scale is over 12, or a
+    /// decimal has more than 15 significant digits (it could not go through JSON
+    /// exactly).
     pub fn new(mantissa: i64, scale: u8) -> Option<Self> {
         if scale > MAX_SCALE {
             return None;
@@ -32,6 +38,9 @@ impl Number {
         while n.scale > 0 && n.mantissa % 10 == 0 {
             n.mantissa /= 10;
             n.scale -= 1;
+        }
+        if n.scale > 0 && n.mantissa.unsigned_abs() > MAX_DECIMAL_MANTISSA {
+            return None;
         }
         Some(n)
     }
@@ -173,6 +182,29 @@ mod tests {
         assert!("".parse::<Number>().is_err());
         assert!("1.".parse::<Number>().is_err());
         assert!("99999999999999999999".parse::<Number>().is_err());
+    }
+
+    #[test]
+    fn every_number_goes_through_json_exactly() {
+        for s in [
+            "9223372036854775807",
+            "-922337203685477580",
+            "0.000000000001",
+            "99999999999999.9",
+            "123456789.012345",
+        ] {
+            let x = n(s);
+            assert_eq!(
+                Number::from_f64(x.as_f64())
+                    .filter(|_| !x.is_integer())
+                    .unwrap_or(x),
+                x,
+                "{s}"
+            );
+        }
+        // Found by fuzzing: a decimal of 16 significant digits did not come back.
+        assert!("1234567890.123456".parse::<Number>().is_err());
+        assert!(n("1234567890123456").shift_down(4).is_none());
     }
 
     #[test]
