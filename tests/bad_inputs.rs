@@ -30,13 +30,10 @@ const MAX_TIME: Duration = Duration::from_secs(1);
 const MAX_BYTES: usize = 200 << 20;
 /// Cases over [`MAX_TIME`] in the unoptimized test profile, each a known bug of the
 /// reader, with the CPU time they may take until it is fixed (then remove the line):
-/// - the text reader decodes and scans the whole input (encoding guess, mojibake
-///   check) before it checks `max_line_bytes`, so a 10 MB line costs ~1.8 s;
 /// - the text reader builds every row before it checks `max_table_cells`
 ///   (~3 s, 109 MB for a 3 MB input);
 /// - the .docx reader's 1,000,000-cell row: ~1.2 s to reach cell 200,001 unoptimized.
 const KNOWN_SLOW: &[(&str, Duration)] = &[
-    ("line-10mb.txt", Duration::from_secs(5)),
     ("row-1000000-cells.txt", Duration::from_secs(8)),
     ("row-1000000-cells.docx", Duration::from_secs(4)),
 ];

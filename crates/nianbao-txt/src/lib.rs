@@ -114,6 +114,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, TxtError> {
             line: 1,
         });
     }
+    lines::check_raw_lines(bytes, limits)?;
     let common = common_chars::CommonChars::new();
     let decoded = decode::decode(bytes, &common)?;
     let mut b = reader::Builder::default();

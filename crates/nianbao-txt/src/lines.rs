@@ -49,6 +49,68 @@ pub(crate) fn normalize(raw: &str) -> String {
         .collect()
 }
 
+/// Checks [`Limits::max_line_bytes`] on the raw bytes, before anything is decoded, for
+/// encodings whose line feed is the byte 0x0A (not UTF-16: its lines are checked after
+/// decoding). A raw line is never longer than its decoded UTF-8 text but by the
+/// replacement of two-byte GBK/Big5 characters (3 bytes in UTF-8 for 2 raw), so a raw
+/// line over the limit is over it decoded too.
+pub(crate) fn check_raw_lines(bytes: &[u8], limits: &Limits) -> Result<(), TxtError> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let utf16 =
+        bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) || head.contains(&0);
+    if utf16 || u64::try_from(bytes.len()).unwrap_or(u64::MAX) <= limits.max_line_bytes {
+        return Ok(());
+    }
+    let mut start = 0usize;
+    let mut no = 1u32;
+    for end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(bytes.len())) {
+        let len = u64::try_from(end.saturating_sub(start)).unwrap_or(u64::MAX);
+        if len > limits.max_line_bytes {
+            return Err(TxtError::LimitExceeded {
+                limit: "max_line_bytes",
+                actual: len,
+                max: limits.max_line_bytes,
+                line: no,
+            });
+        }
+        // CR LF, LF and a lone CR each end one line.
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        if !crlf {
+            no = no.saturating_add(1);
+        }
+        start = end + 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod raw_line_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_raw_line_is_refused_before_decoding() {
+        let limits = Limits {
+            max_line_bytes: 10,
+            ..Limits::default()
+        };
+        assert!(check_raw_lines(b"short\r\nlines\rhere\n", &limits).is_ok());
+        let err = check_raw_lines(b"a\r\nb\rc\n0123456789ABC\n", &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                TxtError::LimitExceeded {
+                    line: 4,
+                    actual: 13,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        // UTF-16 is checked after decoding.
+        assert!(check_raw_lines(b"\xff\xfe0\x001\x002\x003\x004\x005\x006\x00", &limits).is_ok());
+    }
+}
+
 /// Splits `text` into lines, checking [`Limits::max_line_bytes`].
 pub(crate) fn split(text: &str, limits: &Limits) -> Result<Vec<Line>, TxtError> {
     let mut lines = Vec::new();
