@@ -6,7 +6,7 @@ use crate::catalog::{
     TableFormat, TableKind,
 };
 use crate::ir;
-use crate::model::{Row, Table};
+use crate::model::Table;
 use crate::text::{label_key, similarity};
 use crate::{Diagnostic, codes};
 
@@ -54,14 +54,15 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             RowRole::Extra => (None, extra_row_columns(&header, last_columns)),
             RowRole::Skip => continue,
         };
-        let cells = rows::place_values(view, &columns, &header, *spans_known, diagnostics);
-        rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
-        table.rows.push(Row {
+        rows::push_row(
+            &mut table,
+            view,
             key,
-            label,
-            cells,
-            pos: view.row.pos.clone(),
-        });
+            &columns,
+            &header,
+            *spans_known,
+            diagnostics,
+        );
     }
     super::report_missing_rows(&table, diagnostics);
     table

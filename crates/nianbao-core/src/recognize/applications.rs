@@ -6,7 +6,7 @@ use crate::catalog::{
     APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, ColumnSpec, TableFormat, TableKind,
 };
 use crate::ir;
-use crate::model::{Row, Table};
+use crate::model::Table;
 use crate::text::{label_key, similarity};
 use crate::{Diagnostic, codes};
 
@@ -40,20 +40,15 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             RowRole::Extra => None,
             RowRole::Skip => continue,
         };
-        let cells = rows::place_values(
+        rows::push_row(
+            &mut table,
             view,
+            key,
             &APPLICANT_COLUMNS,
             &header_cols,
             *spans_known,
             diagnostics,
         );
-        rows::text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
-        table.rows.push(Row {
-            key,
-            label,
-            cells,
-            pos: view.row.pos.clone(),
-        });
     }
     super::report_missing_rows(&table, diagnostics);
     table

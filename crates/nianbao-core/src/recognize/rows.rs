@@ -277,6 +277,29 @@ pub fn place_values(
         .collect()
 }
 
+/// Places a row's values in `columns` and adds the row to the table, with a
+/// diagnostic for every cell that holds text where a number belongs.
+#[allow(clippy::too_many_arguments)] // each is one fact about the row being added
+pub fn push_row(
+    table: &mut crate::model::Table,
+    view: &RowView<'_>,
+    key: Option<String>,
+    columns: &[ColumnSpec],
+    header_cols: &[(u32, &'static str)],
+    spans_known: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let label = view.label();
+    let cells = place_values(view, columns, header_cols, spans_known, diagnostics);
+    text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
+    table.rows.push(crate::model::Row {
+        key,
+        label,
+        cells,
+        pos: view.row.pos.clone(),
+    });
+}
+
 /// Diagnostics for cells that hold text where a number belongs.
 pub fn text_cell_diagnostics(
     row_label: &str,
