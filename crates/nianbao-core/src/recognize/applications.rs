@@ -16,7 +16,14 @@ use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
 pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
     let views: Vec<(RowView<'_>, bool)> = grids
         .iter()
-        .flat_map(|g| g.rows.iter().map(|r| (RowView::new(r), g.spans_known)))
+        .flat_map(|g| {
+            g.rows.iter().map(|r| {
+                (
+                    RowView::with_columns(r, APPLICANT_COLUMNS.len()),
+                    g.spans_known,
+                )
+            })
+        })
         .collect();
     let format = detect_format(&views, diagnostics, grids.first().map(|g| &g.pos));
     let specs = TableKind::Applications.rows(Some(format));

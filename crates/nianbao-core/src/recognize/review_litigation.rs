@@ -26,12 +26,14 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             table.notes.push(label);
         }
     }
-    // The data row: value cells only, the most filled; the last of equals.
+    // The data row: no header word among its labels (text in a value cell is still a
+    // value), at least five cells; the most filled, the last of equals.
     let data = views
         .iter()
-        .filter(|(v, _)| v.labels.is_empty() && v.values.len() >= REVIEW_COLUMNS.len())
+        .filter(|(v, _)| is_value_row(v))
         .max_by_key(|(v, _)| {
-            v.values
+            v.row
+                .cells
                 .iter()
                 .filter(|c| !text::trim(&c.text).is_empty())
                 .count()
@@ -44,10 +46,20 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         ));
         return table;
     };
-    let values: Vec<&ir::Cell> = if view.values.len() != VALUES && *spans_known {
-        by_header_columns(&views, view).unwrap_or_else(|| view.values.clone())
+    // Every cell is a value, but a leading label column (数量) when the row is longer.
+    let cells: Vec<&ir::Cell> = view.row.cells.iter().collect();
+    let row_values: Vec<&ir::Cell> = if cells.len() > VALUES && !view.labels.is_empty() {
+        cells
+            .get(cells.len() - VALUES..)
+            .map(<[_]>::to_vec)
+            .unwrap_or_default()
     } else {
-        view.values.clone()
+        cells
+    };
+    let values: Vec<&ir::Cell> = if row_values.len() != VALUES && *spans_known {
+        by_header_columns(&views, &row_values).unwrap_or(row_values)
+    } else {
+        row_values
     };
     if values.len() != VALUES {
         diagnostics.push(Diagnostic::warning(
@@ -85,7 +97,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
 /// under each of the 15 column labels of the lowest header row that has them all.
 fn by_header_columns<'a>(
     views: &[(RowView<'a>, bool)],
-    data: &RowView<'a>,
+    data: &[&'a ir::Cell],
 ) -> Option<Vec<&'a ir::Cell>> {
     let column_keys: Vec<String> = REVIEW_COLUMNS.iter().map(|c| label_key(c.label)).collect();
     let header = views.iter().rev().find_map(|(v, _)| {
@@ -101,10 +113,22 @@ fn by_header_columns<'a>(
     header
         .into_iter()
         .map(|col| {
-            data.values
-                .iter()
+            data.iter()
                 .find(|c| c.col <= col && col < c.col + c.col_span.max(1))
                 .copied()
         })
         .collect()
+}
+
+/// Whether a row can be table 4's row of values: at least five cells, and none of its
+/// labels a word of the header (行政复议, 结果维持, 总计 …) or a note.
+fn is_value_row(view: &RowView<'_>) -> bool {
+    const HEADER: [&str; 4] = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"];
+    let header_word = |k: &str| {
+        HEADER.contains(&k)
+            || REVIEW_COLUMNS.iter().any(|c| label_key(c.label) == k)
+            || k.starts_with('注')
+    };
+    view.row.cells.len() >= REVIEW_COLUMNS.len()
+        && !view.label_keys().iter().any(|k| header_word(k))
 }

@@ -34,10 +34,37 @@ impl<'a> RowView<'a> {
             .cells
             .iter()
             .rposition(|c| !Cell::looks_like_value(&c.text));
-        let (labels, values) = match last_label {
-            Some(i) => row.cells.split_at(i + 1),
-            None => row.cells.split_at(0),
-        };
+        match last_label {
+            Some(i) => Self::split_at(row, i + 1),
+            None => Self::split_at(row, 0),
+        }
+    }
+
+    /// Like [`RowView::new`], for a table whose rows have `columns` values: when fewer
+    /// value cells follow the last label and the row is long enough, text in a value
+    /// cell (`见附件`) was taken for a label; then the last `columns` cells are the
+    /// values, as long as a label still stands before them.
+    pub fn with_columns(row: &'a ir::Row, columns: usize) -> Self {
+        let view = Self::new(row);
+        let n = row.cells.len();
+        if view.values.len() >= columns || n <= columns {
+            return view;
+        }
+        let split = n - columns;
+        let has_label = row
+            .cells
+            .iter()
+            .take(split)
+            .any(|c| !Cell::looks_like_value(&c.text));
+        if has_label {
+            Self::split_at(row, split)
+        } else {
+            view
+        }
+    }
+
+    fn split_at(row: &'a ir::Row, at: usize) -> Self {
+        let (labels, values) = row.cells.split_at(at.min(row.cells.len()));
         let labels: Vec<&ir::Cell> = labels
             .iter()
             .filter(|c| !text::trim(&c.text).is_empty())
@@ -401,6 +428,33 @@ mod tests {
         // Not rows of the table.
         assert_eq!(key_of(&["其他主动公开文件"], f21), None);
         assert_eq!(key_of(&["申请人情况"], f21), None);
+    }
+
+    #[test]
+    fn text_in_a_value_cell_stays_a_value() {
+        let table = ir::Table::from_text_rows(vec![vec![
+            "1.属于国家秘密",
+            "1",
+            "见附件",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]]);
+        let row = table.rows.first().unwrap();
+        assert_eq!(RowView::new(row).values.len(), 5);
+        let view = RowView::with_columns(row, 7);
+        assert_eq!(view.label(), "1.属于国家秘密");
+        assert_eq!(view.values.len(), 7);
+        // A row of labels only stays as it is.
+        let header = ir::Table::from_text_rows(vec![vec!["自然人", "商业企业"]]);
+        assert_eq!(
+            RowView::with_columns(header.rows.first().unwrap(), 7)
+                .labels
+                .len(),
+            2
+        );
     }
 
     #[test]
