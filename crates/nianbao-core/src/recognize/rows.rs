@@ -56,7 +56,21 @@ impl<'a> RowView<'a> {
             .iter()
             .take(split)
             .any(|c| !Cell::looks_like_value(&c.text));
-        if has_label {
+        // The would-be values must mostly be values: a header row of labels is not.
+        let tail = row.cells.get(split..).unwrap_or_default();
+        let texts = tail
+            .iter()
+            .filter(|c| !Cell::looks_like_value(&c.text))
+            .count();
+        let numbers = tail
+            .iter()
+            .filter(|c| {
+                Cell::parse(&c.text, crate::catalog::ColumnKind::Money)
+                    .as_number()
+                    .is_some()
+            })
+            .count();
+        if has_label && numbers > 0 && texts * 3 <= columns {
             Self::split_at(row, split)
         } else {
             view
