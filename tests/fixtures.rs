@@ -55,3 +55,52 @@ fn fixtures_equal_their_expected_json() {
         failures.join("\n")
     );
 }
+
+/// Found by the roundtrip fuzz target: text in a value cell was taken for a label and
+/// pushed the row's numbers into its label.
+#[test]
+fn text_in_a_value_cell_is_a_value_in_every_table() {
+    let mut doc = nianbao::ir::Document::default();
+    let t2 = nianbao::ir::Table::from_text_rows(vec![
+        vec!["第二十条第（一）项"],
+        vec!["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        vec!["规章", "7", "见附件", "11"],
+    ]);
+    let t4 = nianbao::ir::Table::from_text_rows(vec![
+        vec!["行政复议", "行政诉讼"],
+        vec!["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        "1 见附件 0 0 1 0 0 0 0 0 0 0 0 0 0".split(' ').collect(),
+    ]);
+    doc.blocks.push(nianbao::ir::Block::Table(t2));
+    doc.blocks.push(nianbao::ir::Block::Table(t4));
+    let report = nianbao::recognize(&doc).report;
+    let ad = report.active_disclosure.unwrap();
+    assert_eq!(ad.row("regulations").unwrap().label, "规章");
+    assert_eq!(
+        ad.number("regulations", "issued")
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("7")
+    );
+    assert_eq!(
+        ad.cell("regulations", "repealed").unwrap().value,
+        nianbao::CellValue::Text
+    );
+    let rl = report.review_litigation.unwrap();
+    assert_eq!(
+        rl.number("review", "upheld")
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        rl.cell("review", "corrected").unwrap().value,
+        nianbao::CellValue::Text
+    );
+    assert_eq!(
+        rl.number("review", "total")
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("1")
+    );
+}

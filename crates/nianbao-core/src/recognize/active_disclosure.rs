@@ -54,6 +54,9 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             RowRole::Extra => (None, extra_row_columns(&header, last_columns)),
             RowRole::Skip => continue,
         };
+        // Text in a value cell (`见附件`) was taken for a label: now that the row's
+        // columns are known, the last cells are its values.
+        let view = &RowView::with_columns(view.row, columns.len());
         rows::push_row(
             &mut table,
             view,
