@@ -104,3 +104,37 @@ fn text_in_a_value_cell_is_a_value_in_every_table() {
         Some("1")
     );
 }
+
+/// Found by the roundtrip fuzz target: text in the last value cell of a table-2 row
+/// left no value cell after the last "label", and the row was dropped.
+#[test]
+fn text_in_the_last_value_cell_keeps_the_row() {
+    let mut doc = nianbao::ir::Document::default();
+    doc.blocks.push(nianbao::ir::Block::Table(
+        nianbao::ir::Table::from_text_rows(vec![
+            vec!["第二十条第（一）项"],
+            vec![
+                "信息内容",
+                "本年新制作数量",
+                "本年新公开数量",
+                "对外公开总数量",
+            ],
+            vec!["规章", "—", "-3", "Q"],
+        ]),
+    ));
+    let ad = nianbao::recognize(&doc).report.active_disclosure.unwrap();
+    assert_eq!(
+        ad.number("regulations", "published")
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("-3")
+    );
+    assert_eq!(
+        ad.cell("regulations", "made").unwrap().value,
+        nianbao::CellValue::Placeholder
+    );
+    assert_eq!(
+        ad.cell("regulations", "total_published").unwrap().value,
+        nianbao::CellValue::Text
+    );
+}

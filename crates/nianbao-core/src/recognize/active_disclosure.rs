@@ -43,7 +43,16 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             header = header_columns(view);
             continue;
         }
-        if view.values.is_empty() {
+        // A row with no value cell after its last label is no data row, unless a
+        // number stands among its "labels" (text in its last value cell).
+        let holds_number = || {
+            view.row.cells.iter().any(|c| {
+                crate::Cell::parse(&c.text, crate::catalog::ColumnKind::Money)
+                    .as_number()
+                    .is_some()
+            })
+        };
+        if view.values.is_empty() && !holds_number() {
             continue;
         }
         let (key, columns) = match rows::row_role(view, &specs, &table, diagnostics) {
