@@ -138,3 +138,30 @@ fn text_in_the_last_value_cell_keeps_the_row() {
         nianbao::CellValue::Text
     );
 }
+
+/// Found by the roundtrip fuzz target: a table-2 row with more text than numbers in
+/// its value cells.
+#[test]
+fn a_matched_table_2_row_takes_its_last_cells_as_values() {
+    let mut doc = nianbao::ir::Document::default();
+    doc.blocks.push(nianbao::ir::Block::Table(
+        nianbao::ir::Table::from_text_rows(vec![
+            vec!["第二十条第（一）项"],
+            vec![
+                "信息内容",
+                "本年新制作数量",
+                "本年新公开数量",
+                "对外公开总数量",
+            ],
+            vec!["规章", "75", "i", "i"],
+        ]),
+    ));
+    let ad = nianbao::recognize(&doc).report.active_disclosure.unwrap();
+    assert_eq!(ad.row("regulations").unwrap().label, "规章");
+    assert_eq!(
+        ad.number("regulations", "made")
+            .map(|n| n.to_string())
+            .as_deref(),
+        Some("75")
+    );
+}

@@ -65,7 +65,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         };
         // Text in a value cell (`见附件`) was taken for a label: now that the row's
         // columns are known, the last cells are its values.
-        let view = &RowView::with_columns(view.row, columns.len());
+        let view = &RowView::last_cells_as_values(view.row, columns.len());
         rows::push_row(
             &mut table,
             view,

@@ -77,6 +77,28 @@ impl<'a> RowView<'a> {
         }
     }
 
+    /// For a row already matched to a template row of `columns` values: the last
+    /// `columns` cells are its values (text in them included), as long as a label
+    /// still stands before them; otherwise as [`RowView::new`].
+    pub fn last_cells_as_values(row: &'a ir::Row, columns: usize) -> Self {
+        let view = Self::new(row);
+        let n = row.cells.len();
+        if view.values.len() >= columns || n <= columns {
+            return view;
+        }
+        let split = n - columns;
+        if row
+            .cells
+            .iter()
+            .take(split)
+            .any(|c| !Cell::looks_like_value(&c.text))
+        {
+            Self::split_at(row, split)
+        } else {
+            view
+        }
+    }
+
     fn split_at(row: &'a ir::Row, at: usize) -> Self {
         let (labels, values) = row.cells.split_at(at.min(row.cells.len()));
         let labels: Vec<&ir::Cell> = labels
