@@ -45,19 +45,11 @@ impl<'a> RowView<'a> {
     /// cell (`见附件`) was taken for a label; then the last `columns` cells are the
     /// values, as long as a label still stands before them.
     pub fn with_columns(row: &'a ir::Row, columns: usize) -> Self {
-        let view = Self::new(row);
-        let n = row.cells.len();
-        if view.values.len() >= columns || n <= columns {
-            return view;
-        }
-        let split = n - columns;
-        let has_label = row
-            .cells
-            .iter()
-            .take(split)
-            .any(|c| !Cell::looks_like_value(&c.text));
         // The would-be values must mostly be values: a header row of labels is not.
-        let tail = row.cells.get(split..).unwrap_or_default();
+        let tail = row
+            .cells
+            .get(row.cells.len().saturating_sub(columns)..)
+            .unwrap_or_default();
         let texts = tail
             .iter()
             .filter(|c| !Cell::looks_like_value(&c.text))
@@ -70,10 +62,10 @@ impl<'a> RowView<'a> {
                     .is_some()
             })
             .count();
-        if has_label && numbers > 0 && texts * 3 <= columns {
-            Self::split_at(row, split)
+        if numbers > 0 && texts * 3 <= columns {
+            Self::last_cells_as_values(row, columns)
         } else {
-            view
+            Self::new(row)
         }
     }
 
