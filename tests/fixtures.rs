@@ -56,77 +56,76 @@ fn fixtures_equal_their_expected_json() {
     );
 }
 
+/// The report recognized in a document made of these grids (rows of cell texts).
+fn recognize_grids(grids: Vec<Vec<Vec<&str>>>) -> nianbao::Report {
+    let mut doc = nianbao::ir::Document::default();
+    for grid in grids {
+        doc.blocks.push(nianbao::ir::Block::Table(
+            nianbao::ir::Table::from_text_rows(grid),
+        ));
+    }
+    nianbao::recognize(&doc).report
+}
+
+/// A 2019-format block 第二十条第（一）项 whose 规章 row is `row`.
+fn regulations_2019(row: Vec<&str>) -> Vec<Vec<&str>> {
+    vec![
+        vec!["第二十条第（一）项"],
+        vec![
+            "信息内容",
+            "本年新制作数量",
+            "本年新公开数量",
+            "对外公开总数量",
+        ],
+        row,
+    ]
+}
+
+/// The number of a cell, printed.
+fn number(t: &nianbao::model::Table, row: &str, col: &str) -> Option<String> {
+    t.number(row, col).map(|n| n.to_string())
+}
+
 /// Found by the roundtrip fuzz target: text in a value cell was taken for a label and
 /// pushed the row's numbers into its label.
 #[test]
 fn text_in_a_value_cell_is_a_value_in_every_table() {
-    let mut doc = nianbao::ir::Document::default();
-    let t2 = nianbao::ir::Table::from_text_rows(vec![
-        vec!["第二十条第（一）项"],
-        vec!["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-        vec!["规章", "7", "见附件", "11"],
+    let report = recognize_grids(vec![
+        vec![
+            vec!["第二十条第（一）项"],
+            vec!["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            vec!["规章", "7", "见附件", "11"],
+        ],
+        vec![
+            vec!["行政复议", "行政诉讼"],
+            vec!["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+            "1 见附件 0 0 1 0 0 0 0 0 0 0 0 0 0".split(' ').collect(),
+        ],
     ]);
-    let t4 = nianbao::ir::Table::from_text_rows(vec![
-        vec!["行政复议", "行政诉讼"],
-        vec!["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-        "1 见附件 0 0 1 0 0 0 0 0 0 0 0 0 0".split(' ').collect(),
-    ]);
-    doc.blocks.push(nianbao::ir::Block::Table(t2));
-    doc.blocks.push(nianbao::ir::Block::Table(t4));
-    let report = nianbao::recognize(&doc).report;
     let ad = report.active_disclosure.unwrap();
     assert_eq!(ad.row("regulations").unwrap().label, "规章");
-    assert_eq!(
-        ad.number("regulations", "issued")
-            .map(|n| n.to_string())
-            .as_deref(),
-        Some("7")
-    );
+    assert_eq!(number(&ad, "regulations", "issued").as_deref(), Some("7"));
     assert_eq!(
         ad.cell("regulations", "repealed").unwrap().value,
         nianbao::CellValue::Text
     );
     let rl = report.review_litigation.unwrap();
-    assert_eq!(
-        rl.number("review", "upheld")
-            .map(|n| n.to_string())
-            .as_deref(),
-        Some("1")
-    );
+    assert_eq!(number(&rl, "review", "upheld").as_deref(), Some("1"));
     assert_eq!(
         rl.cell("review", "corrected").unwrap().value,
         nianbao::CellValue::Text
     );
-    assert_eq!(
-        rl.number("review", "total")
-            .map(|n| n.to_string())
-            .as_deref(),
-        Some("1")
-    );
+    assert_eq!(number(&rl, "review", "total").as_deref(), Some("1"));
 }
 
 /// Found by the roundtrip fuzz target: text in the last value cell of a table-2 row
 /// left no value cell after the last "label", and the row was dropped.
 #[test]
 fn text_in_the_last_value_cell_keeps_the_row() {
-    let mut doc = nianbao::ir::Document::default();
-    doc.blocks.push(nianbao::ir::Block::Table(
-        nianbao::ir::Table::from_text_rows(vec![
-            vec!["第二十条第（一）项"],
-            vec![
-                "信息内容",
-                "本年新制作数量",
-                "本年新公开数量",
-                "对外公开总数量",
-            ],
-            vec!["规章", "—", "-3", "Q"],
-        ]),
-    ));
-    let ad = nianbao::recognize(&doc).report.active_disclosure.unwrap();
+    let report = recognize_grids(vec![regulations_2019(vec!["规章", "—", "-3", "Q"])]);
+    let ad = report.active_disclosure.unwrap();
     assert_eq!(
-        ad.number("regulations", "published")
-            .map(|n| n.to_string())
-            .as_deref(),
+        number(&ad, "regulations", "published").as_deref(),
         Some("-3")
     );
     assert_eq!(
@@ -143,25 +142,8 @@ fn text_in_the_last_value_cell_keeps_the_row() {
 /// its value cells.
 #[test]
 fn a_matched_table_2_row_takes_its_last_cells_as_values() {
-    let mut doc = nianbao::ir::Document::default();
-    doc.blocks.push(nianbao::ir::Block::Table(
-        nianbao::ir::Table::from_text_rows(vec![
-            vec!["第二十条第（一）项"],
-            vec![
-                "信息内容",
-                "本年新制作数量",
-                "本年新公开数量",
-                "对外公开总数量",
-            ],
-            vec!["规章", "75", "i", "i"],
-        ]),
-    ));
-    let ad = nianbao::recognize(&doc).report.active_disclosure.unwrap();
+    let report = recognize_grids(vec![regulations_2019(vec!["规章", "75", "i", "i"])]);
+    let ad = report.active_disclosure.unwrap();
     assert_eq!(ad.row("regulations").unwrap().label, "规章");
-    assert_eq!(
-        ad.number("regulations", "made")
-            .map(|n| n.to_string())
-            .as_deref(),
-        Some("75")
-    );
+    assert_eq!(number(&ad, "regulations", "made").as_deref(), Some("75"));
 }
