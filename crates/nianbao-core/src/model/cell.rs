@@ -142,6 +142,24 @@ impl Cell {
 const UNITS: [&str; 9] = ["万元", "元", "件", "个", "项", "条", "次", "人次", "家"];
 
 fn parse_number(trimmed: &str, kind: ColumnKind) -> Option<(Number, Vec<Normalization>)> {
+    // Most cells: a plain ASCII number, which nothing below would change.
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return trimmed.parse().ok().map(|n| (n, Vec::new()));
+    }
+    // Nor can anything be a number that does not start like one (a label).
+    let starts_like_number = trimmed.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '０'..='９' | '+' | '-' | '＋' | '－' | '.' | '．' | ',' | '，'
+            )
+    });
+    if !starts_like_number {
+        return None;
+    }
     let mut notes = Vec::new();
     // Split off an annotation in brackets: 22（其中修订16件）.
     let (body, annotation) = match trimmed.find(['(', '（']) {

@@ -7,7 +7,7 @@ use crate::catalog::{
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity};
+use crate::text::{label_key, similarity_at_least};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -96,8 +96,9 @@ fn header_columns(view: &RowView<'_>) -> Vec<(u32, &'static str)> {
 fn column_label(key: &str) -> Option<(&'static str, Option<TableFormat>)> {
     ACTIVE_COLUMN_LABELS
         .iter()
-        .map(|(label, col, format)| (similarity(key, label), *col, *format))
-        .filter(|(score, _, _)| *score >= MATCH_THRESHOLD)
+        .filter_map(|(label, col, format)| {
+            similarity_at_least(key, label, MATCH_THRESHOLD).map(|score| (score, *col, *format))
+        })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, col, format)| (col, format))
 }

@@ -7,7 +7,7 @@ use crate::catalog::{
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity};
+use crate::text::{label_key, similarity_at_least};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -25,12 +25,13 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             })
         })
         .collect();
+    let headers: Vec<bool> = views.iter().map(|(v, _)| is_header(v)).collect();
     let format = detect_format(&views, diagnostics, grids.first().map(|g| &g.pos));
     let specs = TableKind::Applications.rows(Some(format));
-    let header_cols = header_columns(&views);
+    let header_cols = header_columns(&views, &headers);
     let mut table = Table::new(TableKind::Applications, Some(format));
     table.pos = grids.first().map(|g| g.pos.clone()).unwrap_or_default();
-    for (view, spans_known) in &views {
+    for ((view, spans_known), header) in views.iter().zip(&headers) {
         if view.labels.is_empty() && !view.has_values() {
             continue;
         }
@@ -39,7 +40,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             table.notes.push(label);
             continue;
         }
-        if is_header(view) || view.values.is_empty() {
+        if *header || view.values.is_empty() {
             continue;
         }
         let key = match rows::row_role(view, &specs, &table, diagnostics) {
@@ -116,10 +117,10 @@ fn is_header(view: &RowView<'_>) -> bool {
 }
 
 /// The grid column of each applicant column, from the header rows.
-fn header_columns(views: &[(RowView<'_>, bool)]) -> Vec<(u32, &'static str)> {
+fn header_columns(views: &[(RowView<'_>, bool)], headers: &[bool]) -> Vec<(u32, &'static str)> {
     let mut cols = Vec::new();
-    for (view, spans_known) in views.iter().filter(|(v, _)| is_header(v)) {
-        if !spans_known {
+    for ((view, spans_known), header) in views.iter().zip(headers) {
+        if !header || !spans_known {
             continue;
         }
         for cell in view.row.cells.iter() {
@@ -156,6 +157,6 @@ fn applicant_column(key: &str) -> Option<&'static ColumnSpec> {
     APPLICANT_COLUMNS
         .iter()
         .zip(keys)
-        .find(|(_, k)| k.as_str() == key || similarity(key, k) >= MATCH_THRESHOLD)
+        .find(|(_, k)| similarity_at_least(key, k, MATCH_THRESHOLD).is_some())
         .map(|(c, _)| c)
 }

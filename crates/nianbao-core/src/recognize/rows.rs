@@ -1,7 +1,6 @@
 //! Splitting a grid row into its label cells and its value cells, matching labels to
 //! template rows, and placing values in columns.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::catalog::{self, ColumnSpec, RowSpec};
@@ -136,26 +135,55 @@ pub struct LabelMatch {
 }
 
 /// The label keys (with their length in characters) of a template row's label and
-/// aliases, computed once per process.
+/// aliases, computed once per process. A template row is found by its place in the
+/// catalogue's arrays (no hashing on the hot path); a row from elsewhere by its key and
+/// label.
 pub fn spec_keys(spec: &'static RowSpec) -> &'static [(String, usize)] {
-    type Keys = HashMap<(&'static str, &'static str), Vec<(String, usize)>>;
-    static KEYS: OnceLock<Keys> = OnceLock::new();
+    type Keys = Vec<Vec<(String, usize)>>;
+    static KEYS: OnceLock<[Keys; 4]> = OnceLock::new();
+    let tables = catalogue_rows();
     let keys = KEYS.get_or_init(|| {
-        let all = catalog::ACTIVE_DISCLOSURE_2019
-            .iter()
-            .chain(&catalog::ACTIVE_DISCLOSURE_2021)
-            .chain(&catalog::APPLICATION_ROWS)
-            .chain(&catalog::REVIEW_GROUPS);
-        all.map(|s| {
-            let keys = s.labels().map(label_key).map(|k| {
-                let n = k.chars().count();
-                (k, n)
-            });
-            ((s.key, s.label), keys.collect())
+        tables.map(|rows| {
+            rows.iter()
+                .map(|s| {
+                    s.labels()
+                        .map(label_key)
+                        .map(|k| {
+                            let n = k.chars().count();
+                            (k, n)
+                        })
+                        .collect()
+                })
+                .collect()
         })
-        .collect()
     });
-    keys.get(&(spec.key, spec.label)).map_or(&[], Vec::as_slice)
+    let found = tables.iter().zip(keys).find_map(|(rows, keys)| {
+        let i = index_in(rows, spec).or_else(|| {
+            rows.iter()
+                .position(|r| r.key == spec.key && r.label == spec.label)
+        })?;
+        keys.get(i)
+    });
+    found.map_or(&[], Vec::as_slice)
+}
+
+/// Every template row of the catalogue, by table and format.
+fn catalogue_rows() -> [&'static [RowSpec]; 4] {
+    [
+        &catalog::ACTIVE_DISCLOSURE_2019,
+        &catalog::ACTIVE_DISCLOSURE_2021,
+        &catalog::APPLICATION_ROWS,
+        &catalog::REVIEW_GROUPS,
+    ]
+}
+
+/// The index of `item` in `slice` when it is one of its elements (by address).
+fn index_in(slice: &[RowSpec], item: &RowSpec) -> Option<usize> {
+    let range = slice.as_ptr_range();
+    let at = std::ptr::from_ref(item);
+    range
+        .contains(&at)
+        .then(|| (at as usize - range.start as usize) / size_of::<RowSpec>().max(1))
 }
 
 /// The best template row for one label key, if any is alike enough: an equal key

@@ -4,12 +4,16 @@
 mod label;
 mod numbering;
 
-pub use label::{label_key, similarity, similarity_bound};
+pub use label::{label_key, similarity, similarity_at_least, similarity_bound};
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,
 /// U+3000, NBSP, and the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM).
 pub fn is_space(c: char) -> bool {
+    // No space between U+3001 and U+FEFE (CJK text, the common case).
+    if ('\u{3001}'..='\u{fefe}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -71,6 +75,19 @@ pub fn is_bracketed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_path_of_is_space_agrees_with_unicode() {
+        let zero_width = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                is_space(c),
+                c.is_whitespace() || zero_width.contains(&c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
 
     #[test]
     fn white_space_and_placeholders() {

@@ -53,7 +53,10 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
 }
 
 fn is_chinese_digit(c: char) -> bool {
-    "〇零一二两三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 fn ascii_digit(c: char) -> Option<u32> {
