@@ -25,7 +25,7 @@ use crate::vocabulary::{Fit, Vocabulary};
 /// A non-blank line of the table, cut into chunks.
 #[derive(Debug)]
 struct Cut<'a> {
-    line: &'a Line,
+    line: &'a Line<'a>,
     texts: Vec<Chunk>,
     values: Vec<Chunk>,
     page_break: bool,

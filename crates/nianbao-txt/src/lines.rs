@@ -2,25 +2,29 @@
 //! marks a page break), each kept verbatim and in a normalized form for layout
 //! analysis.
 
+use std::borrow::Cow;
+
 use nianbao_core::Limits;
 
 use crate::TxtError;
 
 /// One line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line {
+pub(crate) struct Line<'a> {
     /// The 1-based line number.
     pub no: u32,
-    /// The line as it is in the source, without its line end or form feeds.
-    pub raw: String,
+    /// The line as it is in the source, without its line end or form feeds (borrowed
+    /// from the decoded text unless it had a form feed).
+    pub raw: Cow<'a, str>,
     /// The line for analysis: zero-width characters removed, NBSP, U+3000 and other
-    /// spaces turned into ASCII spaces (one character for one, so columns stay).
-    pub text: String,
+    /// spaces turned into ASCII spaces (one character for one, so columns stay);
+    /// borrowed when that changes nothing.
+    pub text: Cow<'a, str>,
     /// Whether a form feed (a page break) came before or on this line.
     pub page_break: bool,
 }
 
-impl Line {
+impl Line<'_> {
     /// Whether the line holds nothing but spaces.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -33,6 +37,11 @@ fn is_zero_width(c: char) -> bool {
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
     )
+}
+
+/// Whether [`normalize`] changes a character.
+fn normalizes(c: char) -> bool {
+    is_zero_width(c) || (c != '\t' && c != ' ' && c.is_whitespace())
 }
 
 /// The analysis form of a verbatim line.
@@ -112,7 +121,7 @@ mod raw_line_tests {
 }
 
 /// Splits `text` into lines, checking [`Limits::max_line_bytes`].
-pub(crate) fn split(text: &str, limits: &Limits) -> Result<Vec<Line>, TxtError> {
+pub(crate) fn split<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>, TxtError> {
     let mut lines = Vec::new();
     let mut no = 0u32;
     let mut rest = text;
@@ -137,12 +146,20 @@ pub(crate) fn split(text: &str, limits: &Limits) -> Result<Vec<Line>, TxtError> 
         }
         let page_break = pending_break || body.contains('\u{c}');
         pending_break = false;
-        let raw: String = body.chars().filter(|&c| c != '\u{c}').collect();
+        let raw: Cow<'_, str> = if page_break {
+            Cow::Owned(body.chars().filter(|&c| c != '\u{c}').collect())
+        } else {
+            Cow::Borrowed(body)
+        };
         if raw.is_empty() && page_break && body.ends_with('\u{c}') {
             // A lone form feed line: the break belongs to the next line.
             pending_break = true;
         }
-        let text = normalize(&raw);
+        let text = if raw.chars().any(normalizes) {
+            Cow::Owned(normalize(&raw))
+        } else {
+            raw.clone()
+        };
         lines.push(Line {
             no,
             raw,
@@ -164,7 +181,7 @@ mod tests {
             &Limits::default(),
         )
         .unwrap();
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
         assert_eq!(texts, ["a", "b", "c", "d  ef"]);
         assert_eq!(lines[3].raw, "d\u{a0}\u{3000}e\u{200b}f");
         assert!(lines[3].page_break && !lines[2].page_break);

@@ -54,7 +54,7 @@ impl Builder {
         }
         let (text, heading_level) = match markdown_heading(line) {
             Some((level, text)) => (text.to_owned(), Some(level)),
-            None => (line.raw.clone(), None),
+            None => (line.raw.to_string(), None),
         };
         self.doc.blocks.push(Block::Paragraph(Paragraph {
             text,

@@ -25,7 +25,7 @@ pub(crate) fn is_pipe_row(line: &Line) -> bool {
 }
 
 /// Whether a line is a Markdown heading (`## 表三`).
-pub(crate) fn markdown_heading(line: &Line) -> Option<(u8, &str)> {
+pub(crate) fn markdown_heading<'a>(line: &'a Line<'_>) -> Option<(u8, &'a str)> {
     let t = line.raw.trim_start();
     let hashes = t.chars().take_while(|&c| c == '#').count();
     if (1..=6).contains(&hashes) {
