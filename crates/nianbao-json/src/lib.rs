@@ -35,7 +35,7 @@ mod write;
 pub use error::JsonError;
 pub use read::{from_str, from_value};
 pub use schema::schema;
-pub use write::{to_string, to_string_compact, to_value};
+pub use write::{to_string, to_string_compact, to_value, write_compact, write_pretty};
 
 /// The version of the JSON format. A new optional field is a minor bump; a rename or
 /// removal is a major one.

@@ -1,150 +1,412 @@
-//! Analysis → JSON.
+//! Analysis → JSON, serialized straight to the output: no intermediate
+//! [`serde_json::Value`] is built (except by [`to_value`], which asks for one).
+//!
+//! Key order is part of the contract ("same analysis, same bytes"): the envelope's keys,
+//! then under `report` the meta (with its `template`), preamble, sections, the three
+//! tables at the paths of REPORT.md, `cells`, `layout` and `other_tables`. A key that
+//! occurs twice (two cells of a row under one column) is written once, where it first
+//! occurs, with the last value, as a JSON object built by insertion would hold it.
 
-use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use nianbao_core::catalog::{APPLICATION_ROWS, TableKind};
-use nianbao_core::model::{Cell, CellValue, Row, Table};
+use nianbao_core::model::{Cell, CellValue, Meta, Row, Table};
 use nianbao_core::{Analysis, GENERATOR, Report};
 
-use crate::{SCHEMA_VERSION, paths};
+use crate::SCHEMA_VERSION;
 
 /// The JSON of an analysis, pretty-printed. Same analysis, same bytes.
 pub fn to_string(analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&to_value(analysis)).unwrap_or_default()
+    let mut out = Vec::with_capacity(64 << 10);
+    write_pretty(&mut out, analysis);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The JSON of an analysis on one line (for JSON Lines).
 pub fn to_string_compact(analysis: &Analysis) -> String {
-    serde_json::to_string(&to_value(analysis)).unwrap_or_default()
+    let mut out = Vec::with_capacity(32 << 10);
+    write_compact(&mut out, analysis);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends [`to_string`]'s bytes to `out` (a buffer the caller may reuse).
+pub fn write_pretty(out: &mut Vec<u8>, analysis: &Analysis) {
+    let start = out.len();
+    if serde_json::to_writer_pretty(&mut *out, &Envelope(analysis)).is_err() {
+        out.truncate(start);
+    }
+}
+
+/// Appends [`to_string_compact`]'s bytes to `out` (a buffer the caller may reuse).
+pub fn write_compact(out: &mut Vec<u8>, analysis: &Analysis) {
+    let start = out.len();
+    if serde_json::to_writer(&mut *out, &Envelope(analysis)).is_err() {
+        out.truncate(start);
+    }
 }
 
 /// The JSON of an analysis as a value.
 pub fn to_value(analysis: &Analysis) -> Value {
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "generator": GENERATOR,
-        "source": to_json(&analysis.report.source),
-        "report": report(&analysis.report),
-        "findings": to_json(&analysis.findings),
-        "diagnostics": to_json(&analysis.diagnostics),
-    })
+    serde_json::to_value(Envelope(analysis)).unwrap_or(Value::Null)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
-}
+/// The envelope: `{"schema_version", "generator", "source", "report", "findings",
+/// "diagnostics"}`.
+struct Envelope<'a>(&'a Analysis);
 
-fn report(r: &Report) -> Value {
-    let mut out = Map::new();
-    let mut meta = to_json(&r.meta);
-    let template: Map<String, Value> = [TableKind::ActiveDisclosure, TableKind::Applications]
-        .into_iter()
-        .map(|k| {
-            let format = r.table(k).and_then(|t| t.format).map(|f| f.as_str());
-            (k.key().to_owned(), format.map_or(Value::Null, Value::from))
-        })
-        .collect();
-    if let Some(m) = meta.as_object_mut() {
-        m.insert("template".into(), Value::Object(template));
+impl Serialize for Envelope<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("schema_version", SCHEMA_VERSION)?;
+        m.serialize_entry("generator", GENERATOR)?;
+        m.serialize_entry("source", &a.report.source)?;
+        m.serialize_entry("report", &ReportOut::new(&a.report))?;
+        m.serialize_entry("findings", &a.findings)?;
+        m.serialize_entry("diagnostics", &a.diagnostics)?;
+        m.end()
     }
-    out.insert("meta".into(), meta);
-    out.insert("preamble".into(), to_json(&r.preamble));
-    out.insert("sections".into(), to_json(&r.sections));
-    let mut cells = Map::new();
-    let mut layout = Map::new();
-    for kind in TableKind::ALL {
-        let values = match r.table(kind) {
-            Some(t) => {
-                layout.insert(kind.key().into(), table_layout(t, &mut cells));
-                Value::Object(table_values(t, &mut cells))
+}
+
+/// `report`, with the cells that normalization changed gathered beforehand (they are
+/// written after the tables but found while walking them).
+struct ReportOut<'a> {
+    report: &'a Report,
+    cells: Vec<(String, &'a Cell)>,
+}
+
+impl<'a> ReportOut<'a> {
+    fn new(report: &'a Report) -> Self {
+        let mut cells = Vec::new();
+        for kind in TableKind::ALL {
+            if let Some(t) = report.table(kind) {
+                // The layout's extra rows first, then the template rows: the order in
+                // which the tables' objects are written.
+                for (i, row) in t.rows.iter().enumerate() {
+                    if row.key.is_none() {
+                        changed_cells(t, row, &format!("rows[{i}]"), &mut cells);
+                    }
+                }
+                for key in value_keys(t) {
+                    if let Some(row) = t.row(key) {
+                        changed_cells(t, row, key, &mut cells);
+                    }
+                }
             }
-            None => Value::Null,
-        };
-        out.insert(kind.key().into(), values);
+        }
+        ReportOut {
+            report,
+            cells: last_wins(cells),
+        }
     }
-    out.insert("cells".into(), Value::Object(cells));
-    out.insert("layout".into(), Value::Object(layout));
-    out.insert("other_tables".into(), to_json(&r.other_tables));
-    Value::Object(out)
+}
+
+impl Serialize for ReportOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.report;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("meta", &MetaOut(r))?;
+        m.serialize_entry("preamble", &r.preamble)?;
+        m.serialize_entry("sections", &r.sections)?;
+        for kind in TableKind::ALL {
+            m.serialize_entry(kind.key(), &r.table(kind).map(TableValues::new))?;
+        }
+        m.serialize_entry("cells", &CellsOut(&self.cells))?;
+        m.serialize_entry("layout", &LayoutOut(r))?;
+        m.serialize_entry("other_tables", &r.other_tables)?;
+        m.end()
+    }
+}
+
+/// The meta fields, then `template`: the format of tables 2 and 3.
+struct MetaOut<'a>(&'a Report);
+
+impl Serialize for MetaOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithTemplate<'a> {
+            #[serde(flatten)]
+            meta: &'a Meta,
+            template: Template<'a>,
+        }
+        WithTemplate {
+            meta: &self.0.meta,
+            template: Template(self.0),
+        }
+        .serialize(s)
+    }
+}
+
+/// `{"active_disclosure": format, "applications": format}`.
+struct Template<'a>(&'a Report);
+
+impl Serialize for Template<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        for kind in [TableKind::ActiveDisclosure, TableKind::Applications] {
+            let format = self
+                .0
+                .table(kind)
+                .and_then(|t| t.format)
+                .map(|f| f.as_str());
+            m.serialize_entry(kind.key(), &format)?;
+        }
+        m.end()
+    }
+}
+
+/// The keys of a table's values: every template row of its format; in table 3 every
+/// row of both formats (the （六） rows a format lacks are null).
+fn value_keys(t: &Table) -> Vec<&'static str> {
+    match t.kind {
+        TableKind::Applications => APPLICATION_ROWS.iter().map(|r| r.key).collect(),
+        kind => kind.rows(t.format).into_iter().map(|r| r.key).collect(),
+    }
+}
+
+/// The cells of a row that normalization changed, under `{table}.{prefix}.{column}`.
+fn changed_cells<'a>(t: &Table, row: &'a Row, prefix: &str, out: &mut Vec<(String, &'a Cell)>) {
+    for (col, cell) in &row.cells {
+        if cell.verbatim.is_some() {
+            out.push((format!("{}.{prefix}.{col}", t.kind.key()), cell));
+        }
+    }
+}
+
+/// A table's values nested by the dotted paths of its row keys
+/// (`results.denied.state_secret` → `{"results": {"denied": {"state_secret": …}}}`).
+struct TableValues<'a>(Vec<(&'static str, Node<'a>)>);
+
+/// A node of [`TableValues`]: a row's values (null when the source lacks the row) or
+/// an object of further nodes.
+enum Node<'a> {
+    Row(Option<&'a Row>),
+    Object(Vec<(&'static str, Node<'a>)>),
+}
+
+impl<'a> TableValues<'a> {
+    fn new(t: &'a Table) -> Self {
+        let mut root = Vec::new();
+        for key in value_keys(t) {
+            insert(&mut root, key, Node::Row(t.row(key)));
+        }
+        TableValues(root)
+    }
+}
+
+/// Puts `node` at a dotted path, creating objects on the way in insertion order (a
+/// non-object in the way is replaced by an object; a key set twice keeps its place).
+fn insert<'a>(level: &mut Vec<(&'static str, Node<'a>)>, path: &'static str, node: Node<'a>) {
+    match path.split_once('.') {
+        None => match level.iter_mut().find(|(k, _)| *k == path) {
+            Some((_, slot)) => *slot = node,
+            None => level.push((path, node)),
+        },
+        Some((head, rest)) => {
+            let at = match level.iter().position(|(k, _)| *k == head) {
+                Some(at) => at,
+                None => {
+                    level.push((head, Node::Object(Vec::new())));
+                    level.len() - 1
+                }
+            };
+            if let Some((_, child)) = level.get_mut(at) {
+                if !matches!(child, Node::Object(_)) {
+                    *child = Node::Object(Vec::new());
+                }
+                if let Node::Object(children) = child {
+                    insert(children, rest, node);
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for TableValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_level(&self.0, s)
+    }
+}
+
+fn serialize_level<S: Serializer>(level: &[(&str, Node<'_>)], s: S) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(Some(level.len()))?;
+    for (key, node) in level {
+        m.serialize_entry(key, node)?;
+    }
+    m.end()
+}
+
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Row(Some(row)) => RowValues(row).serialize(s),
+            Node::Row(None) => s.serialize_unit(),
+            Node::Object(children) => serialize_level(children, s),
+        }
+    }
+}
+
+/// A row's values: `{column: number or null}`.
+struct RowValues<'a>(&'a Row);
+
+impl Serialize for RowValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cells = last_wins(self.0.cells.iter().map(|(col, cell)| (col.as_str(), cell)));
+        let mut m = s.serialize_map(Some(cells.len()))?;
+        for (col, cell) in cells {
+            m.serialize_entry(col, &CellNumber(cell))?;
+        }
+        m.end()
+    }
 }
 
 /// A cell as a JSON number, or null.
-pub(crate) fn cell_value(cell: &Cell) -> Value {
-    match cell.value {
-        CellValue::Number(n) => to_json(&n),
-        _ => Value::Null,
-    }
-}
+struct CellNumber<'a>(&'a Cell);
 
-/// What normalization changed, when it changed anything.
-fn cell_detail(cell: &Cell) -> Option<Value> {
-    let verbatim = cell.verbatim.as_ref()?;
-    Some(json!({ "verbatim": verbatim, "normalizations": to_json(&cell.normalizations) }))
-}
-
-fn row_values(table: &Table, row: &Row, prefix: &str, cells: &mut Map<String, Value>) -> Value {
-    let mut obj = Map::new();
-    for (col, cell) in &row.cells {
-        obj.insert(col.clone(), cell_value(cell));
-        if let Some(detail) = cell_detail(cell) {
-            cells.insert(format!("{}.{prefix}.{col}", table.kind.key()), detail);
+impl Serialize for CellNumber<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.value {
+            CellValue::Number(n) => n.serialize(s),
+            _ => s.serialize_unit(),
         }
     }
-    Value::Object(obj)
 }
 
-/// The values at the paths of REPORT.md: every template row of the table's format
-/// (null when the source lacks it); in table 3, the （六） rows the format lacks are null.
-fn table_values(t: &Table, cells: &mut Map<String, Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    let keys: Vec<&str> = match t.kind {
-        TableKind::Applications => APPLICATION_ROWS.iter().map(|r| r.key).collect(),
-        kind => kind.rows(t.format).into_iter().map(|r| r.key).collect(),
-    };
-    for key in keys {
-        let value = match t.row(key) {
-            Some(row) => row_values(t, row, key, cells),
-            None => Value::Null,
-        };
-        paths::set(&mut out, key, value);
+/// `report.cells`: `{path: {"verbatim", "normalizations"}}`.
+struct CellsOut<'a>(&'a [(String, &'a Cell)]);
+
+impl Serialize for CellsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Detail<'a> {
+            verbatim: &'a str,
+            normalizations: &'a [nianbao_core::model::Normalization],
+        }
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (path, cell) in self.0 {
+            let Some(verbatim) = cell.verbatim.as_deref() else {
+                return Err(S::Error::custom("a changed cell without its verbatim text"));
+            };
+            m.serialize_entry(
+                path,
+                &Detail {
+                    verbatim,
+                    normalizations: &cell.normalizations,
+                },
+            )?;
+        }
+        m.end()
+    }
+}
+
+/// `report.layout`: each present table's format, position, notes and rows.
+struct LayoutOut<'a>(&'a Report);
+
+impl Serialize for LayoutOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for kind in TableKind::ALL {
+            if let Some(t) = self.0.table(kind) {
+                m.serialize_entry(kind.key(), &TableLayout(t))?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// Format, position, notes and rows (key, printed label, an extra row's values) of a
+/// table.
+struct TableLayout<'a>(&'a Table);
+
+impl Serialize for TableLayout<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("format", &t.format.map(|f| f.as_str()))?;
+        if !t.pos.is_unknown() {
+            m.serialize_entry("pos", &t.pos)?;
+        }
+        m.serialize_entry("notes", &t.notes)?;
+        m.serialize_entry("rows", &LayoutRows(t))?;
+        m.end()
+    }
+}
+
+struct LayoutRows<'a>(&'a Table);
+
+impl Serialize for LayoutRows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.rows.len()))?;
+        for row in &self.0.rows {
+            seq.serialize_element(&LayoutRow(row))?;
+        }
+        seq.end()
+    }
+}
+
+struct LayoutRow<'a>(&'a Row);
+
+impl Serialize for LayoutRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let row = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("key", &row.key)?;
+        m.serialize_entry("label", &row.label)?;
+        if row.key.is_none() {
+            m.serialize_entry("values", &RowValues(row))?;
+        }
+        if !row.pos.is_unknown() {
+            m.serialize_entry("pos", &row.pos)?;
+        }
+        m.end()
+    }
+}
+
+/// Key–value pairs with each key once: at the place it first occurs, with its last
+/// value (what inserting them one by one into an ordered map gives).
+fn last_wins<K, V>(items: impl IntoIterator<Item = (K, V)>) -> Vec<(K, V)>
+where
+    K: std::hash::Hash + Eq + Clone,
+{
+    let mut out: Vec<(K, V)> = Vec::new();
+    let mut index: HashMap<K, usize> = HashMap::new();
+    for (k, v) in items {
+        match index.get(&k).and_then(|&i| out.get_mut(i)) {
+            Some(slot) => slot.1 = v,
+            None => {
+                index.insert(k.clone(), out.len());
+                out.push((k, v));
+            }
+        }
     }
     out
 }
 
-/// Format, row order, printed labels, extra rows and notes of a table.
-fn table_layout(t: &Table, cells: &mut Map<String, Value>) -> Value {
-    let rows: Vec<Value> = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut obj = Map::new();
-            obj.insert(
-                "key".into(),
-                row.key.clone().map_or(Value::Null, Value::from),
-            );
-            obj.insert("label".into(), Value::from(row.label.clone()));
-            if row.key.is_none() {
-                obj.insert(
-                    "values".into(),
-                    row_values(t, row, &format!("rows[{i}]"), cells),
-                );
-            }
-            if !row.pos.is_unknown() {
-                obj.insert("pos".into(), to_json(&row.pos));
-            }
-            Value::Object(obj)
-        })
-        .collect();
-    let mut obj = Map::new();
-    obj.insert(
-        "format".into(),
-        t.format.map_or(Value::Null, |f| Value::from(f.as_str())),
-    );
-    if !t.pos.is_unknown() {
-        obj.insert("pos".into(), to_json(&t.pos));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_twice_keeps_its_first_place_and_last_value() {
+        let pairs = last_wins([("a", 1), ("b", 2), ("a", 3), ("c", 4)]);
+        assert_eq!(pairs, [("a", 3), ("b", 2), ("c", 4)]);
     }
-    obj.insert("notes".into(), to_json(&t.notes));
-    obj.insert("rows".into(), Value::Array(rows));
-    Value::Object(obj)
+
+    #[test]
+    fn dotted_paths_nest_in_insertion_order() {
+        let mut root = Vec::new();
+        insert(&mut root, "results.granted", Node::Row(None));
+        insert(&mut root, "new_applications", Node::Row(None));
+        insert(&mut root, "results.denied.state_secret", Node::Row(None));
+        insert(&mut root, "results.total", Node::Row(None));
+        let json = serde_json::to_string(&TableValues(root)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"results":{"granted":null,"denied":{"state_secret":null},"total":null},"new_applications":null}"#
+        );
+    }
 }

@@ -141,12 +141,10 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         spooled: None,
         up_to_date: skip_writing,
     };
-    // The JSON value is built once, for the JSON output and the JSON Lines spool.
-    let json = nianbao::json::to_value(&analysis);
     if !skip_writing {
         for (format, rel) in &outputs {
             let rendered = match format {
-                OutputFormat::Json => Ok(pretty_json(&json)),
+                OutputFormat::Json => Ok(pretty_json(&analysis)),
                 _ => render(&analysis, *format),
             };
             let written = rendered
@@ -160,14 +158,15 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
             }
         }
     }
-    spool(record, &json, ctx)
+    spool(record, &analysis, ctx)
 }
 
 /// The bytes of a JSON output: what `nianbao::json::to_string` writes, and a newline.
-fn pretty_json(json: &serde_json::Value) -> Vec<u8> {
-    let mut text = serde_json::to_string_pretty(json).unwrap_or_default();
-    text.push('\n');
-    text.into_bytes()
+fn pretty_json(analysis: &nianbao::Analysis) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(64 << 10);
+    nianbao::json::write_pretty(&mut bytes, analysis);
+    bytes.push(b'\n');
+    bytes
 }
 
 /// With `--resume`, a report whose JSON output is up to date is taken from that
@@ -192,14 +191,11 @@ fn resume_from_json(
         spooled: None,
         up_to_date: true,
     };
-    Some(spool(record, &nianbao::json::to_value(&analysis), ctx))
+    Some(spool(record, &analysis, ctx))
 }
 
-fn spool(mut record: Record, json: &serde_json::Value, ctx: &Worker<'_>) -> Record {
-    match ctx
-        .spool
-        .push(&serde_json::to_string(json).unwrap_or_default())
-    {
+fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> Record {
+    match ctx.spool.push(&nianbao::json::to_string_compact(analysis)) {
         Ok(at) => record.spooled = Some(at),
         Err(e) => {
             return Record::failed(
