@@ -8,7 +8,9 @@
 //! - `report_to_findings`: the rules;
 //! - `report_to_json`: the JSON text;
 //! - `report_to_docx`: the .docx writer, re-typesetting the report;
-//! - `text_to_document`: the text layouts (Tika, pdftotext) of the corpus and `testdata/`.
+//! - `text_layouts/<layout> <encoding>`: the text reader on every dump we have (the
+//!   corpus's, plain `pdftotext` of the corpus PDF where installed, `testdata/`),
+//!   grouped by the layout and encoding the reader found, in MB/s of text.
 //!
 //! ```text
 //! cargo bench --bench stages            # all
@@ -52,8 +54,9 @@ fn docx_inputs() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// The text layouts we have real files for: the corpus's Tika and pdftotext dumps and
-/// our own Tika fixtures.
+/// Every text dump we have: the corpus's Tika and pdftotext dumps, the plain
+/// `pdftotext` output of the corpus PDF (where pdftotext is installed), and our own
+/// fixtures of each layout and encoding.
 fn text_inputs() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = corpus_dir().join("..");
@@ -61,18 +64,53 @@ fn text_inputs() -> Vec<(String, Vec<u8>)> {
         corpus.join("xiangning-shuanghe-2020.tika.txt"),
         corpus.join("huaian-2024.pdftotext-layout.txt"),
     ];
-    if let Ok(dir) = std::fs::read_dir(root.join("testdata/tika")) {
-        let mut own: Vec<PathBuf> = dir
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        own.sort();
-        paths.extend(own);
+    for dir in ["testdata/tika", "testdata/txt"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
+            let mut own: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            own.sort();
+            paths.extend(own);
+        }
     }
-    paths
+    let mut inputs: Vec<(String, Vec<u8>)> = paths
         .into_iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
-        .collect()
+        .collect();
+    let pdf = corpus.join("huaian-2024.pdf");
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        && out.status.success()
+    {
+        inputs.push((format!("pdftotext {}", pdf.display()), out.stdout));
+    }
+    inputs
+}
+
+/// Text inputs grouped by what the reader found in them: the layouts of their tables
+/// and the encoding (`tika utf-8`, `pdftotext gb18030`, …). Inputs without a table
+/// (a novel chapter) are left out.
+fn text_groups(inputs: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<Vec<u8>>)> {
+    let limits = Limits::default();
+    let mut groups: Vec<(String, Vec<Vec<u8>>)> = Vec::new();
+    for (name, bytes) in inputs {
+        let doc = nianbao::txt::read(&bytes, &limits).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let layout = doc.properties.get("layout").map_or("none", String::as_str);
+        if layout == "none" {
+            continue;
+        }
+        let encoding = doc.properties.get("encoding").map_or("?", String::as_str);
+        let key = format!("{} {}", layout.replace(',', "+"), encoding.to_lowercase());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, files)) => files.push(bytes),
+            None => groups.push((key, vec![bytes])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups
 }
 
 fn docs(inputs: &[(String, Vec<u8>)]) -> Vec<Document> {
@@ -148,30 +186,42 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("report_to_json", |b| {
+        let mut buf = Vec::new();
         b.iter(|| {
             for analysis in &analyses {
-                black_box(nianbao::json::to_string(black_box(analysis)));
+                buf.clear();
+                nianbao::json::write_pretty(&mut buf, black_box(analysis));
+                black_box(&buf);
+            }
+        })
+    });
+    group.bench_function("report_to_docx", |b| {
+        let options = nianbao::docx::WriteOptions::default();
+        b.iter(|| {
+            for report in &reports {
+                black_box(nianbao::docx::write(black_box(report), &options).ok());
             }
         })
     });
     group.finish();
 
-    let texts = text_inputs();
-    let text_bytes: u64 = texts.iter().map(|(_, b)| b.len() as u64).sum();
+    // The text readers, one bench per layout and encoding, in MB/s of text.
     let mut group = c.benchmark_group("text_layouts");
     group
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .throughput(Throughput::Bytes(text_bytes));
-    group.bench_function("text_to_document", |b| {
-        let limits = Limits::default();
-        b.iter(|| {
-            for (_, bytes) in &texts {
-                black_box(nianbao::txt::read(black_box(bytes), &limits).ok());
-            }
-        })
-    });
+        .measurement_time(Duration::from_secs(2));
+    let limits = Limits::default();
+    for (key, files) in text_groups(text_inputs()) {
+        group.throughput(Throughput::Bytes(files.iter().map(|f| f.len() as u64).sum()));
+        group.bench_function(key, |b| {
+            b.iter(|| {
+                for bytes in &files {
+                    black_box(nianbao::txt::read(black_box(bytes), &limits).ok());
+                }
+            })
+        });
+    }
     group.finish();
 }
 
