@@ -213,7 +213,9 @@ fn stages(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(2));
     let limits = Limits::default();
     for (key, files) in text_groups(text_inputs()) {
-        group.throughput(Throughput::Bytes(files.iter().map(|f| f.len() as u64).sum()));
+        group.throughput(Throughput::Bytes(
+            files.iter().map(|f| f.len() as u64).sum(),
+        ));
         group.bench_function(key, |b| {
             b.iter(|| {
                 for bytes in &files {

@@ -128,7 +128,9 @@ pub(crate) fn read_table(
     }
 
     // Table 4 (行政复议 / 行政诉讼): its header is all text and its one row holds
-    // every value; the order of the values is the dump's.
+    // every value. When the values come in pieces, the pieces are put back in the
+    // order of the columns where their shape and the group labels tell it
+    // ([`review_pieces_in_column_order`]); otherwise the order is the dump's.
     let is_review = runs
         .first()
         .is_some_and(|r| !r.value && r.tokens.iter().any(|t| label_key(&t.text) == "行政复议"));
@@ -140,16 +142,30 @@ pub(crate) fn read_table(
             .filter(|r| !r.value)
             .flat_map(|r| r.tokens.iter().map(|t| (t.text.clone(), t.line)))
             .collect();
-        let values: Vec<(String, u32)> = runs
+        let placed = (value_runs > 1)
+            .then(|| review_pieces_in_column_order(&runs))
+            .flatten();
+        let pieces: Vec<&Run> = match &placed {
+            Some(order) => order.iter().filter_map(|&i| runs.get(i)).collect(),
+            None => runs.iter().filter(|r| r.value).collect(),
+        };
+        let values: Vec<(String, u32)> = pieces
             .iter()
-            .filter(|r| r.value)
             .flat_map(|r| r.tokens.iter().map(|t| (t.text.clone(), t.line)))
             .collect();
         if let Some(line) = header.first().map(|h| h.1) {
             rows.push(row_of(header, line));
         }
         if let Some(line) = values.first().map(|v| v.1) {
-            if value_runs > 1 {
+            if placed.is_some() {
+                diagnostics.push(Diagnostic::info(
+                    codes::ORDER_INFERRED,
+                    format!(
+                        "table 4's values come in {value_runs} pieces between header words; they were put in the columns' order by their shape (a group's four results, its total apart) and the group labels printed before them"
+                    ),
+                    Some(Pos::line(line)),
+                ));
+            } else if value_runs > 1 {
                 diagnostics.push(Diagnostic::warning(
                     codes::ORDER_UNCERTAIN,
                     format!(
@@ -269,5 +285,186 @@ fn settle_pool(
                 c.col = col;
             }
         }
+    }
+}
+
+/// The group labels of table 4, left to right: 行政复议, then 行政诉讼's 未经复议直接起诉
+/// and 复议后起诉.
+const REVIEW_GROUPS: [&str; 3] = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+
+/// Table 4 from plain `pdftotext`, whose reading order follows blocks of the page,
+/// not columns: its 15 values (three groups of four results and a total) may come as
+/// pieces such as `72 64 178 37` · `12 1 1 6` · `351` · `13 4 8 1 26` · `20`. Returns
+/// the indices of the value runs in the order of the columns, when the pieces tell it
+/// without guessing:
+///
+/// - every piece is a whole group (5 values), a group's four results (4) or a total
+///   alone (1), with as many totals as groups of four;
+/// - the k-th lone total belongs to the k-th group of four (both are read top to
+///   bottom, block after block);
+/// - the group read first is 行政复议 (the leftmost block); each other group is named
+///   by a group label printed between the previous value piece and its own first
+///   piece, and at most one group is left unnamed, which takes the remaining label.
+///
+/// `None` when any of that fails: then the values stay in the dump's order, with a
+/// warning. The values are never used to decide (the group-total rule stays a check).
+fn review_pieces_in_column_order(runs: &[Run]) -> Option<Vec<usize>> {
+    let pieces: Vec<usize> = (0..runs.len())
+        .filter(|&i| runs.get(i).is_some_and(|r| r.value))
+        .collect();
+    let len = |i: usize| runs.get(i).map_or(0, |r| r.tokens.len());
+    if pieces.iter().map(|&i| len(i)).sum::<usize>() != 15 {
+        return None;
+    }
+    let fours: Vec<usize> = pieces.iter().copied().filter(|&i| len(i) == 4).collect();
+    let ones: Vec<usize> = pieces.iter().copied().filter(|&i| len(i) == 1).collect();
+    if fours.len() != ones.len()
+        || pieces.iter().any(|&i| !matches!(len(i), 1 | 4 | 5))
+        || fours.iter().zip(&ones).any(|(four, one)| one < four)
+    {
+        return None;
+    }
+    // Each group as its pieces, in the order of its first piece.
+    let mut groups: Vec<Vec<usize>> = pieces
+        .iter()
+        .copied()
+        .filter(|&i| len(i) == 5)
+        .map(|i| vec![i])
+        .chain(fours.iter().zip(&ones).map(|(&f, &o)| vec![f, o]))
+        .collect();
+    groups.sort_by_key(|g| g.first().copied());
+    // The group label printed before each group's first piece (since the last piece).
+    let label_before = |first: usize| -> Option<usize> {
+        let from = pieces
+            .iter()
+            .rev()
+            .find(|&&p| p < first)
+            .map_or(0, |p| p + 1);
+        let mut found = None;
+        for run in runs.get(from..first).unwrap_or_default() {
+            for t in &run.tokens {
+                if let Some(g) = REVIEW_GROUPS.iter().position(|l| label_key(&t.text) == *l) {
+                    found = Some(g);
+                }
+            }
+        }
+        found
+    };
+    let mut named: [Option<usize>; 3] = [None; 3];
+    let mut unnamed = Vec::new();
+    for (k, group) in groups.iter().enumerate() {
+        let label = if k == 0 {
+            Some(0)
+        } else {
+            group
+                .first()
+                .and_then(|&f| label_before(f))
+                .filter(|&g| g != 0)
+        };
+        match label {
+            Some(g) => match named.get_mut(g) {
+                Some(slot @ None) => *slot = Some(k),
+                _ => return None,
+            },
+            None => unnamed.push(k),
+        }
+    }
+    match unnamed.as_slice() {
+        [] => {}
+        [k] => {
+            let free = named.iter().position(Option::is_none)?;
+            if let Some(slot) = named.get_mut(free) {
+                *slot = Some(*k);
+            }
+        }
+        _ => return None,
+    }
+    let mut order = Vec::with_capacity(pieces.len());
+    for k in named {
+        order.extend(groups.get(k?)?.iter().copied());
+    }
+    Some(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs from `|`-separated pieces: a piece of numbers is a value run, any other a
+    /// run of text tokens (split at spaces).
+    fn runs(pieces: &str) -> Vec<Run> {
+        pieces
+            .split('|')
+            .map(|p| {
+                let tokens: Vec<Token> = p
+                    .split_whitespace()
+                    .map(|t| Token {
+                        text: t.to_owned(),
+                        line: 1,
+                        value: t.chars().all(|c| c.is_ascii_digit()),
+                    })
+                    .collect();
+                let value = tokens.iter().all(|t| t.value);
+                Run { tokens, value }
+            })
+            .collect()
+    }
+
+    fn placed(pieces: &str) -> Option<Vec<String>> {
+        let runs = runs(pieces);
+        let order = review_pieces_in_column_order(&runs)?;
+        Some(
+            order
+                .iter()
+                .flat_map(|&i| runs[i].tokens.iter().map(|t| t.text.clone()))
+                .collect(),
+        )
+    }
+
+    fn numbers(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn plain_pdftotext_pieces_go_back_to_their_columns() {
+        // The shape of plain pdftotext's table 4 (huaian-2024.pdf).
+        let got = placed(
+            "行政复议 行政诉讼 未经复议直接起诉 结果 维持 总计|72 64 178 37|结果 复议后起诉 尚未|12 1 1 6|总计|351|维持 纠正 结果 审结|13 4 8 1 26|总计|20",
+        );
+        assert_eq!(
+            got,
+            Some(numbers("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20"))
+        );
+        // The same with the label of the direct group before its piece instead.
+        let got = placed(
+            "行政复议 结果|72 64 178 37|总计|351|未经复议直接起诉 维持|13 4 8 1 26|复议后起诉|12 1 1 6|总计|20",
+        );
+        assert_eq!(
+            got,
+            Some(numbers("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20"))
+        );
+    }
+
+    #[test]
+    fn pieces_that_do_not_tell_their_order_are_left_alone() {
+        // No label names either of the two later groups.
+        assert_eq!(
+            placed("行政复议|1 2 3 4 10|维持|1 1 1 1 4|纠正|2 2 2 2 8"),
+            None
+        );
+        // Pieces of other shapes.
+        assert_eq!(placed("行政复议|1 2 3|4 5 6 7 8 9 10 11 12 13 14 15"), None);
+        // A lone total read before its four results.
+        assert_eq!(
+            placed("行政复议|10|复议后起诉|1 2 3 4|未经复议直接起诉|1 1 1 1 4|2 2 2 2 8"),
+            None
+        );
+        // Not 15 values.
+        assert_eq!(placed("行政复议|1 2 3 4|10"), None);
+        // Two groups named by the same label.
+        assert_eq!(
+            placed("行政复议|1 2 3 4 10|复议后起诉|1 1 1 1 4|复议后起诉|2 2 2 2 8"),
+            None
+        );
     }
 }

@@ -95,6 +95,9 @@ pub mod codes {
     pub const LABEL_MISSING: &str = "txt.label_missing";
     /// The dump's reading order may not be the order of the table's columns.
     pub const ORDER_UNCERTAIN: &str = "txt.order_uncertain";
+    /// The dump's values came in pieces, put back in the columns' order by their
+    /// shape and the labels printed before them (plain pdftotext's table 4).
+    pub const ORDER_INFERRED: &str = "txt.order_inferred";
 }
 
 /// Reads the bytes of a text dump into a [`Document`].
