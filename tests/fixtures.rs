@@ -147,3 +147,28 @@ fn a_matched_table_2_row_takes_its_last_cells_as_values() {
     assert_eq!(ad.row("regulations").unwrap().label, "规章");
     assert_eq!(number(&ad, "regulations", "made").as_deref(), Some("75"));
 }
+
+/// Found by the roundtrip fuzz target: table 4 with rows added below its data row
+/// (extra rows of the model, written by the .docx writer) and blank cells in the data
+/// row; a shorter row with more filled cells was taken for the data row.
+#[test]
+fn table_4_keeps_its_full_data_row_over_shorter_rows_below() {
+    let report = recognize_grids(vec![vec![
+        vec!["行政复议", "行政诉讼"],
+        vec!["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        vec!["未经复议直接起诉", "复议后起诉"],
+        "— _ -5074 _ _ _ _ _ _ _ _ _ _ _ _"
+            .split(' ')
+            .map(|c| if c == "_" { "" } else { c })
+            .collect(),
+        vec!["—", "—", "—", "—", ""],
+        vec!["—", "-5155", "0"],
+    ]]);
+    let rl = report.review_litigation.unwrap();
+    assert_eq!(number(&rl, "review", "other").as_deref(), Some("-5074"));
+    assert_eq!(
+        rl.cell("review", "upheld").unwrap().value,
+        nianbao::CellValue::Placeholder
+    );
+    assert_eq!(number(&rl, "litigation_direct", "corrected"), None);
+}

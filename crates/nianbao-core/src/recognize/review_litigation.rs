@@ -27,16 +27,20 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         }
     }
     // The data row: no header word among its labels (text in a value cell is still a
-    // value), at least five cells; the most filled, the last of equals.
+    // value), at least five cells; a row with a cell for each of the 15 columns
+    // before a shorter one (rows added below it, blank cells in it), then the most
+    // filled, the last of equals.
     let data = views
         .iter()
         .filter(|(v, _)| is_value_row(v))
         .max_by_key(|(v, _)| {
-            v.row
+            let filled = v
+                .row
                 .cells
                 .iter()
                 .filter(|c| !text::trim(&c.text).is_empty())
-                .count()
+                .count();
+            (v.row.cells.len() >= VALUES, filled)
         });
     let Some((view, spans_known)) = data else {
         diagnostics.push(Diagnostic::warning(
