@@ -172,3 +172,77 @@ fn table_4_keeps_its_full_data_row_over_shorter_rows_below() {
     );
     assert_eq!(number(&rl, "litigation_direct", "corrected"), None);
 }
+
+/// Found by the roundtrip fuzz target: in a table-3 row with text in three of its
+/// seven value cells, the text was taken for labels and the row's numbers were lost.
+/// A row matched by its label takes its last seven cells as values.
+#[test]
+fn table_3_cells_under_the_applicant_columns_are_values_whatever_they_hold() {
+    use nianbao::ir::{Cell, Pos, Row, Table};
+    let cell = |text: &str, col: u32, span: u32| Cell {
+        col_span: span,
+        ..Cell::new(text, col, Pos::default())
+    };
+    let row = |cells: Vec<Cell>| Row {
+        cells,
+        ..Row::default()
+    };
+    let grid = Table {
+        rows: vec![
+            row(vec![
+                cell("（本列数据的勾稽关系为：…）", 0, 3),
+                cell("申请人情况", 3, 7),
+            ]),
+            row(vec![
+                cell("自然人", 3, 1),
+                cell("法人或其他组织", 4, 5),
+                cell("总计", 9, 1),
+            ]),
+            row([
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ]
+            .into_iter()
+            .zip(4..)
+            .map(|(t, c)| cell(t, c, 1))
+            .collect()),
+            row(
+                std::iter::once(cell("一、本年新收政府信息公开申请数量", 0, 3))
+                    .chain(
+                        ["见附件", "—", "83", "rmati", "无正当理由", "", ""]
+                            .into_iter()
+                            .zip(3..)
+                            .map(|(t, c)| cell(t, c, 1)),
+                    )
+                    .collect(),
+            ),
+            row(
+                std::iter::once(cell("二、上年结转政府信息公开申请数量", 0, 3))
+                    .chain((3..10).map(|c| cell("1", c, 1)))
+                    .collect(),
+            ),
+        ],
+        spans_known: true,
+        pos: Pos::default(),
+    };
+    let mut doc = nianbao::ir::Document::default();
+    doc.blocks.push(nianbao::ir::Block::Table(grid));
+    let report = nianbao::recognize(&doc).report;
+    let apps = report.applications.unwrap();
+    assert_eq!(
+        number(&apps, "new_received", "research").as_deref(),
+        Some("83")
+    );
+    assert_eq!(
+        apps.cell("new_received", "natural_person").unwrap().value,
+        nianbao::CellValue::Text
+    );
+    assert_eq!(
+        apps.cell("new_received", "commercial").unwrap().value,
+        nianbao::CellValue::Placeholder
+    );
+    assert_eq!(number(&apps, "carried_over", "total").as_deref(), Some("1"));
+}

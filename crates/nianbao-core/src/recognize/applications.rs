@@ -40,7 +40,10 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             table.notes.push(label);
             continue;
         }
-        if *header || view.values.is_empty() {
+        // A row's last seven cells are its values when fewer follow its last "label":
+        // text in value cells (`见附件`) was taken for labels.
+        let values_view = RowView::last_cells_as_values(view.row, APPLICANT_COLUMNS.len());
+        if *header || values_view.values.is_empty() {
             continue;
         }
         let key = match rows::row_role(view, &specs, &table, diagnostics) {
@@ -50,7 +53,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         };
         rows::push_row(
             &mut table,
-            view,
+            &values_view,
             key,
             &APPLICANT_COLUMNS,
             &header_cols,
