@@ -170,6 +170,17 @@ impl<'a, 's> BodyReader<'a, 's> {
         )
     }
 
+    /// The error for an element nested `depth` levels deep, over `max_depth`.
+    fn depth_error(&self, depth: u32, offset: u64) -> DocxError {
+        DocxError::limit(
+            "max_depth",
+            u64::from(depth),
+            self.limits.max_depth,
+            self.part,
+            offset,
+        )
+    }
+
     /// The byte offset in the part of the next unread byte.
     fn position(&self) -> u64 {
         self.reader.buffer_position() + self.skipped
@@ -322,13 +333,7 @@ impl<'a, 's> BodyReader<'a, 's> {
             };
             let depth = self.depth + 1;
             if u64::from(depth) > self.limits.max_depth {
-                return Err(DocxError::limit(
-                    "max_depth",
-                    u64::from(depth),
-                    self.limits.max_depth,
-                    self.part,
-                    offset,
-                ));
+                return Err(self.depth_error(depth, offset));
             }
             if !self.root_seen {
                 self.root_seen = true;
@@ -377,14 +382,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Event::Start(_) => {
                     level += 1;
                     if u64::from(level) > self.limits.max_depth {
-                        let at = self.position();
-                        return Err(DocxError::limit(
-                            "max_depth",
-                            u64::from(level),
-                            self.limits.max_depth,
-                            self.part,
-                            at,
-                        ));
+                        return Err(self.depth_error(level, self.position()));
                     }
                 }
                 Event::End(_) => {
@@ -804,13 +802,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                 Event::Start(e) => {
                     level += 1;
                     if u64::from(level) > self.limits.max_depth {
-                        return Err(DocxError::limit(
-                            "max_depth",
-                            u64::from(level),
-                            self.limits.max_depth,
-                            self.part,
-                            offset,
-                        ));
+                        return Err(self.depth_error(level, offset));
                     }
                     let local = e.local_name();
                     if local.as_ref().ends_with(b"Change") {
@@ -823,13 +815,7 @@ impl<'a, 's> BodyReader<'a, 's> {
                 }
                 Event::Empty(e) => {
                     if u64::from(level + 1) > self.limits.max_depth {
-                        return Err(DocxError::limit(
-                            "max_depth",
-                            u64::from(level + 1),
-                            self.limits.max_depth,
-                            self.part,
-                            offset,
-                        ));
+                        return Err(self.depth_error(level + 1, offset));
                     }
                     f(e.local_name().as_ref(), &e);
                 }

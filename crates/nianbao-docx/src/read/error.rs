@@ -79,6 +79,20 @@ impl DocxError {
         }
     }
 
+    /// `Err` with [`DocxError::limit`] when `actual` is over `max`.
+    pub(crate) fn check_limit(
+        limit: &'static str,
+        actual: u64,
+        max: u64,
+        part: &str,
+    ) -> Result<(), Self> {
+        if actual > max {
+            Err(DocxError::limit(limit, actual, max, part, 0))
+        } else {
+            Ok(())
+        }
+    }
+
     pub(crate) fn limit(
         limit: &'static str,
         actual: u64,

@@ -28,15 +28,7 @@ impl<'a> Package<'a> {
     /// entries the package announces, and tells what the input is when it is no zip.
     pub(crate) fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocxError> {
         let len = bytes.len() as u64;
-        if len > limits.max_input_bytes {
-            return Err(DocxError::limit(
-                "max_input_bytes",
-                len,
-                limits.max_input_bytes,
-                "",
-                0,
-            ));
-        }
+        DocxError::check_limit("max_input_bytes", len, limits.max_input_bytes, "")?;
         match sniff::non_zip(bytes) {
             Some(Sniffed::NotDocx(what)) => {
                 return Err(DocxError::NotDocx {
@@ -50,28 +42,12 @@ impl<'a> Package<'a> {
             }
             None => {}
         }
-        if let Some(entries) = announced_entries(bytes)
-            && entries > limits.max_entries
-        {
-            return Err(DocxError::limit(
-                "max_entries",
-                entries,
-                limits.max_entries,
-                "",
-                0,
-            ));
+        if let Some(entries) = announced_entries(bytes) {
+            DocxError::check_limit("max_entries", entries, limits.max_entries, "")?;
         }
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::zip(&e))?;
         let entries = archive.len() as u64;
-        if entries > limits.max_entries {
-            return Err(DocxError::limit(
-                "max_entries",
-                entries,
-                limits.max_entries,
-                "",
-                0,
-            ));
-        }
+        DocxError::check_limit("max_entries", entries, limits.max_entries, "")?;
         Ok(Package {
             bytes,
             archive,
@@ -172,15 +148,7 @@ impl<'a> Package<'a> {
             if status == Status::StreamEnd {
                 return Ok(out);
             }
-            if out.len() as u64 > max {
-                return Err(DocxError::limit(
-                    "max_part_bytes",
-                    out.len() as u64,
-                    max,
-                    part,
-                    0,
-                ));
-            }
+            DocxError::check_limit("max_part_bytes", out.len() as u64, max, part)?;
             if out.len() == out.capacity() {
                 // The entry is larger than it said: grow, still under the part limit.
                 out.reserve(out.len().clamp(4096, 1 << 24));
@@ -212,37 +180,18 @@ fn check_part(
     compressed: u64,
     total: u64,
 ) -> Result<(), DocxError> {
-    if size > limits.max_part_bytes {
-        return Err(DocxError::limit(
-            "max_part_bytes",
-            size,
-            limits.max_part_bytes,
-            part,
-            0,
-        ));
-    }
+    DocxError::check_limit("max_part_bytes", size, limits.max_part_bytes, part)?;
     if size > RATIO_FLOOR {
         let ratio = size / compressed.max(1);
-        if ratio > limits.max_compression_ratio {
-            return Err(DocxError::limit(
-                "max_compression_ratio",
-                ratio,
-                limits.max_compression_ratio,
-                part,
-                0,
-            ));
-        }
+        DocxError::check_limit(
+            "max_compression_ratio",
+            ratio,
+            limits.max_compression_ratio,
+            part,
+        )?;
     }
     let sum = total.saturating_add(size);
-    if sum > limits.max_total_bytes {
-        return Err(DocxError::limit(
-            "max_total_bytes",
-            sum,
-            limits.max_total_bytes,
-            part,
-            0,
-        ));
-    }
+    DocxError::check_limit("max_total_bytes", sum, limits.max_total_bytes, part)?;
     Ok(())
 }
 
