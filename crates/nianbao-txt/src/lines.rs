@@ -58,6 +58,20 @@ pub(crate) fn normalize(raw: &str) -> String {
         .collect()
 }
 
+/// Fails when line `no`, `len` bytes long, is over [`Limits::max_line_bytes`].
+fn check_line_length(len: usize, no: u32, limits: &Limits) -> Result<(), TxtError> {
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    if len > limits.max_line_bytes {
+        return Err(TxtError::LimitExceeded {
+            limit: "max_line_bytes",
+            actual: len,
+            max: limits.max_line_bytes,
+            line: no,
+        });
+    }
+    Ok(())
+}
+
 /// Checks [`Limits::max_line_bytes`] on the raw bytes, before anything is decoded, for
 /// encodings whose line feed is the byte 0x0A (not UTF-16: its lines are checked after
 /// decoding). A raw line is never longer than its decoded UTF-8 text but by the
@@ -73,15 +87,7 @@ pub(crate) fn check_raw_lines(bytes: &[u8], limits: &Limits) -> Result<(), TxtEr
     let mut start = 0usize;
     let mut no = 1u32;
     for end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(bytes.len())) {
-        let len = u64::try_from(end.saturating_sub(start)).unwrap_or(u64::MAX);
-        if len > limits.max_line_bytes {
-            return Err(TxtError::LimitExceeded {
-                limit: "max_line_bytes",
-                actual: len,
-                max: limits.max_line_bytes,
-                line: no,
-            });
-        }
+        check_line_length(end.saturating_sub(start), no, limits)?;
         // CR LF, LF and a lone CR each end one line.
         let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
         if !crlf {
@@ -135,15 +141,7 @@ pub(crate) fn split<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>,
         } else {
             tail.get(1..).unwrap_or_default()
         };
-        let len = u64::try_from(body.len()).unwrap_or(u64::MAX);
-        if len > limits.max_line_bytes {
-            return Err(TxtError::LimitExceeded {
-                limit: "max_line_bytes",
-                actual: len,
-                max: limits.max_line_bytes,
-                line: no,
-            });
-        }
+        check_line_length(body.len(), no, limits)?;
         let page_break = pending_break || body.contains('\u{c}');
         pending_break = false;
         let raw: Cow<'_, str> = if page_break {
