@@ -14,7 +14,6 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::cli::{BatchArgs, OutputFormat};
-use crate::headline::Headline;
 use crate::render::render;
 use crate::{Outcome, UsageError};
 use inputs::{Job, Origin};
@@ -133,14 +132,7 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
     // here is a report. Outputs that are all up to date but include no JSON to take
     // the report from (resume) are not written again.
     let skip_writing = up_to_date && !ctx.formats.contains(&OutputFormat::Json);
-    let record = Record {
-        source: job.source.clone(),
-        format: analysis.report.source.format.clone(),
-        headline: Some(Headline::of(&analysis)),
-        status: Status::Ok,
-        spooled: None,
-        up_to_date: skip_writing,
-    };
+    let record = Record::converted(&job.source, &analysis, skip_writing);
     if !skip_writing {
         for (format, rel) in &outputs {
             let rendered = match format {
@@ -183,14 +175,7 @@ fn resume_from_json(
     if !analysis.report.has_report_content() {
         return None;
     }
-    let record = Record {
-        source: job.source.clone(),
-        format: analysis.report.source.format.clone(),
-        headline: Some(Headline::of(&analysis)),
-        status: Status::Ok,
-        spooled: None,
-        up_to_date: true,
-    };
+    let record = Record::converted(&job.source, &analysis, true);
     Some(spool(record, &analysis, ctx))
 }
 

@@ -58,6 +58,19 @@ pub struct Record {
 }
 
 impl Record {
+    /// A record of an input converted into `analysis` (`up_to_date`: its outputs were
+    /// already there and were not written again).
+    pub fn converted(source: &str, analysis: &nianbao::Analysis, up_to_date: bool) -> Record {
+        Record {
+            source: source.to_owned(),
+            format: analysis.report.source.format.clone(),
+            headline: Some(Headline::of(analysis)),
+            status: Status::Ok,
+            spooled: None,
+            up_to_date,
+        }
+    }
+
     /// A record of an input that failed (`no_report` is its own status).
     pub fn failed(source: &str, kind: &'static str, message: String) -> Record {
         let status = if kind == "no_report" {
