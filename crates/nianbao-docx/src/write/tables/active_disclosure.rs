@@ -8,7 +8,7 @@ use nianbao_core::catalog::ColumnSpec;
 use nianbao_core::model::{Row, Table};
 
 use super::grid::{Grid, Spec, widths};
-use super::{Item, items};
+use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE;
 use crate::write::text::cell_text;
 
@@ -40,14 +40,7 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
                         columns.iter().map(|c| Cow::Borrowed(c.label)).collect();
                     data_row(&mut grid, "信息内容", &labels, value_columns);
                 }
-                let values: Vec<Cow<'_, str>> = columns
-                    .iter()
-                    .map(|c| {
-                        row.and_then(|r| r.cell(c.key))
-                            .map(cell_text)
-                            .unwrap_or_default()
-                    })
-                    .collect();
+                let values = column_texts(row, columns);
                 data_row(&mut grid, spec.label, &values, value_columns);
             }
             Item::Extra(row) => {
@@ -75,10 +68,7 @@ fn extra_values<'a>(row: &'a Row, columns: &[ColumnSpec]) -> Vec<Cow<'a, str>> {
             .iter()
             .all(|(k, _)| columns.iter().any(|c| c.key == k));
     if fits {
-        columns
-            .iter()
-            .map(|c| row.cell(c.key).map(cell_text).unwrap_or_default())
-            .collect()
+        column_texts(Some(row), columns)
     } else {
         row.cells.iter().map(|(_, c)| cell_text(c)).collect()
     }

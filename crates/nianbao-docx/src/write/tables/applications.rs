@@ -2,16 +2,13 @@
 //! merges of 三、本年度办理结果 and its groups) and seven value columns under the two
 //! header levels 申请人情况 › 自然人 | 法人或其他组织 (five) | 总计.
 
-use std::borrow::Cow;
-
 use nianbao_core::TableKind;
 use nianbao_core::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, RowSpec};
 use nianbao_core::model::{Row, Table};
 
 use super::grid::{Grid, Spec, widths};
-use super::{Item, items};
+use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE_SMALL;
-use crate::write::text::cell_text;
 
 /// The label columns of the grid.
 const LABEL_COLUMNS: usize = 3;
@@ -59,14 +56,7 @@ pub fn applications(table: &Table) -> docx_rs::Table {
             Item::Extra(row) => (row.label.as_str(), Some(*row)),
         };
         specs_row.push(Spec::new(label).span(LABEL_COLUMNS - chain.len()).left());
-        let values: Vec<Cow<'_, str>> = APPLICANT_COLUMNS
-            .iter()
-            .map(|c| {
-                row.and_then(|r| r.cell(c.key))
-                    .map(cell_text)
-                    .unwrap_or_default()
-            })
-            .collect();
+        let values = column_texts(row, &APPLICANT_COLUMNS);
         specs_row.extend(values.iter().map(|v| Spec::new(v)));
         grid.row(&specs_row);
     }

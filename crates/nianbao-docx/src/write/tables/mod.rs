@@ -11,8 +11,25 @@ pub use applications::{HEADER_NOTE, applications};
 pub use grid::{plain, spacer};
 pub use review_litigation::review_litigation;
 
-use nianbao_core::catalog::RowSpec;
+use std::borrow::Cow;
+
+use nianbao_core::catalog::{ColumnSpec, RowSpec};
 use nianbao_core::model::{Row, Table};
+
+use crate::write::text::cell_text;
+
+/// The printed text of a row's cell in each column (blank where the row, or its cell,
+/// is missing).
+fn column_texts<'a>(row: Option<&'a Row>, columns: &[ColumnSpec]) -> Vec<Cow<'a, str>> {
+    columns
+        .iter()
+        .map(|c| {
+            row.and_then(|r| r.cell(c.key))
+                .map(cell_text)
+                .unwrap_or_default()
+        })
+        .collect()
+}
 
 /// A row to print: a template row (with the source's row, or `None` when the source
 /// lacks it: it is printed blank), or an extra row of the source.

@@ -8,7 +8,7 @@ use nianbao_core::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS};
 use nianbao_core::model::Table;
 
 use super::grid::{Grid, Spec, widths};
-use super::{Item, items};
+use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE_SMALL;
 use crate::write::text::cell_text;
 
@@ -45,11 +45,7 @@ pub fn review_litigation(table: &Table) -> docx_rs::Table {
     let mut extra_rows = Vec::new();
     for item in items(table, &specs) {
         match item {
-            Item::Template(_, row) => values.extend(REVIEW_COLUMNS.iter().map(|c| {
-                row.and_then(|r| r.cell(c.key))
-                    .map(cell_text)
-                    .unwrap_or_default()
-            })),
+            Item::Template(_, row) => values.extend(column_texts(row, &REVIEW_COLUMNS)),
             Item::Extra(row) => extra_rows.push(row),
         }
     }
