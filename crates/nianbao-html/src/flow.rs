@@ -400,17 +400,7 @@ impl<'a> Walker<'a> {
     /// A cell's text (its lines joined by `'\n'`, blank lines left out) and the tables
     /// nested in it.
     fn cell_content(&mut self, td: NodeId, depth: u64) -> Result<(String, Vec<Table>), HtmlError> {
-        let mut inner = Walker {
-            dom: self.dom,
-            limits: self.limits,
-            diagnostics: Vec::new(),
-            out: Vec::new(),
-            para: Para::default(),
-            stack: Vec::new(),
-            in_link: 0,
-            in_pre: 0,
-            max_depth: self.max_depth,
-        };
+        let mut inner = Walker::new(self.dom, self.limits);
         inner.children(td, depth + 2)?;
         inner.flush();
         self.diagnostics.append(&mut inner.diagnostics);
