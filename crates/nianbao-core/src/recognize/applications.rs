@@ -41,8 +41,11 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             continue;
         }
         // A row's last seven cells are its values when fewer follow its last "label":
-        // text in value cells (`见附件`) was taken for labels.
-        let values_view = RowView::last_cells_as_values(view.row, APPLICANT_COLUMNS.len());
+        // text in value cells (`见附件`) was taken for labels. (`with_columns` made
+        // that split already when the cells are mostly values.)
+        let resplit = (view.values.len() < APPLICANT_COLUMNS.len())
+            .then(|| RowView::last_cells_as_values(view.row, APPLICANT_COLUMNS.len()));
+        let values_view = resplit.as_ref().unwrap_or(view);
         if *header || values_view.values.is_empty() {
             continue;
         }
@@ -53,7 +56,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         };
         rows::push_row(
             &mut table,
-            &values_view,
+            values_view,
             key,
             &APPLICANT_COLUMNS,
             &header_cols,
