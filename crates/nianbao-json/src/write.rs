@@ -255,7 +255,22 @@ struct RowValues<'a>(&'a Row);
 
 impl Serialize for RowValues<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let cells = last_wins(self.0.cells.iter().map(|(col, cell)| (col.as_str(), cell)));
+        let all = &self.0.cells;
+        let unique = all.len() <= 1
+            || (all.len() <= 32
+                && all
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (col, _))| all.iter().skip(i + 1).all(|(other, _)| other != col)));
+        if unique {
+            // The common case: no column twice, nothing to gather.
+            let mut m = s.serialize_map(Some(all.len()))?;
+            for (col, cell) in all {
+                m.serialize_entry(col, &CellNumber(cell))?;
+            }
+            return m.end();
+        }
+        let cells = last_wins(all.iter().map(|(col, cell)| (col.as_str(), cell)));
         let mut m = s.serialize_map(Some(cells.len()))?;
         for (col, cell) in cells {
             m.serialize_entry(col, &CellNumber(cell))?;
@@ -394,6 +409,34 @@ mod tests {
     fn a_key_twice_keeps_its_first_place_and_last_value() {
         let pairs = last_wins([("a", 1), ("b", 2), ("a", 3), ("c", 4)]);
         assert_eq!(pairs, [("a", 3), ("b", 2), ("c", 4)]);
+    }
+
+    #[test]
+    fn a_row_with_a_column_twice_writes_it_once() {
+        use nianbao_core::model::Number;
+        let cell = |n| Cell::number(Number::int(n));
+        let row = Row {
+            key: None,
+            label: String::new(),
+            cells: vec![
+                ("a".into(), cell(1)),
+                ("b".into(), cell(2)),
+                ("a".into(), cell(3)),
+            ],
+            pos: Default::default(),
+        };
+        assert_eq!(
+            serde_json::to_string(&RowValues(&row)).unwrap(),
+            r#"{"a":3,"b":2}"#
+        );
+        let row = Row {
+            cells: row.cells[..2].to_vec(),
+            ..row
+        };
+        assert_eq!(
+            serde_json::to_string(&RowValues(&row)).unwrap(),
+            r#"{"a":1,"b":2}"#
+        );
     }
 
     #[test]
