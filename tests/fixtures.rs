@@ -246,3 +246,47 @@ fn table_3_cells_under_the_applicant_columns_are_values_whatever_they_hold() {
     );
     assert_eq!(number(&apps, "carried_over", "total").as_deref(), Some("1"));
 }
+
+/// Found by the roundtrip fuzz target: text in a table-3 value cell that looks like
+/// another row's label (`转政府信息公开申请数量`) matched that row instead of the row's
+/// own label. A row is matched by the labels before its seven values.
+#[test]
+fn text_in_a_table_3_value_cell_does_not_match_another_row() {
+    let report = recognize_grids(vec![vec![
+        vec!["申请人情况"],
+        vec!["自然人", "法人或其他组织", "总计"],
+        vec![
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ],
+        vec![
+            "一、本年新收政府信息公开申请数量",
+            "—",
+            "转政府信息公开申请数量",
+            "86",
+            "vv|1",
+            "ww",
+            "",
+            "",
+        ],
+        vec![
+            "二、上年结转政府信息公开申请数量",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ],
+    ]]);
+    let apps = report.applications.unwrap();
+    assert_eq!(
+        number(&apps, "new_received", "research").as_deref(),
+        Some("86")
+    );
+    assert_eq!(number(&apps, "carried_over", "total").as_deref(), Some("1"));
+}

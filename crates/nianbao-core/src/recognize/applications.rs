@@ -49,7 +49,9 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         if *header || values_view.values.is_empty() {
             continue;
         }
-        let key = match rows::row_role(view, &specs, &table, diagnostics) {
+        // Matched by the labels before its values, so that text in a value cell
+        // (`转政府信息公开申请数量`) cannot match another row.
+        let key = match rows::row_role(values_view, &specs, &table, diagnostics) {
             RowRole::Template(m) => Some(m.spec.key.to_owned()),
             RowRole::Extra => None,
             RowRole::Skip => continue,
