@@ -49,9 +49,13 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         if *header || values_view.values.is_empty() {
             continue;
         }
-        // Matched by the labels before its values, so that text in a value cell
-        // (`转政府信息公开申请数量`) cannot match another row.
-        let key = match rows::row_role(values_view, &specs, &table, diagnostics) {
+        // Matched by the labels before its values when they match a row, so that text
+        // in a value cell (`转政府信息公开申请数量`) cannot match another row.
+        let label_view = match &resplit {
+            Some(v) if rows::match_row(v, &specs).is_some() => v,
+            _ => view,
+        };
+        let key = match rows::row_role(label_view, &specs, &table, diagnostics) {
             RowRole::Template(m) => Some(m.spec.key.to_owned()),
             RowRole::Extra => None,
             RowRole::Skip => continue,
