@@ -1,6 +1,7 @@
 //! Source positions.
 
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,9 +13,10 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 pub struct Pos {
-    /// The part of a package (`word/document.xml`), if the source has parts.
+    /// The part of a package (`word/document.xml`), if the source has parts. Shared:
+    /// every position in one part holds the same name, and cloning it allocates nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part: Option<String>,
+    pub part: Option<Arc<str>>,
     /// The byte offset in the part or file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
@@ -35,8 +37,9 @@ impl Pos {
         }
     }
 
-    /// A byte offset inside a part of a package.
-    pub fn part_offset(part: impl Into<String>, offset: u64) -> Self {
+    /// A byte offset inside a part of a package. Pass an `Arc<str>` to share the name
+    /// among many positions (a `&str` or `String` is copied into a new one).
+    pub fn part_offset(part: impl Into<Arc<str>>, offset: u64) -> Self {
         Pos {
             part: Some(part.into()),
             offset: Some(offset),

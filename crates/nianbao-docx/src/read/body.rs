@@ -1,6 +1,8 @@
 //! The streaming reader of the main document part: one pass of quick-xml events,
 //! no DOM, turned into paragraphs and table grids.
 
+use std::sync::Arc;
+
 use nianbao_core::ir::{Block, Paragraph, Table};
 use nianbao_core::{Diagnostic, Limits, Pos};
 use quick_xml::Reader;
@@ -75,6 +77,8 @@ enum Ev<'a> {
 pub(crate) struct BodyReader<'a, 's> {
     reader: Reader<&'a [u8]>,
     part: &'a str,
+    /// The part's name, shared by every position the reader makes.
+    part_name: Arc<str>,
     limits: &'a Limits,
     styles: &'s Styles,
     numbering: &'s mut Numbering,
@@ -119,6 +123,7 @@ impl<'a, 's> BodyReader<'a, 's> {
         BodyReader {
             reader: xml::reader(data),
             part,
+            part_name: Arc::from(part),
             limits,
             styles,
             numbering,
@@ -153,7 +158,7 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     fn pos(&self, offset: u64) -> Pos {
-        Pos::part_offset(self.part, offset)
+        Pos::part_offset(Arc::clone(&self.part_name), offset)
     }
 
     fn warn(&mut self, code: &str, message: &str, offset: Option<u64>) {

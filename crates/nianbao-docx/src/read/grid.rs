@@ -124,7 +124,7 @@ impl GridBuilder {
         self.cells += 1;
         if self.cells > limits.max_table_cells {
             let (part, offset) = (
-                pos.part.clone().unwrap_or_default(),
+                pos.part.as_deref().unwrap_or_default().to_owned(),
                 pos.offset.unwrap_or(0),
             );
             return Err(DocxError::limit(
