@@ -1,5 +1,7 @@
 //! One value cell of a table, as printed and as normalized.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -127,14 +129,11 @@ impl Cell {
     /// Whether a cell's source text reads as a value (number, blank or placeholder)
     /// rather than as a label.
     pub fn looks_like_value(source: &str) -> bool {
+        // What `Cell::parse` would not call text, without building the cell.
         let trimmed = text::trim(source);
-        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-            return true;
-        }
-        !matches!(
-            Cell::parse(source, ColumnKind::Money).value,
-            CellValue::Text
-        )
+        trimmed.bytes().all(|b| b.is_ascii_digit())
+            || text::is_placeholder(trimmed)
+            || parse_number(trimmed, ColumnKind::Money).is_some()
     }
 }
 
@@ -169,12 +168,35 @@ fn parse_number(trimmed: &str, kind: ColumnKind) -> Option<(Number, Vec<Normaliz
         }
         _ => (trimmed, None),
     };
-    let ascii = text::fold_full_width(body);
-    if ascii != body {
-        notes.push(Normalization::FullWidth);
+    // A character that folding, white space and units cannot remove or turn into a
+    // digit, sign or separator makes it no number (a label such as `1.属于国家秘密`).
+    let could_be_number = body.chars().all(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '+' | '-' | '.' | ',' | '０'..='９' | '＋' | '－' | '．' | '，'
+            )
+            || text::is_space(c)
+            || UNITS.iter().any(|u| u.contains(c))
+    });
+    if !could_be_number {
+        return None;
     }
-    let body: String = ascii.chars().filter(|c| !text::is_space(*c)).collect();
-    let mut body = body.as_str();
+    let ascii: Cow<'_, str> = if body.is_ascii() {
+        Cow::Borrowed(body)
+    } else {
+        let folded = text::fold_full_width(body);
+        if folded != body {
+            notes.push(Normalization::FullWidth);
+        }
+        Cow::Owned(folded)
+    };
+    let body: Cow<'_, str> = if ascii.chars().any(text::is_space) {
+        Cow::Owned(ascii.chars().filter(|c| !text::is_space(*c)).collect())
+    } else {
+        ascii
+    };
+    let mut body = &*body;
     let mut unit = None;
     for u in UNITS {
         if let Some(rest) = body.strip_suffix(u) {
@@ -183,7 +205,11 @@ fn parse_number(trimmed: &str, kind: ColumnKind) -> Option<(Number, Vec<Normaliz
             break;
         }
     }
-    let without_sep: String = body.chars().filter(|c| *c != ',').collect();
+    let without_sep: Cow<'_, str> = if body.contains(',') {
+        Cow::Owned(body.chars().filter(|c| *c != ',').collect())
+    } else {
+        Cow::Borrowed(body)
+    };
     if without_sep.len() != body.len() {
         if !text::has_valid_thousands_groups(body) {
             return None;

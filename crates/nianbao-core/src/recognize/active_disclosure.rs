@@ -30,13 +30,12 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         let Some(first) = keys.first() else {
             continue;
         };
-        let label = view.label();
         if first.starts_with("第二十条") && !view.has_values() {
             header.clear();
             continue;
         }
-        if label.starts_with('注') {
-            table.notes.push(label);
+        if view.label_starts_with('注') {
+            table.notes.push(view.label());
             continue;
         }
         if first == "信息内容" {
@@ -65,7 +64,8 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         };
         // Text in a value cell (`见附件`) was taken for a label: now that the row's
         // columns are known, the last cells are its values.
-        let view = &RowView::last_cells_as_values(view.row, columns.len());
+        let resplit = view.resplit(columns.len());
+        let view = resplit.as_ref().unwrap_or(view);
         rows::push_row(
             &mut table,
             view,

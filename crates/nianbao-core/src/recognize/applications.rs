@@ -7,7 +7,7 @@ use crate::catalog::{
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity_at_least};
+use crate::text::{label_key, similarity_bound, similarity_of};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -35,16 +35,15 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         if view.labels.is_empty() && !view.has_values() {
             continue;
         }
-        let label = view.label();
-        if label.starts_with('注') {
-            table.notes.push(label);
+        if view.label_starts_with('注') {
+            table.notes.push(view.label());
             continue;
         }
         // A row's last seven cells are its values when fewer follow its last "label":
         // text in value cells (`见附件`) was taken for labels. (`with_columns` made
-        // that split already when the cells are mostly values.)
-        let resplit = (view.values.len() < APPLICANT_COLUMNS.len())
-            .then(|| RowView::last_cells_as_values(view.row, APPLICANT_COLUMNS.len()));
+        // that split already when the cells are mostly values; a view with fewer
+        // values is the one `RowView::new` makes, which `resplit` expects.)
+        let resplit = view.resplit(APPLICANT_COLUMNS.len());
         let values_view = resplit.as_ref().unwrap_or(view);
         if *header || values_view.values.is_empty() {
             continue;
@@ -159,16 +158,25 @@ fn group_keys() -> &'static [String] {
 
 /// The applicant column a header label key names, if any.
 fn applicant_column(key: &str) -> Option<&'static ColumnSpec> {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    static KEYS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         APPLICANT_COLUMNS
             .iter()
             .map(|c| label_key(c.label))
+            .map(|k| {
+                let n = k.chars().count();
+                (k, n)
+            })
             .collect()
     });
+    let len = key.chars().count();
     APPLICANT_COLUMNS
         .iter()
         .zip(keys)
-        .find(|(_, k)| similarity_at_least(key, k, MATCH_THRESHOLD).is_some())
+        .find(|(_, (k, n))| {
+            key == k
+                || (similarity_bound(len, *n) >= MATCH_THRESHOLD
+                    && similarity_of(key, len, k, *n) >= MATCH_THRESHOLD)
+        })
         .map(|(c, _)| c)
 }

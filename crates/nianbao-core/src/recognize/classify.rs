@@ -2,7 +2,7 @@
 
 use crate::catalog::TableKind;
 use crate::ir;
-use crate::text::label_key;
+use crate::text::label_key_into;
 
 /// Label keys that point to a table, with their weight.
 const MARKERS: [(TableKind, &str, u32); 17] = [
@@ -31,29 +31,32 @@ const MIN_SCORE: u32 = 3;
 /// Which national table a grid is, if its labels say so clearly.
 pub fn classify(table: &ir::Table) -> Option<TableKind> {
     let mut scores = [0u32; 3];
-    let mut seen = Vec::new();
+    // Each key counts once; only keys that hit a marker need remembering.
+    let mut seen: Vec<String> = Vec::new();
+    let mut key = String::new();
     for row in &table.rows {
         for cell in &row.cells {
-            let key = label_key(&cell.text);
-            if key.is_empty() || seen.contains(&key) {
-                continue;
-            }
-            for (kind, marker, weight) in MARKERS {
-                let hit = if marker == "第二十条" {
+            label_key_into(&cell.text, &mut key);
+            let is_hit = |(_, marker, _): &(TableKind, &str, u32)| {
+                if *marker == "第二十条" {
                     key.starts_with(marker)
                 } else {
-                    key == marker
-                };
-                if hit
-                    && let Some(score) = TableKind::ALL
-                        .iter()
-                        .position(|k| *k == kind)
-                        .and_then(|i| scores.get_mut(i))
+                    key == *marker
+                }
+            };
+            if key.is_empty() || !MARKERS.iter().any(is_hit) || seen.contains(&key) {
+                continue;
+            }
+            for (kind, _, weight) in MARKERS.iter().filter(|m| is_hit(m)) {
+                if let Some(score) = TableKind::ALL
+                    .iter()
+                    .position(|k| k == kind)
+                    .and_then(|i| scores.get_mut(i))
                 {
                     *score += weight;
                 }
             }
-            seen.push(key);
+            seen.push(key.clone());
         }
     }
     let (best, score) = TableKind::ALL

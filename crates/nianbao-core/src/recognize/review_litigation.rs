@@ -21,9 +21,8 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
     let mut table = Table::new(TableKind::ReviewLitigation, None);
     table.pos = grids.first().map(|g| g.pos.clone()).unwrap_or_default();
     for (view, _) in &views {
-        let label = view.label();
-        if label.starts_with('注') {
-            table.notes.push(label);
+        if view.label_starts_with('注') {
+            table.notes.push(view.label());
         }
     }
     // The data row: no header word among its labels (text in a value cell is still a

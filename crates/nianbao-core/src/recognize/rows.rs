@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::catalog::{self, ColumnSpec, RowSpec};
 use crate::ir;
 use crate::model::Cell;
-use crate::text::{self, label_key, similarity};
+use crate::text::{self, label_key};
 use crate::{Diagnostic, codes};
 
 /// How alike a label must be to a template label to match it.
@@ -73,21 +73,23 @@ impl<'a> RowView<'a> {
     /// still stands before them; otherwise as [`RowView::new`].
     pub fn last_cells_as_values(row: &'a ir::Row, columns: usize) -> Self {
         let view = Self::new(row);
+        view.resplit(columns).unwrap_or(view)
+    }
+
+    /// For a view made by [`RowView::new`]: the view [`RowView::last_cells_as_values`]
+    /// gives when it differs from this one, else `None`.
+    pub fn resplit(&self, columns: usize) -> Option<Self> {
+        let row = self.row;
         let n = row.cells.len();
-        if view.values.len() >= columns || n <= columns {
-            return view;
+        if self.values.len() >= columns || n <= columns {
+            return None;
         }
         let split = n - columns;
-        if row
-            .cells
+        row.cells
             .iter()
             .take(split)
             .any(|c| !Cell::looks_like_value(&c.text))
-        {
-            Self::split_at(row, split)
-        } else {
-            view
-        }
+            .then(|| Self::split_at(row, split))
     }
 
     fn split_at(row: &'a ir::Row, at: usize) -> Self {
@@ -107,11 +109,22 @@ impl<'a> RowView<'a> {
 
     /// The label cells' texts joined by a space, as printed.
     pub fn label(&self) -> String {
+        let mut label = String::new();
+        for (i, cell) in self.labels.iter().enumerate() {
+            if i > 0 {
+                label.push(' ');
+            }
+            label.push_str(text::trim(&cell.text));
+        }
+        label
+    }
+
+    /// Whether the printed label starts with `c` (`注` of a note row), without
+    /// building it.
+    pub fn label_starts_with(&self, c: char) -> bool {
         self.labels
-            .iter()
-            .map(|c| text::trim(&c.text))
-            .collect::<Vec<_>>()
-            .join(" ")
+            .first()
+            .is_some_and(|cell| text::trim(&cell.text).starts_with(c))
     }
 
     /// The label keys of the label cells.
@@ -206,7 +219,7 @@ pub fn match_key(key: &str, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
             if bound < MATCH_THRESHOLD || best.is_some_and(|b| bound <= b.score) {
                 continue;
             }
-            let score = similarity(key, label);
+            let score = text::similarity_of(key, len, label, *label_len);
             if score >= MATCH_THRESHOLD && best.is_none_or(|b| score > b.score) {
                 best = Some(LabelMatch { spec, score });
             }
@@ -223,7 +236,12 @@ pub fn match_row(view: &RowView<'_>, specs: &[&'static RowSpec]) -> Option<Label
     if let Some(m) = last.filter(|m| m.score >= 1.0) {
         return Some(m);
     }
-    let joined = match_key(&keys.concat(), specs);
+    let joined = if keys.len() > 1 {
+        match_key(&keys.concat(), specs)
+    } else {
+        // One label: joined, it is the last label again.
+        last
+    };
     let earlier = keys.iter().rev().skip(1).find_map(|k| match_key(k, specs));
     [last, joined, earlier]
         .into_iter()
@@ -250,12 +268,15 @@ pub fn row_role(
     table: &crate::model::Table,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RowRole {
-    let label = view.label();
     match match_row(view, specs) {
         Some(m) if table.row(m.spec.key).is_some() => {
             diagnostics.push(Diagnostic::warning(
                 codes::ROW_DUPLICATE,
-                format!("row {label:?} repeats {:?}; the first is kept", m.spec.key),
+                format!(
+                    "row {:?} repeats {:?}; the first is kept",
+                    view.label(),
+                    m.spec.key
+                ),
                 Some(view.row.pos.clone()),
             ));
             RowRole::Skip
@@ -267,7 +288,10 @@ pub fn row_role(
         None if view.has_values() && !view.labels.is_empty() => {
             diagnostics.push(Diagnostic::warning(
                 codes::ROW_EXTRA,
-                format!("row {label:?} is not in the template; kept as an extra row"),
+                format!(
+                    "row {:?} is not in the template; kept as an extra row",
+                    view.label()
+                ),
                 Some(view.row.pos.clone()),
             ));
             RowRole::Extra
@@ -307,7 +331,7 @@ pub fn place_values(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, Cell)> {
     let parse = |c: &ir::Cell, col: &ColumnSpec| Cell::parse(&c.text, col.kind);
-    let mut values = view.values.clone();
+    let mut values: &[&ir::Cell] = &view.values;
     if values.len() != columns.len() && spans_known && !header_cols.is_empty() {
         let by_grid: Vec<(String, Cell)> = columns
             .iter()
@@ -335,7 +359,7 @@ pub fn place_values(
             .take(extra)
             .all(|c| text::trim(&c.text).is_empty());
         if leading_blank {
-            values.drain(..extra);
+            values = values.get(extra..).unwrap_or_default();
         }
     }
     if values.len() != columns.len() {

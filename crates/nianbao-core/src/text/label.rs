@@ -15,6 +15,15 @@ use super::{is_space, strip_numbering};
 /// assert_eq!(label_key("本年新\n制作数量"), "本年新制作数量");
 /// ```
 pub fn label_key(label: &str) -> String {
+    let mut key = String::with_capacity(label.len());
+    label_key_into(label, &mut key);
+    key
+}
+
+/// [`label_key`] written into `key` (cleared first), so that a caller keying many
+/// labels reuses one buffer.
+pub fn label_key_into(label: &str, key: &mut String) {
+    key.clear();
     let mut rest = label;
     loop {
         let (n, after) = strip_numbering(rest);
@@ -23,7 +32,6 @@ pub fn label_key(label: &str) -> String {
         }
         rest = after;
     }
-    let mut key = String::with_capacity(rest.len());
     for c in rest.chars() {
         // Most characters of a label are ideographs: no space, punctuation or
         // full-width form among them.
@@ -34,9 +42,8 @@ pub fn label_key(label: &str) -> String {
         }
     }
     if key == "合计" {
-        "总计".to_owned()
-    } else {
-        key
+        key.clear();
+        key.push_str("总计");
     }
 }
 
@@ -225,8 +232,15 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let len_a = a.chars().count();
-    let len_b = b.chars().count();
+    similarity_of(a, a.chars().count(), b, b.chars().count())
+}
+
+/// [`similarity`] of two keys whose lengths in characters are known (`len_a` of `a`,
+/// `len_b` of `b`), for callers that keep them.
+pub fn similarity_of(a: &str, len_a: usize, b: &str, len_b: usize) -> f64 {
+    if a == b {
+        return 1.0;
+    }
     if len_a == 0 || len_b == 0 {
         return 0.0;
     }
@@ -277,10 +291,11 @@ pub fn similarity_at_least(a: &str, b: &str, threshold: f64) -> Option<f64> {
     if a == b {
         return Some(1.0);
     }
-    if similarity_bound(a.chars().count(), b.chars().count()) < threshold {
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    if similarity_bound(len_a, len_b) < threshold {
         return None;
     }
-    Some(similarity(a, b)).filter(|s| *s >= threshold)
+    Some(similarity_of(a, len_a, b, len_b)).filter(|s| *s >= threshold)
 }
 
 /// The highest [`similarity`] two keys of these lengths (in characters) can have.

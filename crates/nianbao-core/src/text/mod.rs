@@ -4,7 +4,9 @@
 mod label;
 mod numbering;
 
-pub use label::{label_key, similarity, similarity_at_least, similarity_bound};
+pub use label::{
+    label_key, label_key_into, similarity, similarity_at_least, similarity_bound, similarity_of,
+};
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,
@@ -23,7 +25,13 @@ pub fn is_space(c: char) -> bool {
 
 /// Trims [`is_space`] characters at both ends.
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    // Most texts (cell values, labels) have nothing to trim: look at both ends first.
+    let mut ends = s.chars();
+    match (ends.next(), ends.next_back()) {
+        (None, _) => s,
+        (Some(first), last) if !is_space(first) && !last.is_some_and(is_space) => s,
+        _ => s.trim_matches(is_space),
+    }
 }
 
 /// Whether a (trimmed) cell text is a placeholder meaning "nothing": `—` `-` `/` `无`
