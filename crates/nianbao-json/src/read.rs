@@ -1,5 +1,7 @@
 //! JSON → Analysis, losslessly.
 
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -117,12 +119,12 @@ fn table(
         for (col, value) in obj {
             let detail = cells.get(format!("{}.{prefix}.{col}", kind.key()));
             row_cells.push((
-                col.clone(),
+                Cow::Owned(col.clone()),
                 cell(value, detail, &format!("{row_at}.{col}"))?,
             ));
         }
         t.rows.push(Row {
-            key,
+            key: key.map(Cow::Owned),
             label,
             cells: row_cells,
             pos: field::<Option<Pos>>(row, &row_at, "pos")

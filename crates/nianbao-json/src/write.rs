@@ -270,7 +270,7 @@ impl Serialize for RowValues<'_> {
             }
             return m.end();
         }
-        let cells = last_wins(all.iter().map(|(col, cell)| (col.as_str(), cell)));
+        let cells = last_wins(all.iter().map(|(col, cell)| (&**col, cell)));
         let mut m = s.serialize_map(Some(cells.len()))?;
         for (col, cell) in cells {
             m.serialize_entry(col, &CellNumber(cell))?;

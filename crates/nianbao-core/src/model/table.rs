@@ -1,5 +1,7 @@
 //! A recognized national table: rows keyed by the paths of REPORT.md.
 
+use std::borrow::Cow;
+
 use super::{Cell, Number};
 use crate::Pos;
 use crate::catalog::{TableFormat, TableKind};
@@ -26,11 +28,12 @@ pub struct Table {
 pub struct Row {
     /// The row's path under the table (`results.denied.state_secret`), or `None` for
     /// an extra row that the template does not have.
-    pub key: Option<String>,
+    pub key: Option<Cow<'static, str>>,
     /// The label as printed (label cells joined by a space).
     pub label: String,
-    /// The values by column key, in column order.
-    pub cells: Vec<(String, Cell)>,
+    /// The values by column key, in column order. Keys of the catalogue are borrowed
+    /// from it (no allocation per cell); others, read from JSON, are owned.
+    pub cells: Vec<(Cow<'static, str>, Cell)>,
     /// Where the row starts in the source.
     pub pos: Pos,
 }

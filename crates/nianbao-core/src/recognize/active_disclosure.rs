@@ -57,7 +57,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         let (key, columns) = match rows::row_role(view, &specs, &table, diagnostics) {
             RowRole::Template(m) => {
                 last_columns = m.spec.columns;
-                (Some(m.spec.key.to_owned()), m.spec.columns.to_vec())
+                (Some(m.spec.key), m.spec.columns.to_vec())
             }
             RowRole::Extra => (None, extra_row_columns(&header, last_columns)),
             RowRole::Skip => continue,

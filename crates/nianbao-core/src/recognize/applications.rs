@@ -55,7 +55,7 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             _ => view,
         };
         let key = match rows::row_role(label_view, &specs, &table, diagnostics) {
-            RowRole::Template(m) => Some(m.spec.key.to_owned()),
+            RowRole::Template(m) => Some(m.spec.key),
             RowRole::Extra => None,
             RowRole::Skip => continue,
         };

@@ -1,6 +1,8 @@
 //! Table 4, 政府信息公开行政复议、行政诉讼情况: header rows and one data row of 15
 //! values (行政复议, 未经复议直接起诉, 复议后起诉; five columns each).
 
+use std::borrow::Cow;
+
 use crate::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS, TableKind};
 use crate::ir;
 use crate::model::{Cell, Row, Table};
@@ -75,19 +77,19 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
         ));
     }
     for (g, group) in REVIEW_GROUPS.iter().enumerate() {
-        let cells: Vec<(String, Cell)> = REVIEW_COLUMNS
+        let cells: Vec<(Cow<'static, str>, Cell)> = REVIEW_COLUMNS
             .iter()
             .enumerate()
             .map(|(c, col)| {
                 let cell = values
                     .get(g * REVIEW_COLUMNS.len() + c)
                     .map_or(Cell::BLANK, |v| Cell::parse(&v.text, col.kind));
-                (col.key.to_owned(), cell)
+                (Cow::Borrowed(col.key), cell)
             })
             .collect();
         super::rows::text_cell_diagnostics(group.label, &cells, &view.row.pos, diagnostics);
         table.rows.push(Row {
-            key: Some(group.key.to_owned()),
+            key: Some(Cow::Borrowed(group.key)),
             label: group.label.to_owned(),
             cells,
             pos: view.row.pos.clone(),

@@ -1,6 +1,7 @@
 //! Splitting a grid row into its label cells and its value cells, matching labels to
 //! template rows, and placing values in columns.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::catalog::{self, ColumnSpec, RowSpec};
@@ -329,11 +330,11 @@ pub fn place_values(
     header_cols: &[(u32, &'static str)],
     spans_known: bool,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(String, Cell)> {
+) -> Vec<(Cow<'static, str>, Cell)> {
     let parse = |c: &ir::Cell, col: &ColumnSpec| Cell::parse(&c.text, col.kind);
     let mut values: &[&ir::Cell] = &view.values;
     if values.len() != columns.len() && spans_known && !header_cols.is_empty() {
-        let by_grid: Vec<(String, Cell)> = columns
+        let by_grid: Vec<(Cow<'static, str>, Cell)> = columns
             .iter()
             .map(|col| {
                 let cell = header_cols
@@ -345,7 +346,7 @@ pub fn place_values(
                             .find(|c| c.col <= *grid && *grid < c.col + c.col_span.max(1))
                     });
                 (
-                    col.key.to_owned(),
+                    Cow::Borrowed(col.key),
                     cell.map_or(Cell::BLANK, |c| parse(c, col)),
                 )
             })
@@ -379,7 +380,7 @@ pub fn place_values(
         .enumerate()
         .map(|(i, col)| {
             let cell = values.get(i).map_or(Cell::BLANK, |c| parse(c, col));
-            (col.key.to_owned(), cell)
+            (Cow::Borrowed(col.key), cell)
         })
         .collect()
 }
@@ -390,7 +391,7 @@ pub fn place_values(
 pub fn push_row(
     table: &mut crate::model::Table,
     view: &RowView<'_>,
-    key: Option<String>,
+    key: Option<&'static str>,
     columns: &[ColumnSpec],
     header_cols: &[(u32, &'static str)],
     spans_known: bool,
@@ -400,7 +401,7 @@ pub fn push_row(
     let cells = place_values(view, columns, header_cols, spans_known, diagnostics);
     text_cell_diagnostics(&label, &cells, &view.row.pos, diagnostics);
     table.rows.push(crate::model::Row {
-        key,
+        key: key.map(Cow::Borrowed),
         label,
         cells,
         pos: view.row.pos.clone(),
@@ -410,7 +411,7 @@ pub fn push_row(
 /// Diagnostics for cells that hold text where a number belongs.
 pub fn text_cell_diagnostics(
     row_label: &str,
-    cells: &[(String, Cell)],
+    cells: &[(Cow<'static, str>, Cell)],
     pos: &crate::Pos,
     diagnostics: &mut Vec<Diagnostic>,
 ) {

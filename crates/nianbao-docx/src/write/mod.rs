@@ -247,7 +247,10 @@ fn validate(report: &Report) -> Result<(), DocxWriteError> {
             check(note, || format!("table {t}, note {}", i + 1))?;
         }
         for (r, row) in table.rows.iter().enumerate() {
-            let name = || row.key.clone().unwrap_or_else(|| format!("row {}", r + 1));
+            let name = || match &row.key {
+                Some(key) => key.to_string(),
+                None => format!("row {}", r + 1),
+            };
             check(&row.label, || format!("table {t}, {}, label", name()))?;
             for (col, cell) in &row.cells {
                 check(&text::cell_text(cell), || {
