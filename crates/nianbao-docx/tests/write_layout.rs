@@ -27,12 +27,12 @@ fn blank_report(format: TableFormat) -> Report {
         let mut t = nianbao_core::model::Table::new(kind, f);
         for spec in kind.rows(f) {
             t.rows.push(Row {
-                key: Some(spec.key.to_owned()),
+                key: Some(spec.key.into()),
                 label: spec.label.to_owned(),
                 cells: spec
                     .columns
                     .iter()
-                    .map(|c| (c.key.to_owned(), Cell::BLANK))
+                    .map(|c| (c.key.into(), Cell::BLANK))
                     .collect(),
                 pos: Pos::default(),
             });

@@ -67,7 +67,12 @@ fn same_keys_as_the_corpus_docx() {
     for kind in nianbao_core::TableKind::ALL {
         let keys = |r: &nianbao_core::Report| -> Vec<String> {
             r.table(kind)
-                .map(|t| t.rows.iter().filter_map(|row| row.key.clone()).collect())
+                .map(|t| {
+                    t.rows
+                        .iter()
+                        .filter_map(|row| row.key.as_deref().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         assert!(!keys(&ours).is_empty(), "{kind:?}");

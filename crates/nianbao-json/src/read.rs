@@ -169,7 +169,7 @@ mod tests {
     fn analysis(format: Option<TableFormat>, key: &str) -> Analysis {
         let mut t = Table::new(TableKind::ActiveDisclosure, format);
         t.rows.push(Row {
-            key: Some(key.into()),
+            key: Some(key.to_owned().into()),
             label: key.into(),
             cells: Vec::new(),
             pos: Default::default(),

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 pub struct Pos {
-    /// The part of a package (`word/document.xml`), if the source has parts. Shared:
-    /// every position in one part holds the same name, and cloning it allocates nothing.
+    // Shared: every position in one part holds the same name; cloning allocates nothing.
+    /// The part of a package (`word/document.xml`), if the source has parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<Arc<str>>,
     /// The byte offset in the part or file.

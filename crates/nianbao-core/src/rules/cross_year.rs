@@ -59,11 +59,11 @@ mod tests {
 
     fn row(key: &str, cells: &[(&str, i64)]) -> Row {
         Row {
-            key: Some(key.into()),
+            key: Some(key.to_owned().into()),
             label: key.into(),
             cells: cells
                 .iter()
-                .map(|(k, v)| (k.to_string(), Cell::number(Number::int(*v))))
+                .map(|(k, v)| (k.to_string().into(), Cell::number(Number::int(*v))))
                 .collect(),
             pos: Default::default(),
         }

@@ -95,7 +95,7 @@ mod tests {
                 .map(|c| {
                     let cell = values(spec.key, c.key)
                         .map_or(Cell::BLANK, |v| Cell::number(Number::int(v)));
-                    (c.key.to_owned(), cell)
+                    (c.key.into(), cell)
                 })
                 .collect();
             t.rows.push(Row {

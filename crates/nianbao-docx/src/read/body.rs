@@ -204,28 +204,27 @@ impl<'a, 's> BodyReader<'a, 's> {
         const WINDOW: usize = 8192;
         let input: &'a [u8] = self.reader.get_ref();
         let window = input.get(..input.len().min(WINDOW)).unwrap_or_default();
+        let find = |byte: u8, from: usize| -> Option<usize> {
+            // The byte is often right there (tags follow one another).
+            match window.get(from) {
+                Some(&b) if b == byte => Some(from),
+                Some(_) => memchr::memchr(byte, window.get(from..)?).map(|i| from + i),
+                None => None,
+            }
+        };
         let mut depth = 0u32;
         let mut from = 0usize;
         loop {
-            let Some(lt) = window
-                .get(from..)
-                .and_then(|w| memchr::memchr(b'<', w))
-                .map(|i| from + i)
-            else {
+            let Some(lt) = find(b'<', from) else {
                 return false;
             };
-            let Some(gt) = window
-                .get(lt..)
-                .and_then(|w| memchr::memchr(b'>', w))
-                .map(|i| lt + i)
-            else {
-                return false;
-            };
-            let tag = window.get(lt + 1..gt).unwrap_or_default();
-            match tag.first() {
+            match window.get(lt + 1) {
                 Some(b'/') => {
+                    let Some(gt) = find(b'>', lt + 2) else {
+                        return false;
+                    };
                     if depth == 0 {
-                        if tag.get(1..) != Some(qname) {
+                        if window.get(lt + 2..gt) != Some(qname) {
                             return false;
                         }
                         *self.reader.get_mut() = input.get(lt..).unwrap_or_default();
@@ -233,24 +232,35 @@ impl<'a, 's> BodyReader<'a, 's> {
                         return true;
                     }
                     depth -= 1;
+                    from = gt + 1;
                 }
-                Some(b'!' | b'?') | None => return false,
+                Some(b'!' | b'?' | b'>') | None => return false,
                 Some(_) => {
-                    let end = tag
-                        .iter()
-                        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/'))
-                        .unwrap_or(tag.len());
-                    let name = tag.get(..end).unwrap_or_default();
-                    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+                    // The name runs to white space, `/` or `>`.
+                    let mut end = lt + 1;
+                    while let Some(&b) = window.get(end) {
+                        if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') {
+                            break;
+                        }
+                        end += 1;
+                    }
+                    let name = window.get(lt + 1..end).unwrap_or_default();
+                    let local = match name.iter().rposition(|&b| b == b':') {
+                        Some(colon) => name.get(colon + 1..).unwrap_or_default(),
+                        None => name,
+                    };
                     if name == qname || local.ends_with(b"Change") || wanted.contains(&local) {
                         return false;
                     }
-                    if tag.last() != Some(&b'/') {
+                    let Some(gt) = find(b'>', end) else {
+                        return false;
+                    };
+                    if window.get(gt - 1) != Some(&b'/') {
                         depth += 1;
                     }
+                    from = gt + 1;
                 }
             }
-            from = gt + 1;
         }
     }
 
@@ -969,10 +979,10 @@ impl Sink<'_> {
         }
         match self {
             Sink::Blocks(blocks) => blocks.push(Block::Paragraph(para)),
+            // The first paragraph of a cell becomes its text as it is (no copy).
+            Sink::Cell { text, .. } if text.is_empty() => **text = para.text,
             Sink::Cell { text, .. } => {
-                if !text.is_empty() {
-                    text.push('\n');
-                }
+                text.push('\n');
                 text.push_str(&para.text);
             }
         }

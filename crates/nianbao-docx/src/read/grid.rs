@@ -73,6 +73,9 @@ pub(crate) struct GridBuilder {
     cells: u64,
     open: Vec<Open>,
     next_open: Vec<Open>,
+    /// How many cells the last row had: the next row's room (rows of a table are
+    /// alike), so that a row's cells are not moved as they come.
+    last_row_cells: usize,
 }
 
 impl GridBuilder {
@@ -90,13 +93,15 @@ impl GridBuilder {
             cells: 0,
             open: Vec::new(),
             next_open: Vec::new(),
+            last_row_cells: 0,
         }
     }
 
     /// Starts a row at `pos`.
     pub(crate) fn start_row(&mut self, pos: Pos) {
         self.row = Row {
-            cells: Vec::new(),
+            // Capped: one huge row must not make every later row as big.
+            cells: Vec::with_capacity(self.last_row_cells.min(64)),
             is_header: false,
             pos,
         };
@@ -185,6 +190,7 @@ impl GridBuilder {
     /// Ends the row: merges not continued in it are closed.
     pub(crate) fn end_row(&mut self) {
         let row = std::mem::take(&mut self.row);
+        self.last_row_cells = row.cells.len();
         if self.row_props.deleted {
             self.next_open.clear();
             return;

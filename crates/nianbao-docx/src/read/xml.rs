@@ -59,9 +59,11 @@ pub(crate) fn attr_string(value: &[u8]) -> String {
     }
 }
 
-/// The value of the attribute whose local name is `name` (any prefix).
+/// The value of the attribute whose local name is `name` (any prefix): the first one,
+/// as with quick-xml's duplicate check, which is off here because it allocates.
 pub(crate) fn attr<'a>(e: &'a BytesStart<'_>, name: &[u8]) -> Option<Cow<'a, [u8]>> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .map(|a| a.value)

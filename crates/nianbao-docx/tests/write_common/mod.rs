@@ -74,10 +74,10 @@ pub fn table(kind: TableKind, format: Option<TableFormat>, rng: &mut Rng) -> Tab
         let cells = spec
             .columns
             .iter()
-            .map(|c| (c.key.to_owned(), Cell::number(number(rng, c.kind))))
+            .map(|c| (c.key.into(), Cell::number(number(rng, c.kind))))
             .collect();
         t.rows.push(Row {
-            key: Some(spec.key.to_owned()),
+            key: Some(spec.key.into()),
             label: printed_label(kind, spec, &mut groups_above),
             cells,
             pos: Pos::default(),
@@ -188,7 +188,7 @@ fn set_row_total(row: &mut Row) {
 /// Makes every table-3 rule hold: row totals, （七）总计 as the sum of the results,
 /// 一 + 二 = （七） + 四.
 fn make_consistent(t: &mut Table) {
-    let columns: Vec<String> = t.rows[0].cells.iter().map(|(k, _)| k.clone()).collect();
+    let columns: Vec<String> = t.rows[0].cells.iter().map(|(k, _)| k.to_string()).collect();
     let results: Vec<usize> = (0..t.rows.len())
         .filter(|&i| {
             let k = t.rows[i].key.as_deref().unwrap_or("");

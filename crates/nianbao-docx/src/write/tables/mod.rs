@@ -86,7 +86,7 @@ mod tests {
 
     fn row(key: Option<&str>, label: &str) -> Row {
         Row {
-            key: key.map(str::to_owned),
+            key: key.map(|k| k.to_owned().into()),
             label: label.to_owned(),
             cells: Vec::new(),
             pos: Pos::default(),
