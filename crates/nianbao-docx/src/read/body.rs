@@ -236,16 +236,14 @@ impl<'a, 's> BodyReader<'a, 's> {
                 }
                 Some(b'!' | b'?' | b'>') | None => return false,
                 Some(_) => {
-                    // The name runs to white space, `/` or `>`.
-                    let mut end = lt + 1;
-                    while let Some(&b) = window.get(end) {
-                        if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') {
-                            break;
-                        }
-                        end += 1;
-                    }
+                    let end = lt + 1 + name_len(window.get(lt + 1..).unwrap_or_default());
                     let name = window.get(lt + 1..end).unwrap_or_default();
-                    let local = match name.iter().rposition(|&b| b == b':') {
+                    // Most names have a one-letter prefix (`w:`).
+                    let colon = match name.get(1) {
+                        Some(b':') => Some(1),
+                        _ => name.iter().rposition(|&b| b == b':'),
+                    };
+                    let local = match colon {
                         Some(colon) => name.get(colon + 1..).unwrap_or_default(),
                         None => name,
                     };
@@ -998,6 +996,41 @@ impl Sink<'_> {
     }
 }
 
+/// The length of the element name at the start of `tag` (after its `<`): up to white
+/// space, `/` or `>`, or the whole of `tag`. Eight bytes are looked at a time, so that
+/// the short names of formatting (`w:sz`, `w:rFonts`) cost no loop.
+fn name_len(tag: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit in each byte equal to `c`: exact for the first such byte, which is
+    // all that is used.
+    let equal = |word: u64, c: u8| {
+        let x = word ^ (ONES * u64::from(c));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut at = 0;
+    while let Some(chunk) = tag.get(at..at + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(bytes);
+        let found = equal(word, b' ')
+            | equal(word, b'\t')
+            | equal(word, b'\r')
+            | equal(word, b'\n')
+            | equal(word, b'/')
+            | equal(word, b'>');
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let rest = tag.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+        .unwrap_or(rest.len())
+}
+
 fn merge_val(e: &BytesStart<'_>) -> Merge {
     match xml::val(e).as_deref() {
         Some(b"restart") => Merge::Restart,
@@ -1056,6 +1089,56 @@ fn sym_char(e: &BytesStart<'_>) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_len_agrees_with_a_byte_loop() {
+        let simple = |t: &[u8]| {
+            t.iter()
+                .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+                .unwrap_or(t.len())
+        };
+        let mut cases: Vec<Vec<u8>> = [
+            "w:sz w:val=\"24\"/>",
+            "w:rFonts w:ascii=\"宋体\"/>",
+            "w:rFonts/>",
+            "w:tcBorders>",
+            "w:p>",
+            "a",
+            "",
+            "名前\tx",
+            "w:averyveryverylongname\r\n",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        // Every delimiter at every place of a 20-byte name, and bytes next to them
+        // (borrows across bytes must not make a false first match).
+        for d in [b' ', b'\t', b'\r', b'\n', b'/', b'>'] {
+            for at in 0..20 {
+                for fill in [
+                    b'a',
+                    0x00,
+                    0x01,
+                    0x3f,
+                    0x2e,
+                    0x80,
+                    0xff,
+                    d + 1,
+                    d.wrapping_sub(1),
+                ] {
+                    let mut t = vec![fill; 24];
+                    if fill == d || matches!(fill, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') {
+                        continue;
+                    }
+                    t[at] = d;
+                    cases.push(t);
+                }
+            }
+        }
+        for t in &cases {
+            assert_eq!(name_len(t), simple(t), "{:?}", String::from_utf8_lossy(t));
+        }
+    }
 
     /// Every element name the reader reacts to, with its tag (as a non-empty element).
     const NAMED: &[(&str, Tag)] = &[
