@@ -1,13 +1,15 @@
 //! Table 2, 主动公开政府信息情况: blocks headed 第二十条第（N）项, each with a
 //! 信息内容 header row and data rows.
 
+use std::sync::OnceLock;
+
 use crate::catalog::{
     ACTIVE_COLUMN_LABELS, ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, ColumnKind, ColumnSpec,
     TableFormat, TableKind,
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity_at_least};
+use crate::text::{label_key, similarity_bound, similarity_of};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -94,10 +96,26 @@ fn header_columns(view: &RowView<'_>) -> Vec<(u32, &'static str)> {
 
 /// The column key and format of a header label key.
 fn column_label(key: &str) -> Option<(&'static str, Option<TableFormat>)> {
+    static LENGTHS: OnceLock<Vec<usize>> = OnceLock::new();
+    let lengths = LENGTHS.get_or_init(|| {
+        ACTIVE_COLUMN_LABELS
+            .iter()
+            .map(|(label, _, _)| label.chars().count())
+            .collect()
+    });
+    let len = key.chars().count();
     ACTIVE_COLUMN_LABELS
         .iter()
-        .filter_map(|(label, col, format)| {
-            similarity_at_least(key, label, MATCH_THRESHOLD).map(|score| (score, *col, *format))
+        .zip(lengths)
+        .filter_map(|((label, col, format), label_len)| {
+            let score = if key == *label {
+                1.0
+            } else if similarity_bound(len, *label_len) < MATCH_THRESHOLD {
+                return None;
+            } else {
+                similarity_of(key, len, label, *label_len)
+            };
+            (score >= MATCH_THRESHOLD).then_some((score, *col, *format))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, col, format)| (col, format))

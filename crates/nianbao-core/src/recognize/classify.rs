@@ -36,6 +36,10 @@ pub fn classify(table: &ir::Table) -> Option<TableKind> {
     let mut key = String::new();
     for row in &table.rows {
         for cell in &row.cells {
+            // A number (most cells) is no marker.
+            if cell.text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace()) {
+                continue;
+            }
             label_key_into(&cell.text, &mut key);
             let is_hit = |(_, marker, _): &(TableKind, &str, u32)| {
                 if *marker == "第二十条" {
