@@ -103,18 +103,19 @@ fn column_label(key: &str) -> Option<(&'static str, Option<TableFormat>)> {
             .map(|(label, _, _)| label.chars().count())
             .collect()
     });
+    // An equal label is the best match (only equal keys are alike by 1).
+    if let Some((_, col, format)) = ACTIVE_COLUMN_LABELS.iter().find(|(l, _, _)| *l == key) {
+        return Some((col, *format));
+    }
     let len = key.chars().count();
     ACTIVE_COLUMN_LABELS
         .iter()
         .zip(lengths)
         .filter_map(|((label, col, format), label_len)| {
-            let score = if key == *label {
-                1.0
-            } else if similarity_bound(len, *label_len) < MATCH_THRESHOLD {
+            if similarity_bound(len, *label_len) < MATCH_THRESHOLD {
                 return None;
-            } else {
-                similarity_of(key, len, label, *label_len)
-            };
+            }
+            let score = similarity_of(key, len, label, *label_len);
             (score >= MATCH_THRESHOLD).then_some((score, *col, *format))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))

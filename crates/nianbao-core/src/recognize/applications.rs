@@ -116,10 +116,15 @@ fn detect_format(
 /// group labels (（三）不予公开 on a line of its own).
 fn is_header(view: &RowView<'_>) -> bool {
     let keys = view.label_keys();
-    let column_hits = keys
-        .iter()
-        .filter(|k| applicant_column(k).is_some())
-        .count();
+    // Two column names make a header row (a row of one label cannot have two).
+    let column_hits = if keys.len() < 2 {
+        0
+    } else {
+        keys.iter()
+            .filter(|k| applicant_column(k).is_some())
+            .take(2)
+            .count()
+    };
     let only_groups = !keys.is_empty()
         && keys
             .iter()

@@ -37,7 +37,11 @@ pub fn classify(table: &ir::Table) -> Option<TableKind> {
     for row in &table.rows {
         for cell in &row.cells {
             // A number (most cells) is no marker.
-            if cell.text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace()) {
+            if cell
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_whitespace())
+            {
                 continue;
             }
             label_key_into(&cell.text, &mut key);

@@ -263,21 +263,20 @@ pub fn similarity_of(a: &str, len_a: usize, b: &str, len_b: usize) -> f64 {
         heap_row = vec![0u16; len_b + 1];
         (&heap_b, &mut heap_row)
     };
+    // `row[0]` stays 0; the cell to the left of the first is that 0.
+    let cells = row.get_mut(1..).unwrap_or_default();
     for ca in a.chars() {
-        let mut diag = 0u16;
-        for (j, cb) in b.iter().enumerate() {
-            let (Some(&up), Some(&left)) = (row.get(j + 1), row.get(j)) else {
-                break;
-            };
+        let (mut diag, mut left) = (0u16, 0u16);
+        for (cb, slot) in b.iter().zip(cells.iter_mut()) {
+            let up = *slot;
             let v = if ca == *cb {
                 diag.saturating_add(1)
             } else {
                 up.max(left)
             };
             diag = up;
-            if let Some(slot) = row.get_mut(j + 1) {
-                *slot = v;
-            }
+            *slot = v;
+            left = v;
         }
     }
     let lcs = usize::from(row.last().copied().unwrap_or(0));
