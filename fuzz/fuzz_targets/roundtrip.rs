@@ -85,11 +85,11 @@ fn table(kind: TableKind, input: &TableInput) -> Table {
             .iter()
             .map(|col| {
                 let text = texts.next().map(CellText::text).unwrap_or_default();
-                (col.key.to_owned(), Cell::parse(&text, col.kind))
+                (col.key.into(), Cell::parse(&text, col.kind))
             })
             .collect();
         t.rows.push(Row {
-            key: Some(spec.key.to_owned()),
+            key: Some(spec.key.into()),
             label: spec.label.to_owned(),
             cells,
             pos: Pos::default(),
@@ -100,7 +100,7 @@ fn table(kind: TableKind, input: &TableInput) -> Table {
         let cells = columns
             .iter()
             .zip(cells)
-            .map(|(col, c)| (col.key.to_owned(), Cell::parse(&c.text(), col.kind)))
+            .map(|(col, c)| (col.key.into(), Cell::parse(&c.text(), col.kind)))
             .collect();
         t.rows.push(Row {
             key: None,
