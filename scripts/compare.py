@@ -106,7 +106,7 @@ def main():
     ap.add_argument("--python", required=True, help="the venv's python, with python-docx")
     ap.add_argument("--walker", required=True)
     ap.add_argument("--work", required=True)
-    ap.add_argument("--rounds", type=int, default=5, help="runs of each fast tool per pair")
+    ap.add_argument("--rounds", type=int, default=9, help="runs of each fast tool per pair")
     ap.add_argument("--slow-rounds", type=int, default=1, help="runs of pandoc and python-docx per pair")
     ap.add_argument("--json", help="write the raw figures here")
     args = ap.parse_args()

@@ -8,7 +8,7 @@
 # in a virtual environment; it builds the release binaries (nianbao,
 # examples/throughput, scripts/docx-rs-harness). Work files go to $NIANBAO_COMPARE_DIR
 # (default: target/compare); the raw figures to $NIANBAO_COMPARE_DIR/results.json.
-# ROUNDS (default 5) runs of each fast tool per pair, SLOW_ROUNDS (default 1) of pandoc
+# ROUNDS (default 9) runs of each fast tool per pair, SLOW_ROUNDS (default 1) of pandoc
 # and python-docx. It takes a few minutes on 2 cores. Not for CI.
 set -euo pipefail
 
@@ -51,5 +51,5 @@ exec python3 "$root/scripts/compare.py" \
     --python "$venv/bin/python" \
     --walker "$root/scripts/python_docx_walk.py" \
     --work "$work" \
-    --rounds "${ROUNDS:-5}" --slow-rounds "${SLOW_ROUNDS:-1}" \
+    --rounds "${ROUNDS:-9}" --slow-rounds "${SLOW_ROUNDS:-1}" \
     --json "$work/results.json"
