@@ -274,6 +274,56 @@ mod tests {
     }
 
     #[test]
+    fn looks_like_value_agrees_with_parse() {
+        let samples = [
+            "0",
+            "12",
+            " 7\u{a0}",
+            "",
+            "\u{3000}",
+            "—",
+            "无",
+            "/",
+            "１２",
+            "1 234",
+            "3,985,758",
+            "1,00",
+            "+1036",
+            "-3",
+            "251000元",
+            "0万元",
+            "12件",
+            "3 人次",
+            "22（其中修订 16 件）",
+            "22(见附件)",
+            "1.属于国家秘密",
+            "一、本年新收政府信息公开申请数量",
+            "见附件",
+            "12%",
+            "１２％",
+            "1.2.3",
+            "-",
+            "+",
+            ".",
+            "1e5",
+            "12a",
+            "（七）总计",
+            "4.无正当理由大量反复申请",
+            "2021年",
+            "0.5万元",
+            "１，２３４",
+            "12 元",
+        ];
+        for s in samples {
+            assert_eq!(
+                Cell::looks_like_value(s),
+                Cell::parse(s, ColumnKind::Money).value != CellValue::Text,
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn records_what_changed() {
         let c = Cell::parse("22（其中修订 16 件）", ColumnKind::Count);
         assert_eq!(c.verbatim.as_deref(), Some("22（其中修订 16 件）"));

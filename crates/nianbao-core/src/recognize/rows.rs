@@ -539,6 +539,37 @@ mod tests {
     }
 
     #[test]
+    fn resplit_is_the_last_cells_view_when_it_differs() {
+        // Text in three value cells: `new` sees four values, the last seven are values.
+        let table = ir::Table::from_text_rows(vec![vec![
+            "1.属于国家秘密",
+            "1",
+            "见附件",
+            "另见",
+            "附表",
+            "0",
+            "0",
+            "1",
+        ]]);
+        let row = table.rows.first().unwrap();
+        let view = RowView::new(row);
+        assert_eq!(view.values.len(), 3);
+        let resplit = view.resplit(7).expect("the last seven cells are values");
+        assert_eq!(resplit.values.len(), 7);
+        assert_eq!(resplit.label(), "1.属于国家秘密");
+        assert_eq!(
+            RowView::last_cells_as_values(row, 7).values.len(),
+            resplit.values.len()
+        );
+        // Enough values already, or no label left before them: nothing to re-split.
+        assert!(resplit.resplit(7).is_none());
+        assert!(view.resplit(3).is_none());
+        assert!(view.resplit(8).is_none());
+        assert!(view.label_starts_with('1'));
+        assert!(!view.label_starts_with('注'));
+    }
+
+    #[test]
     fn values_follow_the_last_label() {
         let table = ir::Table::from_text_rows(vec![vec![
             "",

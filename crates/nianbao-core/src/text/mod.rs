@@ -100,6 +100,20 @@ mod tests {
     #[test]
     fn white_space_and_placeholders() {
         assert_eq!(trim("\u{3000}\u{a0} 1\u{200b}\n"), "1");
+        for (s, trimmed) in [
+            ("", ""),
+            (" ", ""),
+            ("a", "a"),
+            ("公开", "公开"),
+            ("公 开", "公 开"),
+            ("\u{3000}公开", "公开"),
+            ("公开\u{feff}", "公开"),
+            ("\u{200b}", ""),
+            ("1 ", "1"),
+        ] {
+            assert_eq!(trim(s), trimmed, "{s:?}");
+            assert_eq!(trim(s), s.trim_matches(is_space), "{s:?}");
+        }
         assert!(is_placeholder("—"));
         assert!(is_placeholder(" / "));
         assert!(is_placeholder("无"));
