@@ -247,7 +247,10 @@ impl<'a, 's> BodyReader<'a, 's> {
                         Some(colon) => name.get(colon + 1..).unwrap_or_default(),
                         None => name,
                     };
-                    if name == qname || local.ends_with(b"Change") || wanted.contains(&local) {
+                    if same_name(name, qname)
+                        || local.ends_with(b"Change")
+                        || wanted.iter().any(|w| same_name(local, w))
+                    {
                         return false;
                     }
                     let Some(gt) = find(b'>', end) else {
@@ -293,17 +296,17 @@ impl<'a, 's> BodyReader<'a, 's> {
             ),
             None => (b"", full),
         };
-        if prefix == self.w.as_slice() {
+        if same_name(prefix, &self.w) {
             return w_tag(local, empty);
         }
-        if prefix == self.mc.as_slice() {
+        if same_name(prefix, &self.mc) {
             return match local {
                 b"AlternateContent" => Tag::AlternateContent,
                 b"Choice" | b"Fallback" => Tag::Branch,
                 _ => Tag::Other,
             };
         }
-        if prefix == self.m.as_slice() && local == b"t" {
+        if same_name(prefix, &self.m) && local == b"t" {
             return Tag::T;
         }
         Tag::Other
@@ -994,6 +997,14 @@ impl Sink<'_> {
             (Sink::Cell { nested, .. }, Block::Table(t)) => nested.push(t),
         }
     }
+}
+
+/// Whether two element names (or prefixes) are equal: lengths and last bytes first, so
+/// that the common cases (a one-letter prefix, names that differ) make no call to
+/// `memcmp`, which costs more than these short names.
+#[inline]
+fn same_name(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.last() == b.last() && (a.len() <= 1 || a == b)
 }
 
 /// The length of the element name at the start of `tag` (after its `<`): up to white
