@@ -58,12 +58,20 @@ fn fixtures_equal_their_expected_json() {
 
 /// The report recognized in a document made of these grids (rows of cell texts).
 fn recognize_grids(grids: Vec<Vec<Vec<&str>>>) -> nianbao::Report {
-    let mut doc = nianbao::ir::Document::default();
-    for grid in grids {
-        doc.blocks.push(nianbao::ir::Block::Table(
-            nianbao::ir::Table::from_text_rows(grid),
-        ));
-    }
+    recognize_tables(
+        grids
+            .into_iter()
+            .map(nianbao::ir::Table::from_text_rows)
+            .collect(),
+    )
+}
+
+/// The report recognized in a document made of these grids only.
+fn recognize_tables(grids: Vec<nianbao::ir::Table>) -> nianbao::Report {
+    let doc = nianbao::ir::Document {
+        blocks: grids.into_iter().map(nianbao::ir::Block::Table).collect(),
+        ..nianbao::ir::Document::default()
+    };
     nianbao::recognize(&doc).report
 }
 
@@ -228,9 +236,7 @@ fn table_3_cells_under_the_applicant_columns_are_values_whatever_they_hold() {
         spans_known: true,
         pos: Pos::default(),
     };
-    let mut doc = nianbao::ir::Document::default();
-    doc.blocks.push(nianbao::ir::Block::Table(grid));
-    let report = nianbao::recognize(&doc).report;
+    let report = recognize_tables(vec![grid]);
     let apps = report.applications.unwrap();
     assert_eq!(
         number(&apps, "new_received", "research").as_deref(),

@@ -9,7 +9,7 @@ use crate::catalog::{
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity_bound, similarity_of};
+use crate::text::{label_key, similarity_at_least_of};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -112,11 +112,8 @@ fn column_label(key: &str) -> Option<(&'static str, Option<TableFormat>)> {
         .iter()
         .zip(lengths)
         .filter_map(|((label, col, format), label_len)| {
-            if similarity_bound(len, *label_len) < MATCH_THRESHOLD {
-                return None;
-            }
-            let score = similarity_of(key, len, label, *label_len);
-            (score >= MATCH_THRESHOLD).then_some((score, *col, *format))
+            similarity_at_least_of(key, len, label, *label_len, MATCH_THRESHOLD)
+                .map(|score| (score, *col, *format))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, col, format)| (col, format))

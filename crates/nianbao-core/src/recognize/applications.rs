@@ -7,7 +7,7 @@ use crate::catalog::{
 };
 use crate::ir;
 use crate::model::Table;
-use crate::text::{label_key, similarity_bound, similarity_of};
+use crate::text::{label_key, similarity_at_least_of};
 use crate::{Diagnostic, codes};
 
 use super::rows::{self, MATCH_THRESHOLD, RowRole, RowView};
@@ -178,10 +178,6 @@ fn applicant_column(key: &str) -> Option<&'static ColumnSpec> {
     APPLICANT_COLUMNS
         .iter()
         .zip(keys)
-        .find(|(_, (k, n))| {
-            key == k
-                || (similarity_bound(len, *n) >= MATCH_THRESHOLD
-                    && similarity_of(key, len, k, *n) >= MATCH_THRESHOLD)
-        })
+        .find(|(_, (k, n))| similarity_at_least_of(key, len, k, *n, MATCH_THRESHOLD).is_some())
         .map(|(c, _)| c)
 }

@@ -290,7 +290,20 @@ pub fn similarity_at_least(a: &str, b: &str, threshold: f64) -> Option<f64> {
     if a == b {
         return Some(1.0);
     }
-    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    similarity_at_least_of(a, a.chars().count(), b, b.chars().count(), threshold)
+}
+
+/// [`similarity_at_least`] of two keys whose lengths in characters are known.
+pub fn similarity_at_least_of(
+    a: &str,
+    len_a: usize,
+    b: &str,
+    len_b: usize,
+    threshold: f64,
+) -> Option<f64> {
+    if a == b {
+        return Some(1.0);
+    }
     if similarity_bound(len_a, len_b) < threshold {
         return None;
     }

@@ -5,7 +5,8 @@ mod label;
 mod numbering;
 
 pub use label::{
-    label_key, label_key_into, similarity, similarity_at_least, similarity_bound, similarity_of,
+    label_key, label_key_into, similarity, similarity_at_least, similarity_at_least_of,
+    similarity_bound, similarity_of,
 };
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 
