@@ -1,4 +1,4 @@
-//! Criterion benches of every stage on the 200 files of `../shared/corpus/bench`
+//! Criterion benches of every stage on the 200 files of `testdata/corpus/bench`
 //! (another folder with `NIANBAO_BENCH_CORPUS`), each measured alone on inputs prepared
 //! in memory beforehand, one iteration = the whole folder:
 //!
@@ -30,7 +30,7 @@ use nianbao::{Analysis, Limits, Options, Report};
 
 fn corpus_dir() -> PathBuf {
     std::env::var_os("NIANBAO_BENCH_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bench"),
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/corpus/bench"),
         PathBuf::from,
     )
 }

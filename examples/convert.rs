@@ -1,7 +1,7 @@
 //! Converts one report (any supported format) to normalized JSON on stdout.
 //!
 //! ```text
-//! cargo run --example convert -- ../shared/corpus/xiangning-shuanghe-2020.tika.txt
+//! cargo run --example convert -- testdata/corpus/xiangning-shuanghe-2020.tika.txt
 //! ```
 
 use std::process::ExitCode;

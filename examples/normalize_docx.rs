@@ -2,7 +2,7 @@
 //! a clean .docx: the official layout of its format, typeset per GB/T 9704-2012.
 //!
 //! ```text
-//! cargo run --example normalize_docx -- ../shared/corpus/xiangning-shuanghe-2020.tika.txt out.docx
+//! cargo run --example normalize_docx -- testdata/corpus/xiangning-shuanghe-2020.tika.txt out.docx
 //! cargo run --example normalize_docx -- --findings report.docx out.docx
 //! ```
 //!

@@ -3,7 +3,7 @@
 //! in-process stages; `scripts/callgrind.sh` uses it on one file.
 //!
 //! ```text
-//! cargo run --release --example throughput -- ../shared/corpus/bench --stage floor -j 2
+//! cargo run --release --example throughput -- testdata/corpus/bench --stage floor -j 2
 //! ```
 //!
 //! Stages, each including the ones before it (and the file read):

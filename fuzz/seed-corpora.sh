@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Seeds fuzz/corpus/<target>/ from the repository's fixtures (and, when it is beside
-# the checkout, the shared corpus of real reports). The corpora are not committed
+# the checkout, the real corpus in testdata/corpus). The corpora are not committed
 # (.gitignore); run this once before fuzzing. See README.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-shared="$root/../shared/corpus"
+shared="$root/testdata/corpus"
 corpus="$here/corpus"
 mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip"
 
-# Text: our Tika fixtures, the bundled sample, the text dumps of the shared corpus.
+# Text: our Tika fixtures, the bundled sample, the text dumps of the real corpus.
 for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
          "$shared"/*.txt; do
   [ -f "$f" ] && cp "$f" "$corpus/text/$(basename "$f")"

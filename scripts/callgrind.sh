@@ -5,7 +5,7 @@
 #
 #   scripts/callgrind.sh [FILE.docx] [--annotate STAGE]
 #
-# FILE defaults to ../shared/corpus/bench/bench-0001.docx. Each stage is counted from
+# FILE defaults to testdata/corpus/bench/bench-0001.docx. Each stage is counted from
 # the call of the stage's work (file read included, process start and thread spawn not:
 # callgrind collects only inside `run_one` of examples/throughput.rs):
 #   floor     inflate + tokenize word/document.xml
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-file=$root/../shared/corpus/bench/bench-0001.docx
+file=$root/testdata/corpus/bench/bench-0001.docx
 annotate=
 while [ $# -gt 0 ]; do
     case $1 in

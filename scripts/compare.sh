@@ -2,7 +2,7 @@
 # Measures nianbao against what a user would pick instead, side by side, in one run on
 # the same files, and prints one table (see BENCHMARKS.md for the method):
 #
-#   scripts/compare.sh [CORPUS_DIR]        # default: ../shared/corpus/bench (200 .docx)
+#   scripts/compare.sh [CORPUS_DIR]        # default: testdata/corpus/bench (200 .docx)
 #
 # It installs what it needs itself: pandoc from Debian's packages, python-docx (pinned)
 # in a virtual environment; it builds the release binaries (nianbao,
@@ -13,7 +13,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-corpus=$(cd "${1:-$root/../shared/corpus/bench}" && pwd)
+corpus=$(cd "${1:-$root/testdata/corpus/bench}" && pwd)
 work=${NIANBAO_COMPARE_DIR:-$root/target/compare}
 mkdir -p "$work"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}

@@ -1,5 +1,5 @@
 //! Every fixture of our own in `testdata/` that has an `expected.json` beside it,
-//! cell for cell (the same format as the shared corpus).
+//! cell for cell (the same format as the real corpus).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;

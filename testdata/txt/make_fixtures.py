@@ -3,12 +3,36 @@
 2021 format) laid out as each kind of text dump and transcoded into each encoding.
 
 Run from this folder: `python3 make_fixtures.py`. The Traditional-Chinese fixture
-needs OpenCC (`pip install opencc-python-reimplemented`); the files are committed,
-so the tests never run this script.
+needs OpenCC (the PyPI package `opencc-python-reimplemented`): when it is not
+importable, the script makes a virtual environment in `.venv-fixtures/` (ignored by
+git), installs it there and runs itself again with that interpreter. The files are
+committed, so the tests never run this script.
 """
 import codecs
 import json
+import os
 import re
+import subprocess
+import sys
+
+VENV = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".venv-fixtures")
+
+
+def ensure_opencc():
+    """Re-runs this script in a venv that has OpenCC, when this interpreter lacks it."""
+    try:
+        import opencc  # noqa: F401
+        return
+    except ImportError:
+        pass
+    if os.environ.get("NIANBAO_FIXTURES_VENV"):
+        sys.exit("OpenCC is still missing inside " + VENV)
+    python = os.path.join(VENV, "bin", "python3")
+    if not os.path.exists(python):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+    subprocess.check_call([python, "-m", "pip", "install", "-q", "opencc-python-reimplemented==0.1.7"])
+    env = dict(os.environ, NIANBAO_FIXTURES_VENV="1")
+    os.execve(python, [python, os.path.abspath(__file__)] + sys.argv[1:], env)
 
 AGENCY = "示例县人民政府"
 YEAR = 2023
@@ -402,14 +426,12 @@ def main():
         "sample-2021.markdown.txt": (markdown().encode("utf-8"), set()),
         "sample-2021.pipe.mojibake.txt": (mojibake(pipe(blanks_pipe)).encode("utf-8"), blanks_pipe),
     }
-    try:
-        from opencc import OpenCC
+    ensure_opencc()
+    from opencc import OpenCC
 
-        # Taiwan forms (為, not 爲), as Big5 has them.
-        trad = OpenCC("s2tw").convert(pipe(blanks_pipe))
-        files["sample-2021.pipe.big5-traditional.txt"] = (trad.encode("big5"), blanks_pipe)
-    except ImportError:
-        print("OpenCC missing: the Traditional-Chinese fixture is not rewritten")
+    # Taiwan forms (為, not 爲), as Big5 has them.
+    trad = OpenCC("s2tw").convert(pipe(blanks_pipe))
+    files["sample-2021.pipe.big5-traditional.txt"] = (trad.encode("big5"), blanks_pipe)
     for name, (data, blanks) in files.items():
         with open(name, "wb") as f:
             f.write(data)

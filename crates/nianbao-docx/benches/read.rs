@@ -1,4 +1,4 @@
-//! Throughput of the .docx reader on the 200 files of `shared/corpus/bench/`, beside
+//! Throughput of the .docx reader on the 200 files of `testdata/corpus/bench/`, beside
 //! the floor: inflating `word/document.xml` and tokenizing it with quick-xml, nothing
 //! else. Prints docs/s and MB/s (of document.xml) for each, and the ratio to the floor.
 //!
@@ -21,7 +21,7 @@ struct Corpus {
 }
 
 fn load() -> Option<Corpus> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/bench");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/corpus/bench");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -78,7 +78,7 @@ fn best_pass<T>(corpus: &Corpus, runs: usize, f: impl Fn(&[u8]) -> T) -> Duratio
 
 fn main() {
     let Some(corpus) = load() else {
-        eprintln!("shared/corpus/bench not found beside the checkout: nothing to measure");
+        eprintln!("testdata/corpus/bench not found: nothing to measure");
         return;
     };
     let mut c = Criterion::default().configure_from_args();

@@ -17,7 +17,7 @@ use nianbao_docx::write::{WriteOptions, write};
 #[allow(missing_docs)]
 mod common;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/corpus");
 
 fn read_report(path: &Path) -> Report {
     let bytes = std::fs::read(path).expect("readable");

@@ -1,4 +1,4 @@
-//! The shared corpus read through this reader and recognized: the blank template, the
+//! The real corpus read through this reader and recognized: the blank template, the
 //! 淮安 2024 report against its ground truth, and the 200 files of the bench corpus.
 
 mod common;

@@ -12,7 +12,7 @@ use nianbao_core::{Cell, Pos, Report, SectionKey, TableKind};
 use nianbao_docx::write::{WriteOptions, write};
 use pretty_assertions::assert_eq;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/corpus");
 
 fn document_xml(report: &Report) -> String {
     let bytes = write(report, &WriteOptions::default()).expect("writes");

@@ -28,7 +28,7 @@ use nianbao_docx::write::{WriteOptions, cell_text, write};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/corpus");
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata");
 
 /// Reads a file of any format this crate's tests can read (.docx, text, HTML).

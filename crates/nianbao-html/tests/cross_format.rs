@@ -53,7 +53,7 @@ fn html_docx_and_text_give_the_same_tables() {
 fn same_keys_as_the_corpus_docx() {
     let corpus = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/huaian-2024.docx"
+        "/../../testdata/corpus/huaian-2024.docx"
     );
     let Ok(real) = std::fs::read(corpus) else {
         eprintln!("corpus not found at {corpus}; skipped");

@@ -3,8 +3,8 @@
 
 use nianbao_core::ir::{Document, Table};
 
-/// The shared corpus beside the checkout.
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+/// The real corpus, copied into the repository.
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/corpus");
 
 /// Our own fixtures.
 pub const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/txt");
