@@ -103,8 +103,8 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
         Ok(Outcome::RulesBroken) => ExitCode::from(3),
-        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            stdout::warn(&format!("nianbao: error: {e}"));
+        Err(ref e) if let Some(usage) = e.downcast_ref::<UsageError>() => {
+            stdout::warn(&format!("nianbao: error: {usage}"));
             ExitCode::from(2)
         }
         Err(e) => {
