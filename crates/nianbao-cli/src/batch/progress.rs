@@ -78,29 +78,39 @@ impl Progress {
                 }
                 bar.inc(1);
             }
-            Progress::Lines {
-                total,
-                counts,
-                times,
-            } => {
-                let slot = match record.status {
-                    Status::Ok => &counts.ok,
-                    Status::Skipped { .. } => &counts.skipped,
-                    Status::Failed { .. } => &counts.failed,
-                };
-                slot.fetch_add(1, Ordering::Relaxed);
-                let done = counts.done.fetch_add(1, Ordering::Relaxed) + 1;
-                let Ok(mut times) = times.lock() else {
-                    return;
-                };
-                let now = Instant::now();
-                if now.duration_since(times.1) >= EVERY {
-                    times.1 = now;
-                    warn(&line(done, *total, counts, now.duration_since(times.0)));
+            Progress::Lines { .. } => {
+                if let Some(line) = self.tick(record, Instant::now()) {
+                    warn(&line);
                 }
             }
             Progress::Quiet => {}
         }
+    }
+
+    /// Counts a finished input (timed lines); the line to print when [`EVERY`] has
+    /// passed since the last one.
+    fn tick(&self, record: &Record, now: Instant) -> Option<String> {
+        let Progress::Lines {
+            total,
+            counts,
+            times,
+        } = self
+        else {
+            return None;
+        };
+        let slot = match record.status {
+            Status::Ok => &counts.ok,
+            Status::Skipped { .. } => &counts.skipped,
+            Status::Failed { .. } => &counts.failed,
+        };
+        slot.fetch_add(1, Ordering::Relaxed);
+        let done = counts.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut times = times.lock().ok()?;
+        if now.saturating_duration_since(times.1) < EVERY {
+            return None;
+        }
+        times.1 = now;
+        Some(line(done, *total, counts, now.saturating_duration_since(times.0)))
     }
 
     /// Clears the bar.
@@ -119,4 +129,27 @@ fn line(done: usize, total: usize, counts: &Counts, elapsed: Duration) -> String
         counts.skipped.load(Ordering::Relaxed),
         counts.failed.load(Ordering::Relaxed)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_every_few_seconds_not_one_a_file() {
+        let start = Instant::now();
+        let progress = Progress::Lines {
+            total: 4,
+            counts: Counts::default(),
+            times: Mutex::new((start, start)),
+        };
+        let ok = Record::skipped("a.png", "other_type", "a.png: other type".into());
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(1)), None);
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(2)), None);
+        assert_eq!(
+            progress.tick(&ok, start + Duration::from_secs(6)).as_deref(),
+            Some("nianbao batch: 3/4 done in 6 s (0 converted, 3 skipped, 0 failed)")
+        );
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(7)), None);
+    }
 }
