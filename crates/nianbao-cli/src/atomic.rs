@@ -24,7 +24,10 @@ fn temp_beside(target: &Path) -> PathBuf {
 pub fn write(target: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let tmp = temp_beside(target);
     let result = (|| {
-        let mut file = fs::File::options().write(true).create_new(true).open(&tmp)?;
+        let mut file = fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -61,7 +64,10 @@ mod tests {
         assert_eq!(fs::read(&target).unwrap(), b"one");
         write(&target, b"three", true).unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"three");
-        let names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["out.json"]);
         fs::remove_dir_all(&dir).unwrap();
     }

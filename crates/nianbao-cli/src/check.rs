@@ -31,9 +31,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         } else {
             file.display().to_string()
         };
-        let head = |text: String| {
-            format!("{} {}\n  {text}\n", style.bold("──"), style.bold(&name))
-        };
+        let head = |text: String| format!("{} {}\n  {text}\n", style.bold("──"), style.bold(&name));
         let text = match input::read(file, &options) {
             Done::Converted(analysis) => {
                 tally.converted(&analysis);

@@ -124,7 +124,10 @@ impl LimitArgs {
         set(&mut limits.max_input_bytes, self.max_input_bytes);
         set(&mut limits.max_part_bytes, self.max_part_bytes);
         set(&mut limits.max_total_bytes, self.max_total_bytes);
-        set(&mut limits.max_compression_ratio, self.max_compression_ratio);
+        set(
+            &mut limits.max_compression_ratio,
+            self.max_compression_ratio,
+        );
         set(&mut limits.max_entries, self.max_entries);
         set(&mut limits.max_depth, self.max_depth);
         set(&mut limits.max_table_cells, self.max_table_cells);

@@ -11,7 +11,10 @@ enum Token {
     Star,
     /// `**`; `true` when a `/` follows (it then also matches nothing at all).
     Globstar(bool),
-    Class { negated: bool, ranges: Vec<(char, char)> },
+    Class {
+        negated: bool,
+        ranges: Vec<(char, char)>,
+    },
 }
 
 /// A compiled glob.
@@ -56,7 +59,8 @@ impl Glob {
                             break;
                         }
                         first = false;
-                        if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|e| *e != ']') {
+                        if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|e| *e != ']')
+                        {
                             let end = chars.get(i + 1).copied().unwrap_or(c);
                             ranges.push((c, end));
                             i += 2;
@@ -144,7 +148,11 @@ pub struct Filter {
 impl Filter {
     /// Compiles the patterns.
     pub fn new(include: &[String], exclude: &[String]) -> Result<Filter, String> {
-        let compile = |p: &[String]| p.iter().map(|g| Glob::new(g)).collect::<Result<Vec<_>, _>>();
+        let compile = |p: &[String]| {
+            p.iter()
+                .map(|g| Glob::new(g))
+                .collect::<Result<Vec<_>, _>>()
+        };
         Ok(Filter {
             include: compile(include)?,
             exclude: compile(exclude)?,

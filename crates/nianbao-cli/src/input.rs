@@ -61,7 +61,9 @@ fn read_result(path: &Path, options: &nianbao::Options) -> Result<Analysis, Erro
         return Err(io_error(io::Error::other("a folder, not a file")));
     }
     if meta.is_file() && meta.len() > max {
-        return Err(Error::limit("max_input_bytes", meta.len(), max, Default::default()).with_file(name));
+        return Err(
+            Error::limit("max_input_bytes", meta.len(), max, Default::default()).with_file(name),
+        );
     }
     let bytes = read_bounded(file, max, &name)?;
     nianbao::read_bytes(&bytes, Some(&name), options)
@@ -94,7 +96,14 @@ mod tests {
         let endless = io::repeat(b'1');
         let err = read_bounded(endless, 1000, "zero").unwrap_err();
         assert!(
-            matches!(err, Error::LimitExceeded { actual: 1001, max: 1000, .. }),
+            matches!(
+                err,
+                Error::LimitExceeded {
+                    actual: 1001,
+                    max: 1000,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert_eq!(read_bounded(&b"abc"[..], 3, "x").unwrap(), b"abc");

@@ -48,8 +48,11 @@ fn many_reports(dir: &Path, n: usize) {
     for i in 0..n {
         let sub = dir.join(format!("part-{:02}", i / 50));
         fs::create_dir_all(&sub).unwrap();
-        fs::write(sub.join(format!("r{i:04}.txt")), if i % 2 == 0 { county() } else { town.clone() })
-            .unwrap();
+        fs::write(
+            sub.join(format!("r{i:04}.txt")),
+            if i % 2 == 0 { county() } else { town.clone() },
+        )
+        .unwrap();
     }
 }
 
@@ -69,7 +72,10 @@ fn a_second_batch_into_the_same_outdir_fails_at_once_and_the_first_is_unharmed()
     let start = Instant::now();
     let scratch = root.join(format!("out/.nianbao-tmp-{}", first.id()));
     while !scratch.exists() {
-        assert!(start.elapsed() < Duration::from_secs(60), "the first run never started");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the first run never started"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
     let asked = Instant::now();
@@ -85,8 +91,14 @@ fn a_second_batch_into_the_same_outdir_fails_at_once_and_the_first_is_unharmed()
         "{}",
         stderr(&second)
     );
-    assert!(took < Duration::from_secs(5), "refused at once, not after {took:?}");
-    assert!(scratch.exists(), "the second run left the first's scratch folder alone");
+    assert!(
+        took < Duration::from_secs(5),
+        "refused at once, not after {took:?}"
+    );
+    assert!(
+        scratch.exists(),
+        "the second run left the first's scratch folder alone"
+    );
 
     let status = first.wait().unwrap();
     assert_eq!(status.code(), Some(0));
@@ -97,7 +109,10 @@ fn a_second_batch_into_the_same_outdir_fails_at_once_and_the_first_is_unharmed()
     for i in [0, 1, n - 2, n - 1] {
         let rel = format!("in/part-{:02}/r{i:04}.txt", i / 50);
         let written = fs::read_to_string(root.join("out").join(format!("{rel}.json"))).unwrap();
-        assert_eq!(written, library_json(&fs::read(root.join(&rel)).unwrap(), &rel));
+        assert_eq!(
+            written,
+            library_json(&fs::read(root.join(&rel)).unwrap(), &rel)
+        );
     }
     let jsonl = fs::read_to_string(root.join("out/reports.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), n);
@@ -110,7 +125,11 @@ fn a_held_lock_refuses_the_run_and_a_dead_runs_scratch_is_cleared() {
     fs::create_dir_all(root.join("in")).unwrap();
     fs::write(root.join("in/a.txt"), county()).unwrap();
     fs::create_dir_all(root.join("out/.nianbao-tmp-1/")).unwrap();
-    fs::write(root.join("out/.nianbao-tmp-1/out-1-0.tmp"), b"another run's").unwrap();
+    fs::write(
+        root.join("out/.nianbao-tmp-1/out-1-0.tmp"),
+        b"another run's",
+    )
+    .unwrap();
     let lock = fs::File::create(root.join("out/.nianbao.lock")).unwrap();
     lock.lock().unwrap();
     let refused = run_in(&root, &["batch", "in", "-o", "out"]);
@@ -135,20 +154,40 @@ fn usage_errors_are_refused_before_any_work() {
         fs::create_dir_all(root.join(name)).unwrap();
         fs::write(root.join(name).join("a.txt"), county()).unwrap();
     }
-    fs::write(root.join("errors.csv.zip"), ZipBuilder::default().entry(b"a.txt", true, &county()).finish())
-        .unwrap();
+    fs::write(
+        root.join("errors.csv.zip"),
+        ZipBuilder::default()
+            .entry(b"a.txt", true, &county())
+            .finish(),
+    )
+    .unwrap();
     fs::create_dir_all(root.join("outdir/old")).unwrap();
     fs::write(root.join("outdir/old/a.txt"), county()).unwrap();
     fs::write(root.join("file-not-folder"), b"x").unwrap();
     let cases: [(&[&str], &str); 9] = [
-        (&["batch", "in", "summary.csv", "-o", "o1"], "where nianbao writes its own summary.csv"),
-        (&["batch", "reports.jsonl", "-o", "o1"], "its own reports.jsonl"),
+        (
+            &["batch", "in", "summary.csv", "-o", "o1"],
+            "where nianbao writes its own summary.csv",
+        ),
+        (
+            &["batch", "reports.jsonl", "-o", "o1"],
+            "its own reports.jsonl",
+        ),
         (&["batch", "errors.csv", "-o", "o1"], "its own errors.csv"),
-        (&["batch", "errors.csv.zip", "-o", "o1"], "its own errors.csv"),
+        (
+            &["batch", "errors.csv.zip", "-o", "o1"],
+            "its own errors.csv",
+        ),
         (&["batch", "in", "-o", "in"], "OUTDIR is the input in"),
         (&["batch", "in", "-o", "./in/"], "OUTDIR is the input in"),
-        (&["batch", "outdir/old", "-o", "outdir"], "lies inside OUTDIR"),
-        (&["batch", "in", "-o", "file-not-folder"], "is a file, not a folder"),
+        (
+            &["batch", "outdir/old", "-o", "outdir"],
+            "lies inside OUTDIR",
+        ),
+        (
+            &["batch", "in", "-o", "file-not-folder"],
+            "is a file, not a folder",
+        ),
         (&["batch", "-", "-o", "o1"], "not stdin"),
     ];
     let before = tree(&root);
@@ -181,7 +220,11 @@ fn convert_onto_its_input_or_an_existing_file_is_a_usage_error() {
     assert_eq!(fs::read(root.join("b.txt")).unwrap(), county());
     assert_eq!(fs::read(root.join("old.json")).unwrap(), b"keep me");
     let onto = run_in(&root, &["convert", "b.txt", "-o", "b.txt", "--force"]);
-    assert!(stderr(&onto).contains("that is the input b.txt"), "{}", stderr(&onto));
+    assert!(
+        stderr(&onto).contains("that is the input b.txt"),
+        "{}",
+        stderr(&onto)
+    );
     let exists = run_in(&root, &["convert", "b.txt", "-o", "old.json"]);
     assert!(
         stderr(&exists).contains("old.json exists; choose another name, or --force"),
@@ -190,7 +233,10 @@ fn convert_onto_its_input_or_an_existing_file_is_a_usage_error() {
     );
     let forced = run_in(&root, &["convert", "b.txt", "-o", "old.json", "--force"]);
     assert_eq!(forced.status.code(), Some(0), "{forced:?}");
-    assert_eq!(fs::read(root.join("old.json")).unwrap(), library_json(&county(), "b.txt").as_bytes());
+    assert_eq!(
+        fs::read(root.join("old.json")).unwrap(),
+        library_json(&county(), "b.txt").as_bytes()
+    );
 }
 
 /// A write that fails halfway (the file size limit, EFBIG) leaves the previous output
@@ -205,12 +251,21 @@ fn convert_output_is_written_atomically() {
     let out = Command::new("sh")
         .current_dir(&root)
         .arg("-c")
-        .arg(format!("trap '' XFSZ; ulimit -f 8; exec '{bin}' convert b.txt -o b.json --force"))
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 8; exec '{bin}' convert b.txt -o b.json --force"
+        ))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(stderr(&out).contains("cannot write b.json"), "{}", stderr(&out));
-    assert_eq!(fs::read(root.join("b.json")).unwrap(), b"the previous good output");
+    assert!(
+        stderr(&out).contains("cannot write b.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read(root.join("b.json")).unwrap(),
+        b"the previous good output"
+    );
     let names: Vec<String> = fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -233,12 +288,16 @@ fn output_path_collisions_fail_the_same_input_on_every_run() {
             rows(&root.join(&outdir)),
             BTreeMap::from([
                 ("in/x.docx".to_owned(), row("ok", "")),
-                ("in/x.docx.json/y.txt".to_owned(), row("failed", "collision")),
+                (
+                    "in/x.docx.json/y.txt".to_owned(),
+                    row("failed", "collision")
+                ),
             ])
         );
         let errors = csv_records(&root.join(&outdir).join("errors.csv"));
         assert!(
-            errors[0]["error"].contains("needs in/x.docx.json as a folder, the output of in/x.docx"),
+            errors[0]["error"]
+                .contains("needs in/x.docx.json as a folder, the output of in/x.docx"),
             "{errors:?}"
         );
         assert!(root.join(&outdir).join("in/x.docx.json").is_file());
@@ -270,7 +329,10 @@ fn every_symbolic_link_and_special_file_is_listed() {
     symlink("a.txt", input.join("same.txt")).unwrap();
     symlink("sub/b.txt", input.join("z-link.txt")).unwrap();
     symlink("pipe.txt", input.join("pipe-link.txt")).unwrap();
-    let fifo = Command::new("mkfifo").arg(input.join("pipe.txt")).status().unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(input.join("pipe.txt"))
+        .status()
+        .unwrap();
     assert!(fifo.success());
     let out = run_in(&root, &["batch", "in", "-o", "out"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -312,12 +374,17 @@ fn outputs_and_status_agree_when_a_docx_cannot_hold_the_text() {
     fs::write(input.join("good.txt"), county()).unwrap();
     let out = run_in(&root, &["batch", "in", "-o", "out", "--to", "json,docx"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(rows(&root.join("out"))["in/nul.txt"], row("failed", "render"));
+    assert_eq!(
+        rows(&root.join("out"))["in/nul.txt"],
+        row("failed", "render")
+    );
     let errors = csv_records(&root.join("out/errors.csv"));
     assert!(errors[0]["error"].contains("U+0000"), "{errors:?}");
     assert!(!root.join("out/in/nul.txt.json").exists());
     assert!(!root.join("out/in/nul.txt.docx").exists());
-    assert!(root.join("out/in/good.txt.json").exists() && root.join("out/in/good.txt.docx").exists());
+    assert!(
+        root.join("out/in/good.txt.json").exists() && root.join("out/in/good.txt.docx").exists()
+    );
     let jsonl = fs::read_to_string(root.join("out/reports.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 1);
     // JSON alone holds it: converted.
@@ -331,7 +398,11 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralized() {
     let input = root.join("=cmd|' calc'!A0");
     fs::create_dir_all(&input).unwrap();
     let text = String::from_utf8(county()).unwrap();
-    let evil = text.replacen("示例县人民政府2021年", "=HYPERLINK(\"http://evil.example\")示例县人民政府2021年", 1);
+    let evil = text.replacen(
+        "示例县人民政府2021年",
+        "=HYPERLINK(\"http://evil.example\")示例县人民政府2021年",
+        1,
+    );
     fs::write(input.join("a.txt"), evil).unwrap();
     fs::write(input.join("b.docx"), b"not a zip").unwrap();
     let out = run_in(&root, &["batch", "=cmd|' calc'!A0", "-o", "out"]);
@@ -346,9 +417,15 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralized() {
         }
     }
     let records = csv_records(&root.join("out/summary.csv"));
-    let a = records.iter().find(|r| r["source"].ends_with("a.txt")).unwrap();
+    let a = records
+        .iter()
+        .find(|r| r["source"].ends_with("a.txt"))
+        .unwrap();
     assert_eq!(a["source"], "'=cmd|' calc'!A0/a.txt");
-    assert_eq!(a["agency"], "'=HYPERLINK(\"http://evil.example\")示例县人民政府");
+    assert_eq!(
+        a["agency"],
+        "'=HYPERLINK(\"http://evil.example\")示例县人民政府"
+    );
     let errors = csv_records(&root.join("out/errors.csv"));
     assert!(errors[0]["error"].starts_with("'=cmd"), "{errors:?}");
 }
@@ -379,7 +456,11 @@ fn a_closed_stdout_ends_every_subcommand_quietly() {
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert_eq!(out.status.code(), Some(code), "{args:?}: {out:?}");
     }
     assert!(root.join("out/in/a.txt.json").exists());

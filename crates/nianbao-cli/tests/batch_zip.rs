@@ -194,7 +194,13 @@ fn two_entries_of_one_name_are_both_listed_and_neither_converted() {
     let summary = csv_records(&root.join("out/summary.csv"));
     let rows: Vec<(&str, &str, &str)> = summary
         .iter()
-        .map(|r| (r["source"].as_str(), r["status"].as_str(), r["reason"].as_str()))
+        .map(|r| {
+            (
+                r["source"].as_str(),
+                r["status"].as_str(),
+                r["reason"].as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,

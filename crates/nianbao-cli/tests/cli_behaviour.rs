@@ -91,7 +91,13 @@ fn help_documents_the_exit_codes_of_every_subcommand() {
     }
     let batch = nianbao().args(["batch", "--help"]).output().unwrap();
     let text = String::from_utf8(batch.stdout).unwrap();
-    for flag in ["--include <GLOB>", "--exclude <GLOB>", "--quiet", "--max-input-bytes <BYTES>", "--max-table-cells <N>"] {
+    for flag in [
+        "--include <GLOB>",
+        "--exclude <GLOB>",
+        "--quiet",
+        "--max-input-bytes <BYTES>",
+        "--max-table-cells <N>",
+    ] {
         assert!(text.contains(flag), "{flag}:\n{text}");
     }
 }
@@ -156,16 +162,30 @@ fn limits_are_flags() {
     assert!(String::from_utf8_lossy(&convert.stderr).contains("max_input_bytes"));
     let check = run_in(&root, &["check", "in/a.txt", "--max-input-bytes", &small]);
     assert_eq!(check.status.code(), Some(1));
-    let batch = run_in(&root, &["batch", "in", "-o", "out", "--max-input-bytes", &small]);
+    let batch = run_in(
+        &root,
+        &["batch", "in", "-o", "out", "--max-input-bytes", &small],
+    );
     assert_eq!(batch.status.code(), Some(1));
     let errors = csv_records(&root.join("out/errors.csv"));
     assert_eq!(errors[0]["kind"], "limit_exceeded");
     // Another limit reaches the reader: a line limit under the longest line.
     let lines = run_in(&root, &["convert", "in/a.txt", "--max-line-bytes", "8"]);
     assert_eq!(lines.status.code(), Some(1), "{lines:?}");
-    assert!(String::from_utf8_lossy(&lines.stderr).contains("max_line_bytes"), "{lines:?}");
+    assert!(
+        String::from_utf8_lossy(&lines.stderr).contains("max_line_bytes"),
+        "{lines:?}"
+    );
     // At the size itself, it converts.
-    let exact = run_in(&root, &["convert", "in/a.txt", "--max-input-bytes", &size.to_string()]);
+    let exact = run_in(
+        &root,
+        &[
+            "convert",
+            "in/a.txt",
+            "--max-input-bytes",
+            &size.to_string(),
+        ],
+    );
     assert_eq!(exact.status.code(), Some(0));
     let bad = run_in(&root, &["convert", "in/a.txt", "--max-input-bytes", "lots"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -214,7 +234,17 @@ fn include_and_exclude_choose_the_files() {
     fs::write(root.join("more.zip"), zip).unwrap();
     let out = run_in(
         &root,
-        &["batch", "in", "more.zip", "-o", "out", "--include", "*.txt", "--exclude", "draft/**"],
+        &[
+            "batch",
+            "in",
+            "more.zip",
+            "-o",
+            "out",
+            "--include",
+            "*.txt",
+            "--exclude",
+            "draft/**",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let sources: Vec<String> = csv_records(&root.join("out/summary.csv"))
@@ -223,7 +253,10 @@ fn include_and_exclude_choose_the_files() {
         .collect();
     assert_eq!(sources, ["in/2021/a.txt", "more.zip!2021/z.txt"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("left out       4  (--include/--exclude)"), "{stdout}");
+    assert!(
+        stdout.contains("left out       4  (--include/--exclude)"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -238,13 +271,23 @@ fn without_a_terminal_progress_is_not_a_line_a_file_and_quiet_is_silent() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
     // A run this short prints no progress line at all (one every 5 s at most).
-    assert!(!stderr.contains("r00.txt") && !stderr.contains("[1/20]"), "{stderr}");
+    assert!(
+        !stderr.contains("r00.txt") && !stderr.contains("[1/20]"),
+        "{stderr}"
+    );
     assert!(stderr.lines().count() <= 1, "{stderr}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("converted      20"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("converted      20")
+    );
 
     let quiet = run_in(&root, &["batch", "in", "-o", "out", "--quiet"]);
     assert_eq!(quiet.status.code(), Some(0));
-    assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty(), "{quiet:?}");
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{quiet:?}"
+    );
     assert_eq!(csv_records(&root.join("out/summary.csv")).len(), 20);
 }
 
@@ -253,14 +296,21 @@ fn nothing_converted_does_not_claim_every_rule_holds() {
     let root = scratch("nothing-converted");
     fs::create_dir_all(root.join("in")).unwrap();
     fs::write(root.join("in/notice.txt"), bytes("bad/meeting-notice.txt")).unwrap();
-    fs::write(root.join("in/readme.md"), b"# Reports\n\nThe annual reports of 2021.\n").unwrap();
+    fs::write(
+        root.join("in/readme.md"),
+        b"# Reports\n\nThe annual reports of 2021.\n",
+    )
+    .unwrap();
     let out = run_in(&root, &["batch", "in", "-o", "out"]);
     // No report in either file: both skipped, which is no failure.
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains("every rule holds"), "{stdout}");
     assert!(stdout.contains("no report converted"), "{stdout}");
-    assert!(stdout.contains("skipped         2  (no_report 2)"), "{stdout}");
+    assert!(
+        stdout.contains("skipped         2  (no_report 2)"),
+        "{stdout}"
+    );
     let errors = csv_records(&root.join("out/errors.csv"));
     assert!(errors.is_empty());
 }
@@ -277,7 +327,8 @@ fn the_bar_fits_the_terminal() {
     }
     let bin = env!("CARGO_BIN_EXE_nianbao");
     for cols in [40, 100] {
-        let inner = format!("stty rows 20 cols {cols}; '{bin}' batch in -o out{cols} -j 1 >/dev/null");
+        let inner =
+            format!("stty rows 20 cols {cols}; '{bin}' batch in -o out{cols} -j 1 >/dev/null");
         let out = std::process::Command::new("script")
             .current_dir(&root)
             .args(["-qc", &inner, "/dev/null"])
@@ -292,7 +343,10 @@ fn the_bar_fits_the_terminal() {
         assert!(!bars.is_empty(), "no bar drawn: {text:?}");
         for bar in bars {
             let width = bar.chars().count();
-            assert!(width <= cols && width >= cols - 2, "{width} columns of {cols}: {bar:?}");
+            assert!(
+                width <= cols && width >= cols - 2,
+                "{width} columns of {cols}: {bar:?}"
+            );
         }
     }
 }

@@ -200,14 +200,21 @@ fn resume_compares_content_and_version_not_time() {
     assert!(!up_to_date(&after), "{after:?}");
     let written = fs::read_to_string(root.join("out/in/a.txt.json")).unwrap();
     assert_eq!(written, library_json(&fs::read(&town).unwrap(), "in/a.txt"));
-    assert!(up_to_date(&run_in(&root, &["batch", "in", "-o", "out", "--resume"])));
+    assert!(up_to_date(&run_in(
+        &root,
+        &["batch", "in", "-o", "out", "--resume"]
+    )));
 
     // Outputs made by another version of nianbao: made again.
     let log_path = root.join("out/.nianbao-resume.jsonl");
     let log = fs::read_to_string(&log_path).unwrap();
     let version = format!("\"version\":\"{}\"", env!("CARGO_PKG_VERSION"));
     assert!(log.contains(&version), "{log}");
-    fs::write(&log_path, log.replace(&version, "\"version\":\"0.0.0-old\"")).unwrap();
+    fs::write(
+        &log_path,
+        log.replace(&version, "\"version\":\"0.0.0-old\""),
+    )
+    .unwrap();
     let other_version = run_in(&root, &["batch", "in", "-o", "out", "--resume"]);
     assert!(!up_to_date(&other_version), "{other_version:?}");
     assert!(fs::read_to_string(&log_path).unwrap().contains(&version));

@@ -242,7 +242,10 @@ impl Walk<'_> {
             } else if file_type.is_file() {
                 add_file(&path, child.shown, child.rel, work);
             } else {
-                let why = format!("{}: not a regular file (a device, FIFO or socket)", child.shown);
+                let why = format!(
+                    "{}: not a regular file (a device, FIFO or socket)",
+                    child.shown
+                );
                 work.jobs.push(Job::skipped(child.shown, "not_a_file", why));
             }
         }
@@ -253,23 +256,34 @@ impl Walk<'_> {
     /// skipped with the reason.
     fn link(&self, path: &Path, child: Place, work: &mut Work) {
         let shown = child.shown.clone();
-        let skip = |reason, what: String| Job::skipped(shown.clone(), reason, format!("{shown}: {what}"));
+        let skip =
+            |reason, what: String| Job::skipped(shown.clone(), reason, format!("{shown}: {what}"));
         let job = match fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 skip("dangling_link", "a symbolic link to nothing".into())
             }
-            Err(e) => skip("bad_link", format!("a symbolic link that cannot be followed: {e}")),
+            Err(e) => skip(
+                "bad_link",
+                format!("a symbolic link that cannot be followed: {e}"),
+            ),
             Ok(meta) => {
                 let target = fs::canonicalize(path);
                 match target {
-                    Err(e) => skip("bad_link", format!("a symbolic link that cannot be followed: {e}")),
+                    Err(e) => skip(
+                        "bad_link",
+                        format!("a symbolic link that cannot be followed: {e}"),
+                    ),
                     Ok(t) if !t.starts_with(self.root) => skip(
                         "link_outside",
-                        format!("a symbolic link out of its input folder (to {}): not followed", t.display()),
+                        format!(
+                            "a symbolic link out of its input folder (to {}): not followed",
+                            t.display()
+                        ),
                     ),
-                    Ok(_) if meta.is_dir() => {
-                        skip("link_to_folder", "a symbolic link to a folder: not followed".into())
-                    }
+                    Ok(_) if meta.is_dir() => skip(
+                        "link_to_folder",
+                        "a symbolic link to a folder: not followed".into(),
+                    ),
                     Ok(_) if !meta.is_file() => skip(
                         "not_a_file",
                         "a symbolic link to a device, FIFO or socket: not read".into(),
@@ -296,8 +310,8 @@ fn add_archive(path: &Path, prefix: &str, filter: &Filter, work: &mut Work) {
         .and_then(|bytes| {
             let names = zipdir::entry_names(&bytes).map_err(|e| ("malformed", e))?;
             let shared: Arc<[u8]> = bytes.into();
-            let archive = ZipArchive::new(Cursor::new(shared))
-                .map_err(|e| ("malformed", e.to_string()))?;
+            let archive =
+                ZipArchive::new(Cursor::new(shared)).map_err(|e| ("malformed", e.to_string()))?;
             Ok((names, archive))
         });
     let (names, mut archive) = match archive {
@@ -346,7 +360,10 @@ fn add_archive(path: &Path, prefix: &str, filter: &Filter, work: &mut Work) {
                 continue;
             }
         };
-        if positions.get(raw_name.as_slice()).is_some_and(|at| at.len() > 1) {
+        if positions
+            .get(raw_name.as_slice())
+            .is_some_and(|at| at.len() > 1)
+        {
             continue;
         }
         let name = decode_name(&raw_name);
@@ -384,7 +401,8 @@ fn add_archive(path: &Path, prefix: &str, filter: &Filter, work: &mut Work) {
         let why = format!(
             "{shown}: the central directory names {distinct} distinct entries, the zip reader sees {seen}"
         );
-        work.jobs.push(Job::refused(format!("{shown}!"), "malformed", why));
+        work.jobs
+            .push(Job::refused(format!("{shown}!"), "malformed", why));
     }
 }
 

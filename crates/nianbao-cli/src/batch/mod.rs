@@ -126,7 +126,11 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     for r in &records {
         match &r.status {
             Status::Failed { .. } => tally.failed += 1,
-            Status::Ok if r.headline.as_ref().is_some_and(|h| !h.rules_failed.is_empty()) => {
+            Status::Ok
+                if r.headline
+                    .as_ref()
+                    .is_some_and(|h| !h.rules_failed.is_empty()) =>
+            {
                 tally.rules_broken += 1;
             }
             _ => {}
@@ -154,7 +158,9 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
         Origin::Skipped { reason, message } => {
             return Record::skipped(&job.source, reason, message.clone());
         }
-        Origin::Refused { kind, reason } => return Record::failed(&job.source, kind, reason.clone()),
+        Origin::Refused { kind, reason } => {
+            return Record::failed(&job.source, kind, reason.clone());
+        }
         Origin::File(_) | Origin::Entry { .. } => {}
     }
     let bytes = match read_job(job, &ctx.options) {
@@ -191,7 +197,11 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
                 return Record::failed(
                     &job.source,
                     "render",
-                    format!("{}: cannot make its .{} output: {e}", job.source, format.extension()),
+                    format!(
+                        "{}: cannot make its .{} output: {e}",
+                        job.source,
+                        format.extension()
+                    ),
                 );
             }
         }
@@ -296,9 +306,10 @@ fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::E
             }
             Ok(bytes)
         }
-        Origin::Skipped { message, .. } | Origin::Refused { reason: message, .. } => {
-            Err(nianbao::Error::unsupported(message.clone()).with_file(&job.source))
-        }
+        Origin::Skipped { message, .. }
+        | Origin::Refused {
+            reason: message, ..
+        } => Err(nianbao::Error::unsupported(message.clone()).with_file(&job.source)),
     }
 }
 

@@ -26,7 +26,10 @@ pub fn plan(jobs: &mut [Job], formats: &BTreeSet<OutputFormat>, outdir: &Path) {
             .collect();
         let clash = outputs.iter().find_map(|(_, path)| {
             if let Some(other) = files.get(path) {
-                return Some(format!("its output {} is also that of {other}", path.display()));
+                return Some(format!(
+                    "its output {} is also that of {other}",
+                    path.display()
+                ));
             }
             if let Some(other) = folders.get(path) {
                 return Some(format!(
@@ -130,10 +133,16 @@ mod tests {
         let formats = BTreeSet::from([OutputFormat::Json]);
         let nowhere = Path::new("/nonexistent-nianbao-outdir");
         // Sorted by source, as the batch sorts them.
-        let mut jobs = vec![job("in/x.docx", "in/x.docx"), job("in/x.docx.json/y.txt", "in/x.docx.json/y.txt")];
+        let mut jobs = vec![
+            job("in/x.docx", "in/x.docx"),
+            job("in/x.docx.json/y.txt", "in/x.docx.json/y.txt"),
+        ];
         plan(&mut jobs, &formats, nowhere);
         assert_eq!(refused(&jobs), ["in/x.docx.json/y.txt"]);
-        assert_eq!(jobs[0].outputs, [(OutputFormat::Json, PathBuf::from("in/x.docx.json"))]);
+        assert_eq!(
+            jobs[0].outputs,
+            [(OutputFormat::Json, PathBuf::from("in/x.docx.json"))]
+        );
 
         // The other way round: the folder is claimed first.
         let mut jobs = vec![job("a/b.json/c.txt", "a/b.json/c.txt"), job("a/b", "a/b")];
@@ -145,7 +154,11 @@ mod tests {
     fn two_formats_and_same_paths() {
         let formats = BTreeSet::from([OutputFormat::Json, OutputFormat::Docx]);
         let nowhere = Path::new("/nonexistent-nianbao-outdir");
-        let mut jobs = vec![job("z!a/x.txt", "z/a/x.txt"), job("z!a\\x.txt", "z/a/x.txt"), job("z!b.txt", "z/b.txt")];
+        let mut jobs = vec![
+            job("z!a/x.txt", "z/a/x.txt"),
+            job("z!a\\x.txt", "z/a/x.txt"),
+            job("z!b.txt", "z/b.txt"),
+        ];
         plan(&mut jobs, &formats, nowhere);
         assert_eq!(refused(&jobs), ["z!a\\x.txt"]);
         assert_eq!(jobs[2].outputs.len(), 2);

@@ -110,7 +110,12 @@ impl Progress {
             return None;
         }
         times.1 = now;
-        Some(line(done, *total, counts, now.saturating_duration_since(times.0)))
+        Some(line(
+            done,
+            *total,
+            counts,
+            now.saturating_duration_since(times.0),
+        ))
     }
 
     /// Clears the bar.
@@ -147,7 +152,9 @@ mod tests {
         assert_eq!(progress.tick(&ok, start + Duration::from_secs(1)), None);
         assert_eq!(progress.tick(&ok, start + Duration::from_secs(2)), None);
         assert_eq!(
-            progress.tick(&ok, start + Duration::from_secs(6)).as_deref(),
+            progress
+                .tick(&ok, start + Duration::from_secs(6))
+                .as_deref(),
             Some("nianbao batch: 3/4 done in 6 s (0 converted, 3 skipped, 0 failed)")
         );
         assert_eq!(progress.tick(&ok, start + Duration::from_secs(7)), None);

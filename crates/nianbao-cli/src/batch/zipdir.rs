@@ -35,7 +35,10 @@ pub fn entry_names(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let mut at = start;
     while at < end {
         if u32_at(bytes, at)? != 0x0201_4b50 {
-            return Err(format!("central directory entry {} is broken", names.len() + 1));
+            return Err(format!(
+                "central directory entry {} is broken",
+                names.len() + 1
+            ));
         }
         let name_len = usize::from(u16_at(bytes, at + 28)?);
         let extra_len = usize::from(u16_at(bytes, at + 30)?);
