@@ -206,10 +206,7 @@ fn overlapping_inputs_convert_each_file_once() {
         let out = run_in(&root, args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
         let outdir = root.join(args[args.len() - 1]);
-        let sources: Vec<String> = csv_records(&outdir.join("summary.csv"))
-            .into_iter()
-            .map(|r| r["source"].clone())
-            .collect();
+        let sources = column(&outdir.join("summary.csv"), "source");
         assert_eq!(sources, ["dir/a.txt", "dir/sub/b.txt"], "{args:?}");
         let jsonl = fs::read_to_string(outdir.join("reports.jsonl")).unwrap();
         assert_eq!(jsonl.lines().count(), 2);
@@ -247,11 +244,10 @@ fn include_and_exclude_choose_the_files() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let sources: Vec<String> = csv_records(&root.join("out/summary.csv"))
-        .into_iter()
-        .map(|r| r["source"].clone())
-        .collect();
-    assert_eq!(sources, ["in/2021/a.txt", "more.zip!2021/z.txt"]);
+    assert_eq!(
+        column(&root.join("out/summary.csv"), "source"),
+        ["in/2021/a.txt", "more.zip!2021/z.txt"]
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("left out       4  (--include/--exclude)"),
