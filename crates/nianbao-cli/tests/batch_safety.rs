@@ -360,7 +360,7 @@ fn every_symbolic_link_and_special_file_is_listed() {
     assert_eq!(jsonl.lines().count(), 2);
 }
 
-/// A NUL in the text: the JSON can hold it, a .docx cannot. The input fails as
+/// A NUL in a cell: the JSON can hold it, a .docx cannot. The input fails as
 /// `render` (not `io`), and neither output is written.
 #[test]
 fn outputs_and_status_agree_when_a_docx_cannot_hold_the_text() {
@@ -368,7 +368,8 @@ fn outputs_and_status_agree_when_a_docx_cannot_hold_the_text() {
     let input = root.join("in");
     fs::create_dir_all(&input).unwrap();
     let text = String::from_utf8(county()).unwrap();
-    let with_nul = text.replacen("本年度通过门户网站", "本年度通过门户网站\0", 1);
+    // The cell of 规章 issued this year: `7` followed by a NUL.
+    let with_nul = text.replacen("\t规章\n\t7\n", "\t规章\n\t7\0\n", 1);
     assert_ne!(text, with_nul);
     fs::write(input.join("nul.txt"), with_nul).unwrap();
     fs::write(input.join("good.txt"), county()).unwrap();
@@ -379,7 +380,11 @@ fn outputs_and_status_agree_when_a_docx_cannot_hold_the_text() {
         row("failed", "render")
     );
     let errors = csv_records(&root.join("out/errors.csv"));
-    assert!(errors[0]["error"].contains("U+0000"), "{errors:?}");
+    assert!(
+        errors[0]["error"].contains("table active_disclosure, regulations, column issued")
+            && errors[0]["error"].contains("U+0000"),
+        "{errors:?}"
+    );
     assert!(!root.join("out/in/nul.txt.json").exists());
     assert!(!root.join("out/in/nul.txt.docx").exists());
     assert!(

@@ -39,8 +39,8 @@ impl OutDir {
             .create(true)
             .truncate(false)
             .open(&lock_path)?;
-        match lock.try_lock() {
-            Ok(()) => {}
+        let locked = match lock.try_lock() {
+            Ok(()) => true,
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(UsageError(format!(
                     "another nianbao batch is writing into {} (it holds {}); wait for it to \
@@ -56,10 +56,17 @@ impl OutDir {
                      two batches into it at once",
                     root.display()
                 ));
+                false
             }
             Err(fs::TryLockError::Error(e)) => return Err(e.into()),
-        }
-        for entry in fs::read_dir(root)?.flatten() {
+        };
+        // Without the lock, another run's scratch folder may be alive: left alone.
+        let entries = if locked {
+            fs::read_dir(root)?.flatten().collect()
+        } else {
+            Vec::new()
+        };
+        for entry in entries {
             let name = entry.file_name();
             if name.to_string_lossy().starts_with(SCRATCH) {
                 match fs::remove_dir_all(entry.path()) {
