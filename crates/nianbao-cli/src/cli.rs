@@ -244,6 +244,40 @@ mod tests {
         assert!(parse_size("99999999999999G").is_err());
     }
 
+    /// The defaults written in the flags' help are the library's.
+    #[test]
+    fn documented_defaults_are_the_librarys() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let limits = nianbao::Limits::default();
+        let expected = [
+            ("max-input-bytes", limits.max_input_bytes),
+            ("max-part-bytes", limits.max_part_bytes),
+            ("max-total-bytes", limits.max_total_bytes),
+            ("max-compression-ratio", limits.max_compression_ratio),
+            ("max-entries", limits.max_entries),
+            ("max-depth", limits.max_depth),
+            ("max-table-cells", limits.max_table_cells),
+            ("max-line-bytes", limits.max_line_bytes),
+        ];
+        for sub in ["convert", "check", "batch"] {
+            let cmd = cli.find_subcommand(sub).unwrap();
+            for (name, value) in expected {
+                let arg = cmd
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(name))
+                    .unwrap_or_else(|| panic!("{sub} --{name}"));
+                let help = arg.get_help().unwrap().to_string();
+                let default = help
+                    .split("[default: ")
+                    .nth(1)
+                    .and_then(|d| d.split(']').next())
+                    .unwrap_or_else(|| panic!("{name}: {help}"));
+                assert_eq!(parse_size(default), Ok(value), "{sub} --{name}: {help}");
+            }
+        }
+    }
+
     #[test]
     fn limit_flags_replace_defaults_only_where_given() {
         let args = LimitArgs {
