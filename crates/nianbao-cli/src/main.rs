@@ -8,7 +8,7 @@
 //! nianbao schema > nianbao.schema.json
 //! ```
 //!
-//! Exit codes (the same for every subcommand, see [`cli::EXIT_CODES`]): 0 when every
+//! Exit codes (the same for every subcommand, shown by `nianbao --help`): 0 when every
 //! input was converted or skipped, 1 when some input failed, 2 on usage errors (or an
 //! OUTDIR in use), 3 with `--strict` when a report breaks a rule.
 #![forbid(unsafe_code)]

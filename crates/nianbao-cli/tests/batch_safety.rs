@@ -241,6 +241,7 @@ fn convert_onto_its_input_or_an_existing_file_is_a_usage_error() {
 
 /// A write that fails halfway (the file size limit, EFBIG) leaves the previous output
 /// whole and no temporary file behind.
+#[cfg(unix)]
 #[test]
 fn convert_output_is_written_atomically() {
     let root = scratch("convert-atomic");
