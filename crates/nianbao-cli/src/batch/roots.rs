@@ -106,13 +106,18 @@ pub fn check(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Roots> {
     let mut roots: Vec<Root> = Vec::new();
     for (i, root) in all.iter().enumerate() {
         let holder = all.iter().enumerate().find(|(j, other)| {
-            *j != i
-                && other.kind == RootKind::Dir
+            let same = root.canon == other.canon;
+            let inside = other.kind == RootKind::Dir
                 && root.kind != RootKind::Zip
-                && root.canon.starts_with(&other.canon)
-                && (root.canon != other.canon || *j < i)
+                && root.canon.starts_with(&other.canon);
+            *j != i && ((same && *j < i) || (inside && !same))
         });
         match holder {
+            Some((_, outer)) if outer.canon == root.canon => notes.push(format!(
+                "nianbao: {} is the input {} again: read once",
+                root.path.display(),
+                outer.path.display()
+            )),
             Some((_, outer)) => notes.push(format!(
                 "nianbao: {} is inside the input {}: its files are read once, under {}",
                 root.path.display(),
