@@ -154,17 +154,6 @@ fn add_file(path: &Path, shown: String, rel: PathBuf, work: &mut Work) {
     work.jobs.push(job);
 }
 
-fn is_zip(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-}
-
-/// Whether a root path is an archive read as one (by extension).
-pub fn is_archive(path: &Path) -> bool {
-    is_zip(path)
-}
-
 /// A folder being walked: its output path, its name as shown (every component
 /// decoded, see [`decode_os_name`]) and its path inside the input (for globs).
 struct Place {

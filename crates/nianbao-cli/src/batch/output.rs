@@ -157,6 +157,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn temp_names_are_this_runs_own_and_a_second_run_is_refused() {
+        let dir = std::env::temp_dir().join(format!("nianbao-outdir-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = OutDir::prepare(&dir).unwrap();
+        let pid = std::process::id();
+        let (a, b) = (out.scratch_file("out"), out.scratch_file("out"));
+        assert_ne!(a, b);
+        assert_eq!(a, dir.join(format!("{SCRATCH}-{pid}/out-{pid}-0.tmp")));
+        // The lock is per open file: a second run (here a second open) is refused.
+        let second = OutDir::prepare(&dir).unwrap_err();
+        assert!(
+            second.to_string().contains("another nianbao batch"),
+            "{second}"
+        );
+        assert!(
+            out.scratch.exists(),
+            "the refused run did not touch the scratch"
+        );
+        out.finish().unwrap();
+        drop(out);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn extension_is_added() {
         assert_eq!(
             with_extension(Path::new("a/b.docx"), "json"),

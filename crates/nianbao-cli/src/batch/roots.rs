@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::inputs::is_archive;
 use crate::UsageError;
 use crate::input::is_stdin;
 use crate::names::decode_os_name;
@@ -71,7 +70,7 @@ pub fn check(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Roots> {
         let canon = canonical_lenient(input);
         let kind = if meta.is_dir() {
             RootKind::Dir
-        } else if meta.is_file() && is_archive(input) {
+        } else if meta.is_file() && is_zip(input) {
             RootKind::Zip
         } else if meta.is_file() {
             RootKind::File
@@ -168,4 +167,11 @@ fn prefix_of(input: &Path, canon: &Path, kind: RootKind) -> anyhow::Result<Strin
         .into());
     }
     Ok(name)
+}
+
+/// Whether an input is an archive read as one (by its `.zip` extension).
+fn is_zip(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
