@@ -47,27 +47,29 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
             }
         };
         tally.converted(&analysis);
-        let written = match &dest {
-            Dest::Stdout if args.to == OutputFormat::Docx => {
-                render(&analysis, args.to).map(|bytes| out.write(&bytes))
-            }
-            Dest::Stdout if single => {
-                let text = nianbao::json::to_string(&analysis) + "\n";
-                Ok(out.write(text.as_bytes()))
-            }
+        // An error of stdout ends the command (`?`); an output not made fails the input.
+        let made: Result<(), String> = match &dest {
             Dest::Stdout => {
-                let text = nianbao::json::to_string_compact(&analysis) + "\n";
-                Ok(out.write(text.as_bytes()))
+                let bytes = match args.to {
+                    OutputFormat::Docx => render(&analysis, args.to),
+                    OutputFormat::Json if single => {
+                        Ok((nianbao::json::to_string(&analysis) + "\n").into_bytes())
+                    }
+                    OutputFormat::Json => {
+                        Ok((nianbao::json::to_string_compact(&analysis) + "\n").into_bytes())
+                    }
+                };
+                match bytes {
+                    Ok(bytes) => Ok(out.write(&bytes)?),
+                    Err(e) => Err(e),
+                }
             }
             Dest::File(path) => write_output(path, &analysis, args),
             Dest::Folder(dir) => write_output(&output_in(dir, file, args.to)?, &analysis, args),
         };
-        match written {
-            Ok(result) => result?,
-            Err(e) => {
-                warn(&format!("nianbao: {}: {e}", display(file)));
-                tally.failed += 1;
-            }
+        if let Err(e) = made {
+            warn(&format!("nianbao: {}: {e}", display(file)));
+            tally.failed += 1;
         }
     }
     out.flush()?;
@@ -191,15 +193,13 @@ fn output_in(dir: &Path, file: &Path, to: OutputFormat) -> anyhow::Result<PathBu
     Ok(dir.join(name))
 }
 
-/// Renders and writes one output atomically. The outer error is the command's
-/// (stops it), the inner one the input's (counted as failed).
+/// Renders and writes one output atomically; the error says why it was not.
 fn write_output(
     path: &Path,
     analysis: &nianbao::Analysis,
     args: &ConvertArgs,
-) -> Result<std::io::Result<()>, String> {
+) -> Result<(), String> {
     let bytes = render(analysis, args.to)?;
     crate::atomic::write(path, &bytes, args.force)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(Ok(()))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
