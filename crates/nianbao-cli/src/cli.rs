@@ -41,7 +41,8 @@ pub enum Command {
     /// Convert every report in folders and .zip archives, in parallel, into OUTDIR.
     ///
     /// Outputs mirror the input tree: `reports/a/b.docx` → `OUTDIR/reports/a/b.docx.json`
-    /// (an archive `x.zip` → `OUTDIR/x/…`); each is written atomically, and every output
+    /// (an archive `x.zip` → `OUTDIR/x/…`); each is written atomically (an input not
+    /// converted keeps no output of an earlier run), and every output
     /// path is planned before any input is read (two inputs claiming one path: the
     /// later in source order fails as `collision`). At the end OUTDIR gets summary.csv
     /// (one row for every input path found: ok, skipped with the reason, or failed),

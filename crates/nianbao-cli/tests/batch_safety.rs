@@ -471,3 +471,48 @@ fn a_closed_stdout_ends_every_subcommand_quietly() {
     }
     assert!(root.join("out/in/a.txt.json").exists());
 }
+
+/// An input converted by one run and failing the next keeps no output of the first:
+/// its JSON on disk would say converted while summary.csv says failed.
+#[test]
+fn an_input_that_fails_now_keeps_no_output_of_an_earlier_run() {
+    let root = scratch("stale-output");
+    fs::create_dir_all(root.join("in")).unwrap();
+    fs::write(root.join("in/a.txt"), county()).unwrap();
+    fs::write(root.join("in/b.txt"), county()).unwrap();
+    let first = run_in(&root, &["batch", "in", "-o", "out", "--to", "json,docx"]);
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    assert!(root.join("out/in/a.txt.json").exists() && root.join("out/in/a.txt.docx").exists());
+    // a.txt now holds a notice (skipped), b.txt is over the size limit (failed).
+    fs::write(
+        root.join("in/a.txt"),
+        fs::read(fixtures().join("bad/meeting-notice.txt")).unwrap(),
+    )
+    .unwrap();
+    let small = (county().len() - 1).to_string();
+    let second = run_in(
+        &root,
+        &[
+            "batch",
+            "in",
+            "-o",
+            "out",
+            "--to",
+            "json,docx",
+            "--max-input-bytes",
+            &small,
+            "--resume",
+        ],
+    );
+    assert_eq!(second.status.code(), Some(1), "{second:?}");
+    let summary = rows(&root.join("out"));
+    assert_eq!(summary["in/a.txt"], row("skipped", "no_report"));
+    assert_eq!(summary["in/b.txt"], row("failed", "limit_exceeded"));
+    for name in ["a.txt.json", "a.txt.docx", "b.txt.json", "b.txt.docx"] {
+        assert!(!root.join("out/in").join(name).exists(), "{name}");
+    }
+    assert_eq!(
+        fs::read_to_string(root.join("out/reports.jsonl")).unwrap(),
+        ""
+    );
+}

@@ -100,6 +100,23 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     });
     progress.finish();
     let elapsed = start.elapsed();
+    // Outputs and status agree across runs too: an input not converted this time
+    // keeps no output of an earlier run at its (planned, its own) paths.
+    for (job, record) in work.jobs.iter().zip(&records) {
+        if record.status != Status::Ok {
+            for (_, rel) in &job.outputs {
+                match std::fs::remove_file(out.root().join(rel)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        warn(&format!(
+                            "nianbao: warning: removing the old {}: {e}",
+                            rel.display()
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 
     out.write_atomic_with(Path::new("summary.csv"), |w| {
         record::write_summary(w, &records)
