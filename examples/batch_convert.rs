@@ -143,7 +143,14 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::rename(&tmp, path)
 }
 
-/// A CSV field, quoted.
+/// A CSV field, quoted; one a spreadsheet would run as a formula (it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return: OWASP's CSV injection rule) gets a
+/// leading apostrophe, which makes it text.
 fn csv(field: &str) -> String {
-    format!("\"{}\"", field.replace('"', "\"\""))
+    let guard = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", field.replace('"', "\"\""))
 }

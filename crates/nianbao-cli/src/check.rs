@@ -1,48 +1,52 @@
 //! `nianbao check`: a human-readable account of each report.
 
 use std::fmt::Write as _;
-use std::io::Write;
 
 use nianbao::rules::Status as RuleStatus;
 use nianbao::{Analysis, SectionKey, Severity, TableKind};
 
-use crate::Outcome;
 use crate::cli::CheckArgs;
 use crate::headline::{Headline, NUMBER_NAMES};
+use crate::input::{self, Done};
+use crate::stdout::Out;
 use crate::style::Style;
+use crate::{Outcome, Tally};
 
-/// Runs `nianbao check`: exit 1 when a file cannot be read, holds no report
-/// (`Error::NoReport`), or breaks a rule.
+/// Runs `nianbao check`: exit 1 when a file cannot be read; a file in which no
+/// report is found is skipped; with `--strict`, exit 3 when a rule fails.
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let style = Style::for_stdout();
-    let mut stdout = std::io::stdout().lock();
-    let mut outcome = Outcome::Success;
+    let options = args.limits.options();
+    let mut out = Out::new();
+    let mut tally = Tally::default();
     for (i, file) in args.files.iter().enumerate() {
-        if i > 0 {
-            writeln!(stdout)?;
+        if out.closed() {
+            break;
         }
-        let name = file.display().to_string();
-        let text = match nianbao::read_path(file) {
-            Ok(analysis) => {
-                if !nianbao::rules::failed_rules(&analysis.findings).is_empty() {
-                    outcome = Outcome::SomeFailed;
-                }
+        if i > 0 {
+            out.write(b"\n")?;
+        }
+        let name = if input::is_stdin(file) {
+            input::STDIN.to_owned()
+        } else {
+            file.display().to_string()
+        };
+        let head = |text: String| format!("{} {}\n  {text}\n", style.bold("──"), style.bold(&name));
+        let text = match input::read(file, &options) {
+            Done::Converted(analysis) => {
+                tally.converted(&analysis);
                 account(&name, &analysis, style)
             }
-            Err(e) => {
-                outcome = Outcome::SomeFailed;
-                format!(
-                    "{} {}\n  {}\n",
-                    style.bold("──"),
-                    style.bold(&name),
-                    style.bad(&e.to_string())
-                )
+            Done::Skipped(e) => head(style.warn(&format!("skipped: {e}"))),
+            Done::Failed(e) => {
+                tally.failed += 1;
+                head(style.bad(&e.to_string()))
             }
         };
-        stdout.write_all(text.as_bytes())?;
+        out.write(text.as_bytes())?;
     }
-    stdout.flush()?;
-    Ok(outcome)
+    out.flush()?;
+    Ok(tally.outcome(args.strict))
 }
 
 /// The account of one analysed report.

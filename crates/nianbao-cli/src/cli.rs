@@ -4,10 +4,20 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The exit codes, the same for every subcommand (shown by `--help`).
+pub const EXIT_CODES: &str = "\
+Exit status (the same for convert, check and batch):
+  0  every input was converted (or checked); inputs in which no report is found and
+     files of types nianbao does not read are skipped, not failures
+  1  some input failed: unreadable, malformed, over a limit, or its output not written
+  2  usage error, or OUTDIR in use by another `nianbao batch`: nothing was done
+  3  with --strict: everything was converted, but a report breaks a consistency rule
+A closed stdout (`nianbao schema | head`) ends the command quietly.";
+
 /// Convert and check China's government-information-disclosure annual reports
 /// (政府信息公开工作年度报告): .docx, text dumps and HTML pages in, normalized JSON out.
 #[derive(Debug, Parser)]
-#[command(name = "nianbao", version, about)]
+#[command(name = "nianbao", version, about, after_help = EXIT_CODES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -20,26 +30,36 @@ pub enum Command {
     /// Convert one report or a few, to stdout or to files.
     ///
     /// One FILE without -o: the output goes to stdout (pretty JSON). Several FILEs
-    /// without -o: one compact JSON per line on stdout. With -o and one FILE, OUT is
-    /// the output file (or an existing folder to put it in); with several FILEs, OUT
-    /// is a folder and each output is named after its input (`a.docx` → `a.docx.json`).
+    /// without -o: one compact JSON per line on stdout. `-` reads stdin (the format is
+    /// told from the content). With -o and one FILE, OUT is the output file (or an
+    /// existing folder to put it in); with several FILEs, OUT is a folder and each
+    /// output is named after its input (`a.docx` → `a.docx.json`). Outputs are written
+    /// atomically; an existing file is not replaced without --force, and an input
+    /// never.
+    #[command(after_help = EXIT_CODES)]
     Convert(ConvertArgs),
     /// Convert every report in folders and .zip archives, in parallel, into OUTDIR.
     ///
     /// Outputs mirror the input tree: `reports/a/b.docx` → `OUTDIR/reports/a/b.docx.json`
-    /// (an archive `x.zip` → `OUTDIR/x/…`); each is written atomically. Files of other
-    /// types are skipped (and counted); a file in which no report is found counts as
-    /// failed (`no_report`). At the end OUTDIR gets summary.csv (one row an input),
-    /// reports.jsonl (one report a line) and errors.csv (every input not converted),
-    /// all sorted by source. Exit code 0 when every report was converted, 1 when some
-    /// failed, 2 on usage errors.
+    /// (an archive `x.zip` → `OUTDIR/x/…`); each is written atomically (an input not
+    /// converted keeps no output of an earlier run), and every output
+    /// path is planned before any input is read (two inputs claiming one path: the
+    /// later in source order fails as `collision`). At the end OUTDIR gets summary.csv
+    /// (one row for every input path found: ok, skipped with the reason, or failed),
+    /// reports.jsonl (one report a line) and errors.csv (every failed input), all
+    /// sorted by source. Skipped: files of other types, files in which no report is
+    /// found, symbolic links that dangle, loop, lead out of their input folder or to a
+    /// folder, and what is not a regular file. One batch at a time writes into an
+    /// OUTDIR (it is locked). OUTDIR may lie inside an input (it is not read), but may
+    /// not be an input or hold one.
+    #[command(after_help = EXIT_CODES)]
     Batch(BatchArgs),
     /// Print a human-readable account of each report: what was found, every rule
     /// with its numbers, every diagnostic with its place.
-    ///
-    /// Exit code 0 when every file was read and no rule failed, 1 otherwise.
+    #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Print the JSON Schema of the normalized JSON.
+    #[command(after_help = EXIT_CODES)]
     Schema,
 }
 
@@ -62,10 +82,82 @@ impl OutputFormat {
     }
 }
 
+/// The limits for hostile input (`nianbao::Limits`), as flags. Sizes take a K, M or G
+/// suffix (powers of 1024).
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Limits (defaults: nianbao::Limits)")]
+pub struct LimitArgs {
+    /// The size of one input file [default: 64M].
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_input_bytes: Option<u64>,
+    /// The uncompressed size of one part of a .docx package [default: 64M].
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_part_bytes: Option<u64>,
+    /// The uncompressed size of all parts read from one package [default: 256M].
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_total_bytes: Option<u64>,
+    /// Uncompressed over compressed size, for any part over 1 MiB [default: 200].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_compression_ratio: Option<u64>,
+    /// Entries in a .docx package [default: 10000].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_entries: Option<u64>,
+    /// Nesting depth of XML or HTML elements, or of nested tables [default: 256].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_depth: Option<u64>,
+    /// Cells in one table [default: 200000].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_table_cells: Option<u64>,
+    /// Bytes on one line of a text input [default: 4M].
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_line_bytes: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The read options: the library's defaults with the limits given replaced.
+    pub fn options(&self) -> nianbao::Options {
+        let mut limits = nianbao::Limits::default();
+        let set = |field: &mut u64, value: Option<u64>| {
+            if let Some(v) = value {
+                *field = v;
+            }
+        };
+        set(&mut limits.max_input_bytes, self.max_input_bytes);
+        set(&mut limits.max_part_bytes, self.max_part_bytes);
+        set(&mut limits.max_total_bytes, self.max_total_bytes);
+        set(
+            &mut limits.max_compression_ratio,
+            self.max_compression_ratio,
+        );
+        set(&mut limits.max_entries, self.max_entries);
+        set(&mut limits.max_depth, self.max_depth);
+        set(&mut limits.max_table_cells, self.max_table_cells);
+        set(&mut limits.max_line_bytes, self.max_line_bytes);
+        nianbao::Options::default().with_limits(limits)
+    }
+}
+
+/// A count or size: digits with an optional K, M or G suffix (KiB, MiB, GiB).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (t.get(..i), 10),
+        Some((i, 'm' | 'M')) => (t.get(..i), 20),
+        Some((i, 'g' | 'G')) => (t.get(..i), 30),
+        _ => (Some(t), 0),
+    };
+    let n: u64 = digits
+        .unwrap_or_default()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number (a K, M or G suffix may follow)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
 /// Arguments of `nianbao convert`.
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The reports to convert (.docx, .txt, .html, …).
+    /// The reports to convert (.docx, .txt, .html, …); `-` reads stdin.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The output format.
@@ -74,12 +166,21 @@ pub struct ConvertArgs {
     /// Where to write: a file (one FILE) or a folder (several FILEs).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Replace output files that exist (never an input).
+    #[arg(long)]
+    pub force: bool,
+    /// Exit 3 when a converted report breaks a consistency rule.
+    #[arg(long)]
+    pub strict: bool,
+    /// The limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `nianbao batch`.
 #[derive(Debug, clap::Args)]
 pub struct BatchArgs {
-    /// Folders (walked recursively) and .zip archives (read in memory).
+    /// Folders (walked recursively), .zip archives (read in memory) and report files.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The folder to write into (created if missing).
@@ -91,15 +192,106 @@ pub struct BatchArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
-    /// Skip inputs whose outputs are all newer than the input.
+    /// Reuse the outputs of an earlier run into OUTDIR for inputs whose content (a
+    /// hash of the bytes) and nianbao version are the same as then.
     #[arg(long)]
     pub resume: bool,
+    /// Take only files in folders and archives whose path (relative to the folder or
+    /// archive; the name alone when GLOB has no `/`) matches GLOB: `*`, `?`, `[a-z]`,
+    /// `**` for any number of folders. Repeatable; files left out are counted only.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave out files in folders and archives whose path matches GLOB (as --include).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// No progress on stderr and no summary on stdout (the files and the exit status
+    /// say it all).
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit 3 when a converted report breaks a consistency rule.
+    #[arg(long)]
+    pub strict: bool,
+    /// The limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `nianbao check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The reports to check.
+    /// The reports to check; `-` reads stdin.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Exit 3 when a report breaks a consistency rule.
+    #[arg(long)]
+    pub strict: bool,
+    /// The limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("-1").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    /// The defaults written in the flags' help are the library's.
+    #[test]
+    fn documented_defaults_are_the_librarys() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let limits = nianbao::Limits::default();
+        let expected = [
+            ("max-input-bytes", limits.max_input_bytes),
+            ("max-part-bytes", limits.max_part_bytes),
+            ("max-total-bytes", limits.max_total_bytes),
+            ("max-compression-ratio", limits.max_compression_ratio),
+            ("max-entries", limits.max_entries),
+            ("max-depth", limits.max_depth),
+            ("max-table-cells", limits.max_table_cells),
+            ("max-line-bytes", limits.max_line_bytes),
+        ];
+        for sub in ["convert", "check", "batch"] {
+            let cmd = cli.find_subcommand(sub).unwrap();
+            for (name, value) in expected {
+                let arg = cmd
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(name))
+                    .unwrap_or_else(|| panic!("{sub} --{name}"));
+                let help = arg.get_help().unwrap().to_string();
+                let default = help
+                    .split("[default: ")
+                    .nth(1)
+                    .and_then(|d| d.split(']').next())
+                    .unwrap_or_else(|| panic!("{name}: {help}"));
+                assert_eq!(parse_size(default), Ok(value), "{sub} --{name}: {help}");
+            }
+        }
+    }
+
+    #[test]
+    fn limit_flags_replace_defaults_only_where_given() {
+        let args = LimitArgs {
+            max_input_bytes: Some(10),
+            max_depth: Some(3),
+            ..LimitArgs::default()
+        };
+        let limits = args.options().limits;
+        assert_eq!(limits.max_input_bytes, 10);
+        assert_eq!(limits.max_depth, 3);
+        assert_eq!(
+            limits.max_table_cells,
+            nianbao::Limits::default().max_table_cells
+        );
+    }
 }

@@ -8,8 +8,9 @@
 //! nianbao schema > nianbao.schema.json
 //! ```
 //!
-//! Exit codes: 0 when everything was converted (or checked clean), 1 when some input
-//! failed, 2 on usage errors.
+//! Exit codes (the same for every subcommand, shown by `nianbao --help`): 0 when every
+//! input was converted or skipped, 1 when some input failed, 2 on usage errors (or an
+//! OUTDIR in use), 3 with `--strict` when a report breaks a rule.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -17,14 +18,19 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+mod atomic;
 mod batch;
 mod check;
 mod cli;
 mod convert;
 mod csv;
+mod glob;
 mod headline;
+mod input;
 mod names;
+mod paths;
 mod render;
+mod stdout;
 mod style;
 
 use std::process::ExitCode;
@@ -36,10 +42,41 @@ use cli::{Cli, Command};
 /// What a command ended with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Everything converted (or checked clean).
+    /// Everything converted, checked or skipped (exit 0).
     Success,
-    /// Some inputs failed.
+    /// Some inputs failed (exit 1).
     SomeFailed,
+    /// With `--strict`: everything converted, but a report breaks a rule (exit 3).
+    RulesBroken,
+}
+
+/// How the inputs of a command ended: what decides the exit code.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Converted reports with a failed rule.
+    pub rules_broken: usize,
+}
+
+impl Tally {
+    /// The outcome: failures first, then (with `strict`) broken rules.
+    pub fn outcome(self, strict: bool) -> Outcome {
+        if self.failed > 0 {
+            Outcome::SomeFailed
+        } else if strict && self.rules_broken > 0 {
+            Outcome::RulesBroken
+        } else {
+            Outcome::Success
+        }
+    }
+
+    /// Counts a converted report.
+    pub fn converted(&mut self, analysis: &nianbao::Analysis) {
+        if !nianbao::rules::failed_rules(&analysis.findings).is_empty() {
+            self.rules_broken += 1;
+        }
+    }
 }
 
 /// A mistake in the command line that clap cannot see (exit code 2).
@@ -65,19 +102,23 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
-        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            eprintln!("nianbao: error: {e}");
+        Ok(Outcome::RulesBroken) => ExitCode::from(3),
+        Err(ref e) if let Some(usage) = e.downcast_ref::<UsageError>() => {
+            stdout::warn(&format!("nianbao: error: {usage}"));
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("nianbao: error: {e:#}");
+            stdout::warn(&format!("nianbao: error: {e:#}"));
             ExitCode::from(1)
         }
     }
 }
 
 fn print_schema() -> anyhow::Result<Outcome> {
-    let text = serde_json::to_string_pretty(&nianbao::json::schema())?;
-    println!("{text}");
+    let mut text = serde_json::to_string_pretty(&nianbao::json::schema())?;
+    text.push('\n');
+    let mut out = stdout::Out::new();
+    out.write(text.as_bytes())?;
+    out.flush()?;
     Ok(Outcome::Success)
 }

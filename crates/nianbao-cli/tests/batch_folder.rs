@@ -76,14 +76,29 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
         .map(|r| (r["source"].as_str(), r["status"].as_str()))
         .collect();
     let expected_status: BTreeMap<&str, &str> = [
-        ("in/archive/bad/corrupt.docx", "error"),
-        ("in/archive/bad/empty.txt", "no_report"),
-        ("in/archive/bad/meeting-notice.txt", "no_report"),
+        ("in/archive/bad/corrupt.docx", "failed"),
+        ("in/archive/bad/empty.txt", "skipped"),
+        ("in/archive/bad/meeting-notice.txt", "skipped"),
+        ("in/archive/reports/index.csv", "skipped"),
     ]
     .into_iter()
     .chain(expected_ok.iter().map(|s| (s.as_str(), "ok")))
     .collect();
     assert_eq!(status, expected_status);
+    let reasons: BTreeMap<&str, &str> = summary
+        .iter()
+        .filter(|r| r["status"] != "ok")
+        .map(|r| (r["source"].as_str(), r["reason"].as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        BTreeMap::from([
+            ("in/archive/bad/corrupt.docx", "malformed"),
+            ("in/archive/bad/empty.txt", "no_report"),
+            ("in/archive/bad/meeting-notice.txt", "no_report"),
+            ("in/archive/reports/index.csv", "other_type"),
+        ])
+    );
 
     // The headline numbers of one report, as its tables say.
     let county = summary
@@ -139,29 +154,13 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
         .unwrap();
     assert_eq!(broken["rules_failed"], "review_litigation.group_total");
 
-    // Every bad file in errors.csv, with its error.
+    // Every failed file in errors.csv, with its error; the skipped ones are not failures.
     let errors = csv_records(&root.join("out/errors.csv"));
     let errors: Vec<(&str, &str)> = errors
         .iter()
         .map(|r| (r["source"].as_str(), r["kind"].as_str()))
         .collect();
-    let corrupt_kind = errors
-        .iter()
-        .find(|(s, _)| *s == "in/archive/bad/corrupt.docx")
-        .map(|(_, k)| *k);
-    assert_eq!(corrupt_kind, Some("malformed"), "{errors:?}");
-    assert_eq!(
-        errors
-            .iter()
-            .filter(|(_, k)| *k == "no_report")
-            .map(|(s, _)| *s)
-            .collect::<Vec<_>>(),
-        [
-            "in/archive/bad/empty.txt",
-            "in/archive/bad/meeting-notice.txt"
-        ]
-    );
-    assert_eq!(errors.len(), 3);
+    assert_eq!(errors, [("in/archive/bad/corrupt.docx", "malformed")]);
 
     // reports.jsonl: one line a converted report, in source order, each the report.
     let jsonl = fs::read_to_string(root.join("out/reports.jsonl")).unwrap();
@@ -175,16 +174,25 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
         );
     }
 
-    // Only outputs in OUTDIR: no scratch left, nothing for the bad files.
+    // Only outputs in OUTDIR: no scratch left, nothing for the bad files; besides
+    // them the lock file and the resume log.
     let outputs: Vec<String> = tree(&root.join("out"))
         .into_keys()
         .map(|p| p.to_string_lossy().into_owned())
+        .filter(|p| p != ".nianbao.lock" && p != ".nianbao-resume.jsonl")
         .collect();
+    assert!(root.join("out/.nianbao.lock").is_file());
+    let log = fs::read_to_string(root.join("out/.nianbao-resume.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), expected_ok.len());
     assert_eq!(outputs.len(), 3 + expected_ok.len(), "{outputs:?}");
     assert!(outputs.iter().all(|p| p.ends_with(".json")
         || ["summary.csv", "errors.csv", "reports.jsonl"].contains(&p.as_str())));
     assert!(stdout.contains("converted       5"), "{stdout}");
-    assert!(stdout.contains("skipped         1"), "{stdout}");
+    assert!(
+        stdout.contains("skipped         3  (no_report 2, other_type 1)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("failed          1"), "{stdout}");
 }
 
 #[test]

@@ -75,6 +75,8 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     assert_eq!(
         outputs,
         [
+            ".nianbao-resume.jsonl",
+            ".nianbao.lock",
             "bundle/乡镇/示例镇2023.txt.json",
             "bundle/审计/示例县审计局-2024.docx.json",
             "bundle/年报/交通运输局2022.txt.json",
@@ -104,12 +106,13 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     assert_eq!(
         status,
         [
-            ("../in/broken.zip", "error"),
-            ("../in/bundle.zip!../../evil.txt", "error"),
-            ("../in/bundle.zip!/tmp/evil-absolute.txt", "error"),
-            ("../in/bundle.zip!bad/corrupt.docx", "error"),
-            ("../in/bundle.zip!bad/empty.txt", "no_report"),
-            ("../in/bundle.zip!bad/meeting-notice.txt", "no_report"),
+            ("../in/broken.zip", "failed"),
+            ("../in/bundle.zip!../../evil.txt", "failed"),
+            ("../in/bundle.zip!/tmp/evil-absolute.txt", "failed"),
+            ("../in/bundle.zip!bad/corrupt.docx", "failed"),
+            ("../in/bundle.zip!bad/empty.txt", "skipped"),
+            ("../in/bundle.zip!bad/meeting-notice.txt", "skipped"),
+            ("../in/bundle.zip!readme.pdf", "skipped"),
             ("../in/bundle.zip!乡镇\\示例镇2023.txt", "ok"),
             ("../in/bundle.zip!审计/示例县审计局-2024.docx", "ok"),
             ("../in/bundle.zip!年报/交通运输局2022.txt", "ok"),
@@ -121,7 +124,7 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
         .iter()
         .map(|r| (r["source"].as_str(), r["kind"].as_str()))
         .collect();
-    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
     assert_eq!(kinds[0], ("../in/broken.zip", "malformed"));
     assert_eq!(kinds[1], ("../in/bundle.zip!../../evil.txt", "unsafe_name"));
     assert_eq!(
@@ -130,14 +133,16 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
     );
     assert_eq!(kinds[3].1, "malformed", "{kinds:?}");
     assert!(errors[3]["error"].starts_with("../in/bundle.zip!bad/corrupt.docx: "));
-    assert_eq!(
-        &kinds[4..],
-        [
-            ("../in/bundle.zip!bad/empty.txt", "no_report"),
-            ("../in/bundle.zip!bad/meeting-notice.txt", "no_report"),
-        ]
+    let reasons: Vec<&str> = summary
+        .iter()
+        .filter(|r| r["status"] == "skipped")
+        .map(|r| r["reason"].as_str())
+        .collect();
+    assert_eq!(reasons, ["no_report", "no_report", "other_type"]);
+    assert!(
+        stdout.contains("skipped         3  (no_report 2, other_type 1)"),
+        "{stdout}"
     );
-    assert!(stdout.contains("skipped         1"), "{stdout}");
     let jsonl = fs::read_to_string(root.join("work/out/reports.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 4);
     let docx =
@@ -152,8 +157,8 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
 }
 
 #[test]
-fn duplicate_entry_names_are_refused_not_overwritten() {
-    let root = scratch("zip-duplicates");
+fn entries_claiming_one_output_path_fail_the_later_one() {
+    let root = scratch("zip-collision");
     let county = fixture("reports/county/示例县人民政府-2021.txt");
     let town = fixture("reports/towns/示例镇-2023.tika.txt");
     let zip = ZipBuilder::default()
@@ -165,7 +170,50 @@ fn duplicate_entry_names_are_refused_not_overwritten() {
     assert_eq!(out.status.code(), Some(1));
     let errors = csv_records(&root.join("out/errors.csv"));
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0]["kind"], "duplicate");
+    assert_eq!(errors[0]["source"], "dup.zip!a\\x.txt");
+    assert_eq!(errors[0]["kind"], "collision");
     let written = fs::read_to_string(root.join("out/dup/a/x.txt.json")).unwrap();
     assert_eq!(written, library_json(&county, "dup.zip!a/x.txt"));
+}
+
+/// Two entries of the very same name: the zip crate keeps one; the central directory
+/// read by nianbao lists both, and both fail (which one is meant cannot be told).
+#[test]
+fn two_entries_of_one_name_are_both_listed_and_neither_converted() {
+    let root = scratch("zip-same-name");
+    let county = fixture("reports/county/示例县人民政府-2021.txt");
+    let town = fixture("reports/towns/示例镇-2023.tika.txt");
+    let zip = ZipBuilder::default()
+        .entry(b"x.txt", false, &county)
+        .entry(b"other.txt", false, &town)
+        .entry(b"x.txt", false, &town)
+        .finish();
+    fs::write(root.join("same.zip"), zip).unwrap();
+    let out = run_in(&root, &["batch", "same.zip", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let summary = csv_records(&root.join("out/summary.csv"));
+    let rows: Vec<(&str, &str, &str)> = summary
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str(),
+                r["status"].as_str(),
+                r["reason"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("same.zip!other.txt", "ok", ""),
+            ("same.zip!x.txt (entry 1)", "failed", "duplicate"),
+            ("same.zip!x.txt (entry 3)", "failed", "duplicate"),
+        ]
+    );
+    let errors = csv_records(&root.join("out/errors.csv"));
+    assert!(
+        errors[0]["error"].contains("the archive holds 2 entries of this name (entries 1, 3)"),
+        "{errors:?}"
+    );
+    assert!(!root.join("out/same/x.txt.json").exists());
 }

@@ -24,7 +24,7 @@ fn convert_one_file_prints_its_pretty_json() {
 }
 
 #[test]
-fn convert_several_files_prints_json_lines_and_fails_on_a_bad_one() {
+fn convert_several_files_prints_json_lines_and_skips_a_non_report() {
     let a = fixtures().join(COUNTY);
     let b = fixtures().join(BROKEN);
     let bad = fixtures().join("bad/meeting-notice.txt");
@@ -33,7 +33,8 @@ fn convert_several_files_prints_json_lines_and_fails_on_a_bad_one() {
         .args([&a, &bad, &b])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    // A file without a report is skipped, not a failure.
+    assert_eq!(out.status.code(), Some(0));
     let expected = [&a, &b]
         .iter()
         .map(|p| nianbao::json::to_string_compact(&analysis_of(p)) + "\n")
@@ -41,9 +42,17 @@ fn convert_several_files_prints_json_lines_and_fails_on_a_bad_one() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("meeting-notice.txt: no report found"),
+        stderr.contains("skipped ") && stderr.contains("meeting-notice.txt: no report found"),
         "{stderr}"
     );
+    // A corrupt file fails.
+    let corrupt = fixtures().join("bad/corrupt.docx");
+    let out = nianbao()
+        .arg("convert")
+        .args([&a, &corrupt])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
@@ -140,7 +149,15 @@ fn check_tells_rules_and_diagnostics() {
         .arg(fixtures().join(BROKEN))
         .output()
         .unwrap();
-    assert_eq!(broken.status.code(), Some(1));
+    // A broken rule is what `check` shows; it is not a failure of the command (exit 0)
+    // unless --strict asks (exit 3).
+    assert_eq!(broken.status.code(), Some(0));
+    let strict = nianbao()
+        .args(["check", "--strict"])
+        .arg(fixtures().join(BROKEN))
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(3));
     let text = String::from_utf8(broken.stdout).unwrap();
     assert!(
         text.contains(

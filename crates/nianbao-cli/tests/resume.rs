@@ -114,8 +114,11 @@ fn killed_run_resumed_equals_uninterrupted_run() {
     }
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-    // An input is done when both outputs are written (.json first, then .docx).
-    let done = count(&root.join("resumed/reports"), "docx");
+    // An input is done when both outputs are written and its line is in the resume
+    // log (appended whole; a line cut by the kill would not count).
+    let log = fs::read_to_string(root.join("resumed/.nianbao-resume.jsonl")).unwrap();
+    let done = log.lines().filter(|l| l.ends_with('}')).count();
+    assert!(done > 0 && done <= count(&root.join("resumed/reports"), "docx"));
     assert!(
         !root.join("resumed/summary.csv").exists() && done < total,
         "the run finished before it was killed ({done} of {total}): make the input larger"
@@ -153,31 +156,66 @@ fn killed_run_resumed_equals_uninterrupted_run() {
     }
 }
 
+fn up_to_date(out: &std::process::Output) -> bool {
+    String::from_utf8_lossy(&out.stdout).contains("(1 up to date")
+}
+
+/// `--resume` compares the bytes (a hash), not the time: a changed input with its old
+/// time is converted again, a touched but unchanged one is not, and outputs of
+/// another nianbao version are made again.
 #[test]
-fn resume_redoes_outputs_older_than_their_input() {
+fn resume_compares_content_and_version_not_time() {
     let root = scratch("resume-stale");
     let input = root.join("in");
     fs::create_dir_all(&input).unwrap();
     let county = fixtures().join("reports/county/示例县人民政府-2021.txt");
     let town = fixtures().join("reports/towns/示例镇-2023.tika.txt");
-    fs::copy(&county, input.join("a.txt")).unwrap();
+    let set_time = |t: SystemTime| {
+        fs::File::options()
+            .write(true)
+            .open(input.join("a.txt"))
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
     let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(input.join("a.txt"))
-        .unwrap()
-        .set_modified(an_hour_ago)
-        .unwrap();
+    fs::copy(&county, input.join("a.txt")).unwrap();
+    set_time(an_hour_ago);
     let first = run_in(&root, &["batch", "in", "-o", "out"]);
     assert_eq!(first.status.code(), Some(0), "{first:?}");
 
     let again = run_in(&root, &["batch", "in", "-o", "out", "--resume"]);
-    assert!(String::from_utf8_lossy(&again.stdout).contains("(1 up to date"));
+    assert!(up_to_date(&again), "{again:?}");
 
-    // The input changes after its output was written: it is converted again.
+    // Touched, same bytes: still up to date.
+    set_time(SystemTime::now() + Duration::from_secs(60));
+    let touched = run_in(&root, &["batch", "in", "-o", "out", "--resume"]);
+    assert!(up_to_date(&touched), "{touched:?}");
+
+    // Other bytes under the old time (a copy that keeps times, a clock set back):
+    // converted again.
     fs::copy(&town, input.join("a.txt")).unwrap();
+    set_time(an_hour_ago);
     let after = run_in(&root, &["batch", "in", "-o", "out", "--resume"]);
-    assert!(!String::from_utf8_lossy(&after.stdout).contains("up to date"));
+    assert!(!up_to_date(&after), "{after:?}");
     let written = fs::read_to_string(root.join("out/in/a.txt.json")).unwrap();
     assert_eq!(written, library_json(&fs::read(&town).unwrap(), "in/a.txt"));
+    assert!(up_to_date(&run_in(
+        &root,
+        &["batch", "in", "-o", "out", "--resume"]
+    )));
+
+    // Outputs made by another version of nianbao: made again.
+    let log_path = root.join("out/.nianbao-resume.jsonl");
+    let log = fs::read_to_string(&log_path).unwrap();
+    let version = format!("\"version\":\"{}\"", env!("CARGO_PKG_VERSION"));
+    assert!(log.contains(&version), "{log}");
+    fs::write(
+        &log_path,
+        log.replace(&version, "\"version\":\"0.0.0-old\""),
+    )
+    .unwrap();
+    let other_version = run_in(&root, &["batch", "in", "-o", "out", "--resume"]);
+    assert!(!up_to_date(&other_version), "{other_version:?}");
+    assert!(fs::read_to_string(&log_path).unwrap().contains(&version));
 }

@@ -1,17 +1,20 @@
-//! Finding the work: every supported file under the input folders and in the input
-//! archives, with the place its outputs go.
+//! Finding the work: every path under the input folders and in the input archives,
+//! each becoming a job (to read), or a record skipped or failed with the reason.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use zip::ZipArchive;
 
-use crate::UsageError;
+use super::roots::{Root, RootKind};
+use super::zipdir;
+use crate::cli::OutputFormat;
+use crate::glob::Filter;
 use crate::names::{decode_name, decode_os_name, safe_components};
+use crate::paths::{FileId, file_id};
 
 /// An archive held in memory, shared by the jobs of its entries.
 pub type Archive = ZipArchive<Cursor<Arc<[u8]>>>;
@@ -28,6 +31,13 @@ pub enum Origin {
         /// The entry's index.
         index: usize,
     },
+    /// Not to be read, and not a failure: why.
+    Skipped {
+        /// A short stable code (`other_type`, `dangling_link`…).
+        reason: &'static str,
+        /// What it is, naming the path.
+        message: String,
+    },
     /// Not to be read: the reason it is refused.
     Refused {
         /// The error kind for errors.csv.
@@ -37,7 +47,7 @@ pub enum Origin {
     },
 }
 
-/// One input to convert.
+/// One input path found.
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The name shown and sorted by: the path as given, `archive.zip!dir/file.docx`
@@ -47,8 +57,35 @@ pub struct Job {
     pub rel: PathBuf,
     /// Where the bytes come from.
     pub origin: Origin,
-    /// When the input last changed (the archive's time for an entry).
-    pub modified: Option<SystemTime>,
+    /// The file's identity (files on disk), to read a file reached twice once.
+    pub id: Option<FileId>,
+    /// The output paths under OUTDIR, one a format (filled by the plan).
+    pub outputs: Vec<(OutputFormat, PathBuf)>,
+}
+
+impl Job {
+    fn new(source: String, rel: PathBuf, origin: Origin) -> Job {
+        Job {
+            source,
+            rel,
+            origin,
+            id: None,
+            outputs: Vec::new(),
+        }
+    }
+
+    fn skipped(source: String, reason: &'static str, message: String) -> Job {
+        Job::new(source, PathBuf::new(), Origin::Skipped { reason, message })
+    }
+
+    fn refused(source: String, kind: &'static str, reason: String) -> Job {
+        Job::new(source, PathBuf::new(), Origin::Refused { kind, reason })
+    }
+
+    /// Whether the job is to be read.
+    pub fn is_readable(&self) -> bool {
+        matches!(self.origin, Origin::File(_) | Origin::Entry { .. })
+    }
 }
 
 /// The work found in the inputs.
@@ -56,87 +93,73 @@ pub struct Job {
 pub struct Work {
     /// The jobs, sorted by source.
     pub jobs: Vec<Job>,
-    /// Files skipped because no reader takes their extension.
-    pub unsupported: usize,
+    /// Files left out by `--include` / `--exclude`.
+    pub excluded: usize,
 }
 
-/// Collects the jobs of every input. A missing input, or two inputs with the same
-/// name (their outputs would mix), is a usage error.
-pub fn collect(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Work> {
-    let outdir_canon = fs::canonicalize(outdir).ok();
+/// Collects every path of every input root; OUTDIR (when inside an input) is not read.
+pub fn collect(roots: &[Root], outdir: &Path, filter: &Filter) -> Work {
     let mut work = Work::default();
-    let mut prefixes: BTreeMap<String, &Path> = BTreeMap::new();
-    for input in inputs {
-        let meta = fs::metadata(input)
-            .map_err(|e| UsageError(format!("cannot read input {}: {e}", input.display())))?;
-        let prefix = prefix_of(input, meta.is_dir())?;
-        if let Some(other) = prefixes.insert(prefix.clone(), input) {
-            return Err(UsageError(format!(
-                "inputs {} and {} would both write into OUTDIR/{prefix}",
-                other.display(),
-                input.display()
-            ))
-            .into());
-        }
-        if meta.is_dir() {
-            let place = Place {
-                rel: PathBuf::from(&prefix),
-                shown: input.display().to_string(),
-            };
-            walk(input, &place, outdir_canon.as_deref(), &mut work);
-        } else if is_zip(input) {
-            add_archive(input, &prefix, meta.modified().ok(), &mut work);
-        } else if nianbao::Format::from_path(&prefix).is_some() {
-            work.jobs.push(Job {
-                source: input.display().to_string(),
-                rel: PathBuf::from(&prefix),
-                origin: Origin::File(input.clone()),
-                modified: meta.modified().ok(),
-            });
-        } else {
-            work.unsupported += 1;
+    for root in roots {
+        match root.kind {
+            RootKind::Dir => {
+                let place = Place {
+                    rel: PathBuf::from(&root.prefix),
+                    shown: root.path.display().to_string(),
+                    inner: String::new(),
+                };
+                let walk = Walk {
+                    root: &root.canon,
+                    outdir,
+                    filter,
+                };
+                walk.dir(&root.path, &place, &mut work);
+            }
+            RootKind::Zip => add_archive(&root.path, &root.prefix, filter, &mut work),
+            RootKind::File => {
+                let shown = root.path.display().to_string();
+                add_file(&root.path, shown, PathBuf::from(&root.prefix), &mut work);
+            }
+            RootKind::Other => {
+                let shown = root.path.display().to_string();
+                work.jobs.push(Job::skipped(
+                    shown.clone(),
+                    "not_a_file",
+                    format!("{shown}: not a regular file, folder or .zip: not read"),
+                ));
+            }
         }
     }
     work.jobs.sort_by(|a, b| a.source.cmp(&b.source));
-    refuse_duplicates(&mut work.jobs);
-    Ok(work)
+    once_per_file(&mut work.jobs);
+    work
 }
 
-/// The folder under OUTDIR an input's outputs go to: its name (a .zip without its
-/// extension), or for a single report file, the file's name.
-fn prefix_of(input: &Path, is_dir: bool) -> anyhow::Result<String> {
-    let name = match input.file_name() {
-        Some(name) => name.to_owned(),
-        None => fs::canonicalize(input)?
-            .file_name()
-            .map(ToOwned::to_owned)
-            .unwrap_or_else(|| "root".into()),
-    };
-    let name = decode_os_name(&name);
-    let name = if !is_dir && is_zip(input) {
-        name.get(..name.len().saturating_sub(4))
-            .unwrap_or(&name)
-            .to_owned()
-    } else {
-        name
-    };
-    if name.is_empty() || name.starts_with(".nianbao") {
-        return Err(UsageError(format!("input {} has an unusable name", input.display())).into());
+/// A regular file: a job when a reader takes its extension, else skipped.
+fn add_file(path: &Path, shown: String, rel: PathBuf, work: &mut Work) {
+    let name = rel
+        .file_name()
+        .map(decode_os_name)
+        .unwrap_or_else(|| shown.clone());
+    if nianbao::Format::from_path(&name).is_none() {
+        work.jobs.push(Job::skipped(
+            shown.clone(),
+            "other_type",
+            format!("{shown}: no reader takes this type of file"),
+        ));
+        return;
     }
-    Ok(name)
+    let mut job = Job::new(shown, rel, Origin::File(path.to_owned()));
+    job.id = fs::metadata(path).ok().map(|m| file_id(path, &m));
+    work.jobs.push(job);
 }
 
-fn is_zip(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-}
-
-/// A folder being walked: its output path and its name as shown (every component
-/// decoded, see [`decode_os_name`]).
+/// A folder being walked: its output path, its name as shown (every component
+/// decoded, see [`decode_os_name`]) and its path inside the input (for globs).
 struct Place {
     rel: PathBuf,
     shown: String,
+    inner: String,
 }
 
 impl Place {
@@ -144,157 +167,249 @@ impl Place {
         Place {
             rel: self.rel.join(name),
             shown: format!("{}/{name}", self.shown.trim_end_matches('/')),
+            inner: if self.inner.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}/{name}", self.inner)
+            },
         }
     }
 }
 
-/// Walks a folder in name order; symbolic links to folders are not followed (no
-/// loops), OUTDIR is skipped when it lies inside the input.
-fn walk(dir: &Path, place: &Place, outdir: Option<&Path>, work: &mut Work) {
-    if outdir.is_some_and(|o| fs::canonicalize(dir).is_ok_and(|d| d == o)) {
-        return;
-    }
-    let listed = fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>());
-    let mut entries = match listed {
-        Ok(entries) => entries,
-        Err(e) => {
-            // An unreadable folder is one failed input, not the end of the run.
-            work.jobs.push(Job {
-                source: place.shown.clone(),
-                rel: place.rel.clone(),
-                origin: Origin::Refused {
-                    kind: "io",
-                    reason: format!("{}: cannot list the folder: {e}", place.shown),
-                },
-                modified: None,
-            });
-            return;
-        }
-    };
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = decode_os_name(&entry.file_name());
-        let child = place.child(&name);
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            walk(&path, &child, outdir, work);
-            continue;
-        }
-        let Ok(meta) = fs::metadata(&path) else {
-            continue; // a dangling link
-        };
-        if !meta.is_file() {
-            continue;
-        }
-        if nianbao::Format::from_path(&name).is_none() {
-            work.unsupported += 1;
-            continue;
-        }
-        work.jobs.push(Job {
-            source: child.shown,
-            rel: child.rel,
-            origin: Origin::File(path),
-            modified: meta.modified().ok(),
-        });
-    }
+/// What a walk of one input folder needs.
+struct Walk<'a> {
+    /// The input folder, canonical: links leading out of it are not followed.
+    root: &'a Path,
+    /// OUTDIR, canonical: not read when it lies inside the input.
+    outdir: &'a Path,
+    filter: &'a Filter,
 }
 
-/// Reads an archive into memory and adds a job per supported entry. An archive
-/// that cannot be opened becomes one refused job, so it lands in errors.csv.
-fn add_archive(path: &Path, prefix: &str, modified: Option<SystemTime>, work: &mut Work) {
-    let shown = path.display().to_string();
-    let archive = fs::File::open(path)
-        .and_then(|mut f| {
-            let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).map(|_| bytes)
-        })
-        .map_err(|e| ("io", e.to_string()))
-        .and_then(|bytes| {
-            let shared: Arc<[u8]> = bytes.into();
-            ZipArchive::new(Cursor::new(shared)).map_err(|e| ("malformed", e.to_string()))
-        });
-    let mut archive = match archive {
-        Ok(a) => a,
-        Err((kind, reason)) => {
-            work.jobs.push(Job {
-                source: shown.clone(),
-                rel: PathBuf::from(prefix),
-                origin: Origin::Refused {
-                    kind,
-                    reason: format!("{shown}: cannot open the archive: {reason}"),
-                },
-                modified,
-            });
+impl Walk<'_> {
+    /// Walks a folder in name order. Every path is listed: a symbolic link is
+    /// followed only to a regular file inside the input folder.
+    fn dir(&self, dir: &Path, place: &Place, work: &mut Work) {
+        if fs::canonicalize(dir).is_ok_and(|d| d == self.outdir) {
             return;
         }
-    };
-    for index in 0..archive.len() {
-        let (raw_name, is_dir) = match archive.by_index_raw(index) {
-            Ok(entry) => (entry.name_raw().to_vec(), entry.is_dir()),
+        let listed = fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>());
+        let mut entries = match listed {
+            Ok(entries) => entries,
             Err(e) => {
-                work.jobs.push(Job {
-                    source: format!("{shown}!#{index}"),
-                    rel: PathBuf::from(prefix),
-                    origin: Origin::Refused {
-                        kind: "malformed",
-                        reason: format!("{shown}!#{index}: unreadable entry: {e}"),
-                    },
-                    modified,
-                });
-                continue;
+                // An unreadable folder is one failed input, not the end of the run.
+                work.jobs.push(Job::refused(
+                    place.shown.clone(),
+                    "io",
+                    format!("{}: cannot list the folder: {e}", place.shown),
+                ));
+                return;
             }
         };
-        let name = decode_name(&raw_name);
-        if is_dir || name.ends_with('/') || name.ends_with('\\') {
-            continue;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = decode_os_name(&entry.file_name());
+            let child = place.child(&name);
+            let file_type = match entry.file_type() {
+                Ok(t) => t,
+                Err(e) => {
+                    let why = format!("{}: cannot tell what it is: {e}", child.shown);
+                    work.jobs.push(Job::refused(child.shown, "io", why));
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                self.dir(&path, &child, work);
+                continue;
+            }
+            if !self.filter.takes(&child.inner) {
+                work.excluded += 1;
+                continue;
+            }
+            if file_type.is_symlink() {
+                self.link(&path, child, work);
+            } else if file_type.is_file() {
+                add_file(&path, child.shown, child.rel, work);
+            } else {
+                let why = format!(
+                    "{}: not a regular file (a device, FIFO or socket)",
+                    child.shown
+                );
+                work.jobs.push(Job::skipped(child.shown, "not_a_file", why));
+            }
         }
-        if nianbao::Format::from_path(&name).is_none() {
-            work.unsupported += 1;
-            continue;
-        }
-        let source = format!("{shown}!{name}");
-        let job = match safe_components(&name) {
-            Ok(parts) => Job {
-                rel: parts.iter().fold(PathBuf::from(prefix), |p, c| p.join(c)),
-                origin: Origin::Entry {
-                    archive: archive.clone(),
-                    index,
-                },
-                source,
-                modified,
-            },
-            Err(why) => Job {
-                rel: PathBuf::from(prefix),
-                origin: Origin::Refused {
-                    kind: "unsafe_name",
-                    reason: format!("{source}: {why}: not converted"),
-                },
-                source,
-                modified,
-            },
+    }
+
+    /// A symbolic link: followed to a regular file inside the input folder; a link
+    /// that dangles, loops, leads out of the folder, to a folder or to a device is
+    /// skipped with the reason.
+    fn link(&self, path: &Path, child: Place, work: &mut Work) {
+        let shown = child.shown.clone();
+        let skip =
+            |reason, what: String| Job::skipped(shown.clone(), reason, format!("{shown}: {what}"));
+        let job = match fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                skip("dangling_link", "a symbolic link to nothing".into())
+            }
+            Err(e) => skip(
+                "bad_link",
+                format!("a symbolic link that cannot be followed: {e}"),
+            ),
+            Ok(meta) => {
+                let target = fs::canonicalize(path);
+                match target {
+                    Err(e) => skip(
+                        "bad_link",
+                        format!("a symbolic link that cannot be followed: {e}"),
+                    ),
+                    Ok(t) if !t.starts_with(self.root) => skip(
+                        "link_outside",
+                        format!(
+                            "a symbolic link out of its input folder (to {}): not followed",
+                            t.display()
+                        ),
+                    ),
+                    Ok(_) if meta.is_dir() => skip(
+                        "link_to_folder",
+                        "a symbolic link to a folder: not followed".into(),
+                    ),
+                    Ok(_) if !meta.is_file() => skip(
+                        "not_a_file",
+                        "a symbolic link to a device, FIFO or socket: not read".into(),
+                    ),
+                    Ok(_) => {
+                        add_file(path, child.shown, child.rel, work);
+                        return;
+                    }
+                }
+            }
         };
         work.jobs.push(job);
     }
 }
 
-/// Two jobs whose outputs would land on the same path (an archive may hold the
-/// same name twice): the later one (in source order) is refused.
-fn refuse_duplicates(jobs: &mut [Job]) {
-    let mut seen: BTreeMap<PathBuf, String> = BTreeMap::new();
-    for job in jobs.iter_mut() {
-        if matches!(job.origin, Origin::Refused { .. }) {
+/// Reads an archive into memory and adds a job per entry. Names come from the
+/// central directory read here: every entry is counted, and two entries of one name
+/// both fail (which one is meant cannot be told). An archive that cannot be opened
+/// becomes one failed job, so it lands in errors.csv.
+fn add_archive(path: &Path, prefix: &str, filter: &Filter, work: &mut Work) {
+    let shown = path.display().to_string();
+    let archive = fs::read(path)
+        .map_err(|e| ("io", e.to_string()))
+        .and_then(|bytes| {
+            let names = zipdir::entry_names(&bytes).map_err(|e| ("malformed", e))?;
+            let shared: Arc<[u8]> = bytes.into();
+            let archive =
+                ZipArchive::new(Cursor::new(shared)).map_err(|e| ("malformed", e.to_string()))?;
+            Ok((names, archive))
+        });
+    let (names, mut archive) = match archive {
+        Ok(a) => a,
+        Err((kind, reason)) => {
+            let why = format!("{shown}: cannot open the archive: {reason}");
+            work.jobs.push(Job::refused(shown, kind, why));
+            return;
+        }
+    };
+    let mut positions: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+    for (i, name) in names.iter().enumerate() {
+        positions.entry(name.as_slice()).or_default().push(i + 1);
+    }
+    for (raw, at) in positions.iter().filter(|(_, at)| at.len() > 1) {
+        let name = decode_name(raw);
+        if name.ends_with('/') || !filter.takes(&name.replace('\\', "/")) {
             continue;
         }
-        if let Some(first) = seen.get(&job.rel) {
-            job.origin = Origin::Refused {
-                kind: "duplicate",
-                reason: format!("{}: same output path as {first}: not converted", job.source),
+        let list: Vec<String> = at.iter().map(ToString::to_string).collect();
+        let readable = nianbao::Format::from_path(&name).is_some();
+        for k in at {
+            let source = format!("{shown}!{name} (entry {k})");
+            let why = format!(
+                "{shown}!{name}: the archive holds {} entries of this name (entries {}): \
+                 none converted, which one is meant cannot be told",
+                at.len(),
+                list.join(", ")
+            );
+            work.jobs.push(if readable {
+                Job::refused(source, "duplicate", why)
+            } else {
+                let why = format!("{source}: no reader takes this type of file");
+                Job::skipped(source, "other_type", why)
+            });
+        }
+    }
+    let seen = archive.len();
+    for index in 0..seen {
+        let (raw_name, is_dir) = match archive.by_index_raw(index) {
+            Ok(entry) => (entry.name_raw().to_vec(), entry.is_dir()),
+            Err(e) => {
+                let source = format!("{shown}!#{index}");
+                let why = format!("{source}: unreadable entry: {e}");
+                work.jobs.push(Job::refused(source, "malformed", why));
+                continue;
+            }
+        };
+        if positions
+            .get(raw_name.as_slice())
+            .is_some_and(|at| at.len() > 1)
+        {
+            continue;
+        }
+        let name = decode_name(&raw_name);
+        if is_dir || name.ends_with('/') || name.ends_with('\\') {
+            continue;
+        }
+        if !filter.takes(&name.replace('\\', "/")) {
+            work.excluded += 1;
+            continue;
+        }
+        let source = format!("{shown}!{name}");
+        if nianbao::Format::from_path(&name).is_none() {
+            let why = format!("{source}: no reader takes this type of file");
+            work.jobs.push(Job::skipped(source, "other_type", why));
+            continue;
+        }
+        let job = match safe_components(&name) {
+            Ok(parts) => Job::new(
+                source,
+                parts.iter().fold(PathBuf::from(prefix), |p, c| p.join(c)),
+                Origin::Entry {
+                    archive: archive.clone(),
+                    index,
+                },
+            ),
+            Err(why) => {
+                let why = format!("{source}: {why}: not converted");
+                Job::refused(source, "unsafe_name", why)
+            }
+        };
+        work.jobs.push(job);
+    }
+    let distinct = positions.len();
+    if distinct != seen {
+        let why = format!(
+            "{shown}: the central directory names {distinct} distinct entries, the zip reader sees {seen}"
+        );
+        work.jobs
+            .push(Job::refused(format!("{shown}!"), "malformed", why));
+    }
+}
+
+/// A file reached twice (a link to a file of the input, an input given twice) is
+/// read once: the first in source order; the others are skipped, naming it.
+fn once_per_file(jobs: &mut [Job]) {
+    let mut seen: BTreeMap<FileId, String> = BTreeMap::new();
+    for job in jobs.iter_mut() {
+        let Some(id) = job.id.clone().filter(|_| job.is_readable()) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&id) {
+            job.origin = Origin::Skipped {
+                reason: "same_file",
+                message: format!("{}: the same file as {first}: read once", job.source),
             };
         } else {
-            seen.insert(job.rel.clone(), job.source.clone());
+            seen.insert(id, job.source.clone());
         }
     }
 }

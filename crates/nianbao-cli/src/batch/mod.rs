@@ -1,12 +1,21 @@
 //! `nianbao batch`: every report in folders and archives, converted in parallel.
+//!
+//! The order of a run: the inputs and OUTDIR are checked (usage errors, before any
+//! work); OUTDIR is locked; every path of the inputs is listed and every output path
+//! planned; then the inputs are read in parallel; at the end summary.csv, errors.csv
+//! and reports.jsonl are written, sorted by source.
 
 mod inputs;
 mod output;
+mod plan;
 mod progress;
 mod record;
+mod resume;
+mod roots;
+mod zipdir;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -14,18 +23,22 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::cli::{BatchArgs, OutputFormat};
+use crate::glob::Filter;
+use crate::paths::canonical_lenient;
 use crate::render::render;
-use crate::{Outcome, UsageError};
+use crate::stdout::{Out, warn};
+use crate::{Outcome, Tally, UsageError};
 use inputs::{Job, Origin};
-use output::{OutDir, is_up_to_date, with_extension};
+use output::OutDir;
 use progress::Progress;
 use record::{Record, Spool, Status};
+use resume::ResumeLog;
 
 /// What every worker needs.
 struct Worker<'a> {
     out: &'a OutDir,
     spool: &'a Spool,
-    formats: &'a BTreeSet<OutputFormat>,
+    log: &'a ResumeLog,
     resume: bool,
     options: nianbao::Options,
 }
@@ -36,17 +49,28 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     if formats.is_empty() {
         return Err(UsageError("--to names no format".into()).into());
     }
-    for input in &args.inputs {
-        if !input.exists() {
-            return Err(UsageError(format!("no such input: {}", input.display())).into());
+    let filter = Filter::new(&args.include, &args.exclude)
+        .map_err(|e| UsageError(format!("--include/--exclude: {e}")))?;
+    if args.output.exists() && !args.output.is_dir() {
+        return Err(UsageError(format!(
+            "OUTDIR {} is a file, not a folder",
+            args.output.display()
+        ))
+        .into());
+    }
+    let outdir = canonical_lenient(&args.output);
+    let roots = roots::check(&args.inputs, &outdir)?;
+    if !args.quiet {
+        for note in &roots.notes {
+            warn(note);
         }
     }
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("creating {}", args.output.display()))?;
-    let work = inputs::collect(&args.inputs, &args.output)?;
     let out = OutDir::prepare(&args.output)
         .with_context(|| format!("preparing {}", args.output.display()))?;
+    let mut work = inputs::collect(&roots.roots, &outdir, &filter);
+    plan::plan(&mut work.jobs, &formats, out.root());
     let spool = Spool::create(&out.scratch_file("reports")).context("creating the spool")?;
+    let log = ResumeLog::open(out.root(), args.resume).context("opening the resume log")?;
     let threads = args.jobs.map_or(0, std::num::NonZeroUsize::get);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -55,24 +79,44 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let ctx = Worker {
         out: &out,
         spool: &spool,
-        formats: &formats,
+        log: &log,
         resume: args.resume,
-        options: nianbao::Options::default(),
+        options: args.limits.options(),
     };
-    let progress = Progress::new(work.jobs.len());
+    let readable = work.jobs.iter().filter(|j| j.is_readable()).count();
+    let progress = Progress::new(readable, args.quiet);
     let start = Instant::now();
     let records: Vec<Record> = pool.install(|| {
         work.jobs
             .par_iter()
             .map(|job| {
                 let record = process(job, &ctx);
-                progress.done(&record);
+                if job.is_readable() {
+                    progress.done(&record);
+                }
                 record
             })
             .collect()
     });
     progress.finish();
     let elapsed = start.elapsed();
+    // Outputs and status agree across runs too: an input not converted this time
+    // keeps no output of an earlier run at its (planned, its own) paths.
+    for (job, record) in work.jobs.iter().zip(&records) {
+        if record.status != Status::Ok {
+            for (_, rel) in &job.outputs {
+                match std::fs::remove_file(out.root().join(rel)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        warn(&format!(
+                            "nianbao: warning: removing the old {}: {e}",
+                            rel.display()
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 
     out.write_atomic_with(Path::new("summary.csv"), |w| {
         record::write_summary(w, &records)
@@ -86,62 +130,107 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         spool.copy_in_order(&records, w)
     })
     .context("writing reports.jsonl")?;
+    out.write_atomic_with(Path::new(resume::LOG), |w| {
+        records
+            .iter()
+            .filter_map(|r| r.log_line.as_deref())
+            .try_for_each(|line| writeln!(w, "{line}"))
+    })
+    .context("writing the resume log")?;
     out.finish().context("removing the scratch folder")?;
 
-    let screen = summary_screen(
-        &records,
-        work.unsupported,
-        elapsed,
-        pool.current_num_threads(),
-        &args.output,
-    );
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(screen.as_bytes())?;
-    stdout.flush()?;
-    Ok(if records.iter().all(|r| r.status == Status::Ok) {
-        Outcome::Success
-    } else {
-        Outcome::SomeFailed
-    })
+    let mut tally = Tally::default();
+    for r in &records {
+        match &r.status {
+            Status::Failed { .. } => tally.failed += 1,
+            Status::Ok
+                if r.headline
+                    .as_ref()
+                    .is_some_and(|h| !h.rules_failed.is_empty()) =>
+            {
+                tally.rules_broken += 1;
+            }
+            _ => {}
+        }
+    }
+    if !args.quiet {
+        let screen = summary_screen(
+            &records,
+            work.excluded,
+            elapsed,
+            pool.current_num_threads(),
+            &args.output,
+        );
+        let mut stdout = Out::new();
+        stdout.write(screen.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(tally.outcome(args.strict))
 }
 
-/// Converts one input and writes its outputs.
+/// Converts one input and writes its outputs. The outputs and the status agree: an
+/// input whose every output cannot be made has none written and is failed.
 fn process(job: &Job, ctx: &Worker<'_>) -> Record {
-    if let Origin::Refused { kind, reason } = &job.origin {
-        return Record::failed(&job.source, kind, reason.clone());
+    match &job.origin {
+        Origin::Skipped { reason, message } => {
+            return Record::skipped(&job.source, reason, message.clone());
+        }
+        Origin::Refused { kind, reason } => {
+            return Record::failed(&job.source, kind, reason.clone());
+        }
+        Origin::File(_) | Origin::Entry { .. } => {}
     }
-    let outputs: Vec<(OutputFormat, PathBuf)> = ctx
-        .formats
-        .iter()
-        .map(|f| (*f, with_extension(&job.rel, f.extension())))
-        .collect();
-    let up_to_date = ctx.resume
-        && outputs
-            .iter()
-            .all(|(_, rel)| is_up_to_date(&ctx.out.root().join(rel), job.modified));
-    if up_to_date && let Some(record) = resume_from_json(job, &outputs, ctx) {
+    let bytes = match read_job(job, &ctx.options) {
+        Ok(bytes) => bytes,
+        Err(e) => return Record::failed(&job.source, e.kind(), e.to_string()),
+    };
+    let hash = resume::hash(&bytes);
+    let up_to_date = ctx.resume && ctx.log.is_current(job, &hash, ctx.out.root());
+    if up_to_date && let Some(record) = resume_from_json(job, &hash, ctx) {
         return record;
     }
-    let analysis = match read_job(job, &ctx.options)
-        .and_then(|bytes| nianbao::read_bytes(&bytes, Some(&job.source), &ctx.options))
-    {
+    let analysis = match nianbao::read_bytes(&bytes, Some(&job.source), &ctx.options) {
         Ok(analysis) => analysis,
         Err(e) => return Record::failed(&job.source, e.kind(), e.to_string()),
     };
-    // The library refuses an input without a report (`Error::NoReport`): what is
-    // here is a report. Outputs that are all up to date but include no JSON to take
-    // the report from (resume) are not written again.
-    let skip_writing = up_to_date && !ctx.formats.contains(&OutputFormat::Json);
-    let record = Record::converted(&job.source, &analysis, skip_writing);
-    if !skip_writing {
-        for (format, rel) in &outputs {
-            let rendered = match format {
-                OutputFormat::Json => Ok(pretty_json(&analysis)),
-                _ => render(&analysis, *format),
-            };
-            let written = rendered
-                .and_then(|bytes| ctx.out.write_atomic(rel, &bytes).map_err(|e| e.to_string()));
-            if let Err(e) = written {
+    // Outputs that are all up to date but include no JSON to take the report from
+    // (resume) are not written again.
+    let mut record = Record::converted(&job.source, &analysis, up_to_date);
+    record.log_line = Some(resume::line(job, &hash));
+    let record = spool(record, &analysis, ctx);
+    if up_to_date || record.status != Status::Ok {
+        return record;
+    }
+    // Every output is made before any is written.
+    let mut rendered = Vec::with_capacity(job.outputs.len());
+    for (format, rel) in &job.outputs {
+        let bytes = match format {
+            OutputFormat::Json => Ok(pretty_json(&analysis)),
+            _ => render(&analysis, *format),
+        };
+        match bytes {
+            Ok(bytes) => rendered.push((rel, bytes)),
+            Err(e) => {
+                return Record::failed(
+                    &job.source,
+                    "render",
+                    format!(
+                        "{}: cannot make its .{} output: {e}",
+                        job.source,
+                        format.extension()
+                    ),
+                );
+            }
+        }
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (rel, bytes) in &rendered {
+        match ctx.out.write_atomic(rel, bytes) {
+            Ok(path) => written.push(path),
+            Err(e) => {
+                for path in &written {
+                    let _ = std::fs::remove_file(path);
+                }
                 return Record::failed(
                     &job.source,
                     "io",
@@ -150,7 +239,10 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
             }
         }
     }
-    spool(record, &analysis, ctx)
+    if let Err(e) = ctx.log.add(job, &hash) {
+        warn(&format!("nianbao: warning: the resume log: {e}"));
+    }
+    record
 }
 
 /// The bytes of a JSON output: what `nianbao::json::to_string` writes, and a newline.
@@ -161,21 +253,18 @@ fn pretty_json(analysis: &nianbao::Analysis) -> Vec<u8> {
     bytes
 }
 
-/// With `--resume`, a report whose JSON output is up to date is taken from that
-/// output (read back losslessly) instead of being read again. `None` when there is
-/// no JSON output or it does not read back: then the input is converted again.
-fn resume_from_json(
-    job: &Job,
-    outputs: &[(OutputFormat, PathBuf)],
-    ctx: &Worker<'_>,
-) -> Option<Record> {
-    let (_, rel) = outputs.iter().find(|(f, _)| *f == OutputFormat::Json)?;
+/// With `--resume`, a report whose outputs are current is taken from its JSON output
+/// (read back losslessly) instead of being read again. `None` when there is no JSON
+/// output or it does not read back: then the input is converted again.
+fn resume_from_json(job: &Job, hash: &str, ctx: &Worker<'_>) -> Option<Record> {
+    let (_, rel) = job.outputs.iter().find(|(f, _)| *f == OutputFormat::Json)?;
     let text = std::fs::read_to_string(ctx.out.root().join(rel)).ok()?;
     let analysis = nianbao::json::from_str(&text).ok()?;
     if !analysis.report.has_report_content() {
         return None;
     }
-    let record = Record::converted(&job.source, &analysis, true);
+    let mut record = Record::converted(&job.source, &analysis, true);
+    record.log_line = Some(resume::line(job, hash));
     Some(spool(record, &analysis, ctx))
 }
 
@@ -193,26 +282,24 @@ fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> 
     record
 }
 
-/// The bytes of a job, within the input size limit.
+/// The bytes of a job, within the input size limit (at most `max_input_bytes + 1`
+/// are read, whatever the file claims).
 fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::Error> {
     let max = options.limits.max_input_bytes;
     let too_big =
         |size: u64| nianbao::Error::limit("max_input_bytes", size, max, Default::default());
-    let io_error = |source: io::Error| nianbao::Error::Io {
-        file: job.source.clone(),
-        source,
-    };
-    let mut bytes = Vec::new();
     match &job.origin {
         Origin::File(path) => {
+            let io_error = |source| nianbao::Error::Io {
+                file: job.source.clone(),
+                source,
+            };
             let file = std::fs::File::open(path).map_err(io_error)?;
             let size = file.metadata().map_err(io_error)?.len();
             if size > max {
                 return Err(too_big(size).with_file(&job.source));
             }
-            file.take(max.saturating_add(1))
-                .read_to_end(&mut bytes)
-                .map_err(io_error)?;
+            crate::input::read_bounded(file, max, &job.source)
         }
         Origin::Entry { archive, index } => {
             let mut archive = archive.clone();
@@ -222,6 +309,7 @@ fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::E
             if entry.size() > max {
                 return Err(too_big(entry.size()).with_file(&job.source));
             }
+            let mut bytes = Vec::new();
             entry
                 .take(max.saturating_add(1))
                 .read_to_end(&mut bytes)
@@ -229,16 +317,17 @@ fn read_job(job: &Job, options: &nianbao::Options) -> Result<Vec<u8>, nianbao::E
                     nianbao::Error::malformed(Default::default(), format!("in the archive: {e}"))
                         .with_file(&job.source)
                 })?;
+            let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+            if len > max {
+                return Err(too_big(len).with_file(&job.source));
+            }
+            Ok(bytes)
         }
-        Origin::Refused { reason, .. } => {
-            return Err(nianbao::Error::unsupported(reason.clone()).with_file(&job.source));
-        }
+        Origin::Skipped { message, .. }
+        | Origin::Refused {
+            reason: message, ..
+        } => Err(nianbao::Error::unsupported(message.clone()).with_file(&job.source)),
     }
-    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if len > max {
-        return Err(too_big(len).with_file(&job.source));
-    }
-    Ok(bytes)
 }
 
 fn zip_error(e: zip::result::ZipError, source: &str) -> nianbao::Error {
@@ -259,7 +348,7 @@ fn zip_error(e: zip::result::ZipError, source: &str) -> nianbao::Error {
 /// The one-screen account printed at the end.
 fn summary_screen(
     records: &[Record],
-    unsupported: usize,
+    excluded: usize,
     elapsed: std::time::Duration,
     threads: usize,
     outdir: &Path,
@@ -267,8 +356,13 @@ fn summary_screen(
     let count = |f: &dyn Fn(&Record) -> bool| records.iter().filter(|r| f(r)).count();
     let ok = count(&|r| r.status == Status::Ok);
     let resumed = count(&|r| r.up_to_date);
-    let no_report = count(&|r| matches!(r.status, Status::NoReport { .. }));
     let failed = count(&|r| matches!(r.status, Status::Failed { .. }));
+    let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in records {
+        if let Status::Skipped { reason, .. } = &r.status {
+            *skipped.entry(reason).or_default() += 1;
+        }
+    }
     let secs = elapsed.as_secs_f64();
     let rate = if secs > 0.0 {
         records.len() as f64 / secs
@@ -299,25 +393,36 @@ fn summary_screen(
             String::new()
         }
     ));
-    line(format!("  no report  {no_report:>6}"));
-    line(format!("  failed     {failed:>6}"));
+    let reasons: Vec<String> = skipped.iter().map(|(r, n)| format!("{r} {n}")).collect();
     line(format!(
-        "  skipped    {unsupported:>6}  (files of other types)"
+        "  skipped    {:>6}{}",
+        skipped.values().sum::<usize>(),
+        if reasons.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", reasons.join(", "))
+        }
     ));
-    if rules.is_empty() {
+    line(format!("  failed     {failed:>6}"));
+    if excluded > 0 {
+        line(format!("  left out  {excluded:>6}  (--include/--exclude)"));
+    }
+    if ok == 0 {
+        line("  no report converted".into());
+    } else if rules.is_empty() {
         line("  every rule holds in every converted report".into());
     } else {
         let list: Vec<String> = rules.iter().map(|(r, n)| format!("{r} ({n})")).collect();
         line(format!("  rules failed: {}", list.join(", ")));
     }
-    let bad: Vec<&Record> = records.iter().filter(|r| r.status != Status::Ok).collect();
+    let bad: Vec<&str> = records
+        .iter()
+        .filter(|r| matches!(r.status, Status::Failed { .. }))
+        .filter_map(|r| r.status.message())
+        .collect();
     if !bad.is_empty() {
-        line("Not converted (all in errors.csv):".into());
-        for r in bad.iter().take(5) {
-            let why = match &r.status {
-                Status::Failed { message, .. } | Status::NoReport { message } => message.clone(),
-                Status::Ok => String::new(),
-            };
+        line("Failed (all in errors.csv):".into());
+        for why in bad.iter().take(5) {
             line(format!("  {why}"));
         }
         if bad.len() > 5 {

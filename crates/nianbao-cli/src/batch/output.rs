@@ -1,39 +1,88 @@
-//! The output folder: atomic writes through a scratch folder inside it, and the
-//! up-to-date test of `--resume`.
+//! The output folder: an exclusive lock for the run, atomic writes through a
+//! scratch folder inside it named for this run.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::SystemTime;
 
-/// The scratch folder under OUTDIR. Temporary files are written there and renamed
-/// into place (same file system, so the rename is atomic); it is removed at the
-/// start of every run, which clears what a killed run left, and at the end.
+use super::roots::OWN_PREFIX;
+use crate::UsageError;
+
+/// The lock file in OUTDIR: held (`flock`) for the whole run, left in place (removing
+/// it would let a third run lock a new file while a second holds the old one).
+pub const LOCK: &str = ".nianbao.lock";
+
+/// The start of every scratch folder's name: `.nianbao-tmp-<pid>`.
 pub const SCRATCH: &str = ".nianbao-tmp";
 
-/// The output folder of a batch run.
+/// The output folder of a batch run, locked.
 #[derive(Debug)]
 pub struct OutDir {
     root: PathBuf,
     scratch: PathBuf,
     counter: AtomicU64,
+    /// Holds the lock until the run ends.
+    _lock: fs::File,
 }
 
 impl OutDir {
-    /// Creates OUTDIR if needed and a fresh scratch folder in it.
-    pub fn prepare(root: &Path) -> io::Result<OutDir> {
+    /// Creates OUTDIR if needed, takes its lock (another batch writing into it is a
+    /// usage error, at once), clears the scratch folders of runs that were killed
+    /// (no live run has one: the lock says so) and makes this run's own.
+    pub fn prepare(root: &Path) -> anyhow::Result<OutDir> {
         fs::create_dir_all(root)?;
-        let scratch = root.join(SCRATCH);
-        match fs::remove_dir_all(&scratch) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
+        let lock_path = root.join(LOCK);
+        let lock = fs::File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)?;
+        let locked = match lock.try_lock() {
+            Ok(()) => true,
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(UsageError(format!(
+                    "another nianbao batch is writing into {} (it holds {}); wait for it to \
+                     end or choose another OUTDIR",
+                    root.display(),
+                    lock_path.display()
+                ))
+                .into());
+            }
+            Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                crate::stdout::warn(&format!(
+                    "nianbao: warning: {} cannot be locked on this file system; do not run \
+                     two batches into it at once",
+                    root.display()
+                ));
+                false
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+        };
+        // Without the lock, another run's scratch folder may be alive: left alone.
+        let entries = if locked {
+            fs::read_dir(root)?.flatten().collect()
+        } else {
+            Vec::new()
+        };
+        for entry in entries {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with(SCRATCH) {
+                match fs::remove_dir_all(entry.path()) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e.into()),
+                    _ => {}
+                }
+            }
         }
-        fs::create_dir_all(&scratch)?;
+        let scratch = root.join(format!("{SCRATCH}-{}", std::process::id()));
+        fs::create_dir(&scratch)?;
+        debug_assert!(SCRATCH.starts_with(OWN_PREFIX) && LOCK.starts_with(OWN_PREFIX));
         Ok(OutDir {
             root: root.to_owned(),
             scratch,
             counter: AtomicU64::new(0),
+            _lock: lock,
         })
     }
 
@@ -42,10 +91,12 @@ impl OutDir {
         &self.root
     }
 
-    /// A path in the scratch folder, unique in this run.
+    /// A path in the scratch folder, unique in this run (and across runs: the
+    /// process id is in the name of the folder and of the file).
     pub fn scratch_file(&self, stem: &str) -> PathBuf {
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        self.scratch.join(format!("{stem}-{n}.tmp"))
+        self.scratch
+            .join(format!("{stem}-{}-{n}.tmp", std::process::id()))
     }
 
     /// Writes a file under OUTDIR atomically: the bytes go to a scratch file, which is
@@ -70,7 +121,12 @@ impl OutDir {
         }
         let tmp = self.scratch_file("out");
         let result = (|| {
-            let mut writer = BufWriter::new(fs::File::create(&tmp)?);
+            let mut writer = BufWriter::new(
+                fs::File::options()
+                    .write(true)
+                    .create_new(true)
+                    .open(&tmp)?,
+            );
             fill(&mut writer)?;
             writer.into_inner().map_err(|e| e.into_error())?;
             fs::rename(&tmp, &target)
@@ -81,20 +137,10 @@ impl OutDir {
         result.map(|()| target)
     }
 
-    /// Removes the scratch folder.
-    pub fn finish(self) -> io::Result<()> {
+    /// Removes the scratch folder (the lock is released when `self` drops).
+    pub fn finish(&self) -> io::Result<()> {
         fs::remove_dir_all(&self.scratch)
     }
-}
-
-/// Whether an output exists and was written after the input last changed.
-pub fn is_up_to_date(output: &Path, input_modified: Option<SystemTime>) -> bool {
-    let Some(input) = input_modified else {
-        return false;
-    };
-    fs::metadata(output)
-        .and_then(|m| m.modified())
-        .is_ok_and(|out| out > input)
 }
 
 /// The output path of a job for an extension: the input's name with the extension
@@ -109,6 +155,30 @@ pub fn with_extension(rel: &Path, ext: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temp_names_are_this_runs_own_and_a_second_run_is_refused() {
+        let dir = std::env::temp_dir().join(format!("nianbao-outdir-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = OutDir::prepare(&dir).unwrap();
+        let pid = std::process::id();
+        let (a, b) = (out.scratch_file("out"), out.scratch_file("out"));
+        assert_ne!(a, b);
+        assert_eq!(a, dir.join(format!("{SCRATCH}-{pid}/out-{pid}-0.tmp")));
+        // The lock is per open file: a second run (here a second open) is refused.
+        let second = OutDir::prepare(&dir).unwrap_err();
+        assert!(
+            second.to_string().contains("another nianbao batch"),
+            "{second}"
+        );
+        assert!(
+            out.scratch.exists(),
+            "the refused run did not touch the scratch"
+        );
+        out.finish().unwrap();
+        drop(out);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn extension_is_added() {

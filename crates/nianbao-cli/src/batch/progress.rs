@@ -1,43 +1,70 @@
-//! Progress: a bar on a terminal, one plain log line a file otherwise.
+//! Progress: a bar as wide as the terminal on a terminal; otherwise (a log file, CI)
+//! one summary line every few seconds, not a line a file; nothing with `--quiet`.
 
 use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::record::{Record, Status};
+use crate::stdout::warn;
 
-/// Reports each finished input.
+/// How often a line is printed without a terminal.
+pub const EVERY: Duration = Duration::from_secs(5);
+
+/// Counts of finished inputs (for the timed lines).
+#[derive(Debug, Default)]
+pub struct Counts {
+    done: AtomicUsize,
+    ok: AtomicUsize,
+    skipped: AtomicUsize,
+    failed: AtomicUsize,
+}
+
+/// Reports finished inputs.
 #[derive(Debug)]
 pub enum Progress {
-    /// A bar on stderr.
+    /// A bar on stderr, as wide as the terminal.
     Bar(ProgressBar),
-    /// `[k/n] status source` lines on stderr.
+    /// A line on stderr every [`EVERY`].
     Lines {
         /// How many inputs in all.
         total: usize,
-        /// How many done.
-        done: std::sync::atomic::AtomicUsize,
+        /// Counts so far.
+        counts: Counts,
+        /// When the run and the last line began.
+        times: Mutex<(Instant, Instant)>,
     },
+    /// Nothing (`--quiet`).
+    Quiet,
 }
 
 impl Progress {
-    /// A bar when stderr is a terminal, lines otherwise.
-    pub fn new(total: usize) -> Progress {
+    /// A bar when stderr is a terminal, timed lines otherwise, nothing when quiet.
+    pub fn new(total: usize, quiet: bool) -> Progress {
+        if quiet {
+            return Progress::Quiet;
+        }
         if std::io::stderr().is_terminal() {
             let bar = ProgressBar::with_draw_target(
                 Some(u64::try_from(total).unwrap_or(u64::MAX)),
                 ProgressDrawTarget::stderr(),
             );
-            if let Ok(style) = ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:40}] {pos}/{len} (eta {eta}) {msg}",
-            ) {
+            // `wide_bar` takes what the terminal's width leaves.
+            if let Ok(style) =
+                ProgressStyle::with_template("{elapsed_precise} [{wide_bar}] {pos}/{len} eta {eta}")
+            {
                 bar.set_style(style.progress_chars("=> "));
             }
             Progress::Bar(bar)
         } else {
+            let now = Instant::now();
             Progress::Lines {
                 total,
-                done: std::sync::atomic::AtomicUsize::new(0),
+                counts: Counts::default(),
+                times: Mutex::new((now, now)),
             }
         }
     }
@@ -51,16 +78,44 @@ impl Progress {
                 }
                 bar.inc(1);
             }
-            Progress::Lines { total, done } => {
-                let k = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                let word = if record.up_to_date {
-                    "up-to-date"
-                } else {
-                    record.status.word()
-                };
-                eprintln!("[{k}/{total}] {word} {}", record.source);
+            Progress::Lines { .. } => {
+                if let Some(line) = self.tick(record, Instant::now()) {
+                    warn(&line);
+                }
             }
+            Progress::Quiet => {}
         }
+    }
+
+    /// Counts a finished input (timed lines); the line to print when [`EVERY`] has
+    /// passed since the last one.
+    fn tick(&self, record: &Record, now: Instant) -> Option<String> {
+        let Progress::Lines {
+            total,
+            counts,
+            times,
+        } = self
+        else {
+            return None;
+        };
+        let slot = match record.status {
+            Status::Ok => &counts.ok,
+            Status::Skipped { .. } => &counts.skipped,
+            Status::Failed { .. } => &counts.failed,
+        };
+        slot.fetch_add(1, Ordering::Relaxed);
+        let done = counts.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut times = times.lock().ok()?;
+        if now.saturating_duration_since(times.1) < EVERY {
+            return None;
+        }
+        times.1 = now;
+        Some(line(
+            done,
+            *total,
+            counts,
+            now.saturating_duration_since(times.0),
+        ))
     }
 
     /// Clears the bar.
@@ -68,5 +123,40 @@ impl Progress {
         if let Progress::Bar(bar) = self {
             bar.finish_and_clear();
         }
+    }
+}
+
+fn line(done: usize, total: usize, counts: &Counts, elapsed: Duration) -> String {
+    format!(
+        "nianbao batch: {done}/{total} done in {:.0} s ({} converted, {} skipped, {} failed)",
+        elapsed.as_secs_f64(),
+        counts.ok.load(Ordering::Relaxed),
+        counts.skipped.load(Ordering::Relaxed),
+        counts.failed.load(Ordering::Relaxed)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_every_few_seconds_not_one_a_file() {
+        let start = Instant::now();
+        let progress = Progress::Lines {
+            total: 4,
+            counts: Counts::default(),
+            times: Mutex::new((start, start)),
+        };
+        let ok = Record::skipped("a.png", "other_type", "a.png: other type".into());
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(1)), None);
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(2)), None);
+        assert_eq!(
+            progress
+                .tick(&ok, start + Duration::from_secs(6))
+                .as_deref(),
+            Some("nianbao batch: 3/4 done in 6 s (0 converted, 3 skipped, 0 failed)")
+        );
+        assert_eq!(progress.tick(&ok, start + Duration::from_secs(7)), None);
     }
 }

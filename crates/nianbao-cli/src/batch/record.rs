@@ -14,13 +14,17 @@ use crate::headline::{Headline, NUMBER_NAMES};
 pub enum Status {
     /// Converted.
     Ok,
-    /// Read, but nothing of a report was recognized: counted as failed.
-    NoReport {
-        /// The message, naming the file.
+    /// Not converted, and not a failure: no report in it (`no_report`), a type no
+    /// reader takes (`other_type`), a link not followed, not a regular file, a file
+    /// read under another name.
+    Skipped {
+        /// A short stable code.
+        reason: &'static str,
+        /// The message, naming the path.
         message: String,
     },
-    /// Not read: the error kind (`malformed`, `unsupported`, `limit_exceeded`, `io`,
-    /// `unsafe_name`, `duplicate`) and the message.
+    /// Not converted: the error kind (`malformed`, `unsupported`, `limit_exceeded`,
+    /// `io`, `render`, `unsafe_name`, `duplicate`, `collision`) and the message.
     Failed {
         /// The kind.
         kind: &'static str,
@@ -34,8 +38,25 @@ impl Status {
     pub fn word(&self) -> &'static str {
         match self {
             Status::Ok => "ok",
-            Status::NoReport { .. } => "no_report",
-            Status::Failed { .. } => "error",
+            Status::Skipped { .. } => "skipped",
+            Status::Failed { .. } => "failed",
+        }
+    }
+
+    /// The reason code in summary.csv: the skip reason or the error kind.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Status::Ok => "",
+            Status::Skipped { reason, .. } => reason,
+            Status::Failed { kind, .. } => kind,
+        }
+    }
+
+    /// The message of an input not converted.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Status::Ok => None,
+            Status::Skipped { message, .. } | Status::Failed { message, .. } => Some(message),
         }
     }
 }
@@ -55,6 +76,8 @@ pub struct Record {
     pub spooled: Option<(u64, u64)>,
     /// Whether its outputs were up to date (`--resume`).
     pub up_to_date: bool,
+    /// The resume-log line of a converted input.
+    pub log_line: Option<String>,
 }
 
 impl Record {
@@ -68,16 +91,29 @@ impl Record {
             status: Status::Ok,
             spooled: None,
             up_to_date,
+            log_line: None,
         }
     }
 
-    /// A record of an input that failed (`no_report` is its own status).
+    /// A record of an input that failed (`no_report` is skipped).
     pub fn failed(source: &str, kind: &'static str, message: String) -> Record {
         let status = if kind == "no_report" {
-            Status::NoReport { message }
+            Status::Skipped {
+                reason: kind,
+                message,
+            }
         } else {
             Status::Failed { kind, message }
         };
+        Record::with_status(source, status)
+    }
+
+    /// A record of an input skipped before reading.
+    pub fn skipped(source: &str, reason: &'static str, message: String) -> Record {
+        Record::with_status(source, Status::Skipped { reason, message })
+    }
+
+    fn with_status(source: &str, status: Status) -> Record {
         Record {
             source: source.to_owned(),
             format: nianbao::Format::from_path(source).map(|f| f.name().to_owned()),
@@ -85,6 +121,7 @@ impl Record {
             status,
             spooled: None,
             up_to_date: false,
+            log_line: None,
         }
     }
 }
@@ -98,7 +135,7 @@ const SUMMARY_HEAD: [&str; 7] = [
     "applications_format",
     "review_litigation_format",
 ];
-const SUMMARY_TAIL: [&str; 3] = ["rules_failed", "diagnostics", "status"];
+const SUMMARY_TAIL: [&str; 4] = ["rules_failed", "diagnostics", "status", "reason"];
 
 /// Writes summary.csv: one row an input, sorted as `records` is.
 pub fn write_summary<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
@@ -135,24 +172,19 @@ pub fn write_summary<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()
             String::new()
         });
         row.push(r.status.word().to_owned());
+        row.push(r.status.reason().to_owned());
         write_record(out, &row)?;
     }
     Ok(())
 }
 
-/// Writes errors.csv: every input that was not converted, with the error.
+/// Writes errors.csv: every input that failed, with the error.
 pub fn write_errors<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
     out.write_all(BOM.as_bytes())?;
     write_record(out, &["source", "kind", "error"])?;
     for r in records {
-        match &r.status {
-            Status::Ok => {}
-            Status::NoReport { message } => {
-                write_record(out, &[r.source.as_str(), "no_report", message.as_str()])?;
-            }
-            Status::Failed { kind, message } => {
-                write_record(out, &[r.source.as_str(), kind, message.as_str()])?;
-            }
+        if let Status::Failed { kind, message } = &r.status {
+            write_record(out, &[r.source.as_str(), kind, message.as_str()])?;
         }
     }
     Ok(())

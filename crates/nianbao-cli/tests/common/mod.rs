@@ -148,6 +148,14 @@ pub fn csv_records(path: &Path) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
+/// One column of a CSV written by nianbao, in row order.
+pub fn column(path: &Path, name: &str) -> Vec<String> {
+    csv_records(path)
+        .into_iter()
+        .map(|r| r[name].clone())
+        .collect()
+}
+
 /// A zip written by hand (stored entries), so that entry names can be any bytes
 /// and the UTF-8 flag can be left off, as Chinese Windows does.
 #[derive(Default)]
