@@ -128,7 +128,8 @@ impl Page {
     }
 }
 
-fn page_pos(no: u32, line: Option<u32>) -> Pos {
+/// The position of a page (`page 3`), and of a line on it.
+pub(crate) fn page_pos(no: u32, line: Option<u32>) -> Pos {
     let mut pos = Pos::default();
     pos.part = Some(Arc::from(format!("page {no}")));
     pos.line = line;

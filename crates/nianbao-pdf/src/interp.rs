@@ -21,6 +21,11 @@ use crate::objects::{Pdf, as_dict, num};
 /// A 2-D affine matrix `[a b c d e f]` (row-vector convention, as in PDF).
 pub type Matrix = [f32; 6];
 
+/// Subpaths kept in one path (more are dropped: no table is drawn so).
+const MAX_SUBPATHS: usize = 1 << 16;
+/// Points kept in one subpath.
+const MAX_SUBPATH_POINTS: usize = 1 << 16;
+
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 fn mul(m: &Matrix, n: &Matrix) -> Matrix {
@@ -122,7 +127,7 @@ struct GState {
 struct Frame {
     data: Rc<Vec<u8>>,
     offset: usize,
-    resources: Option<Dictionary>,
+    resources: Option<Rc<Dictionary>>,
     /// The form's object (for cycle detection), `None` for the page.
     form: Option<ObjectId>,
     /// The graphics-stack depth at entry (a form's `q`/`Q` are balanced at exit).
@@ -194,7 +199,8 @@ pub fn interpret_page(
         .as_ref()
         .and_then(|r| pdf.resolve(r))
         .and_then(as_dict)
-        .cloned();
+        .cloned()
+        .map(Rc::new);
     let data = page_data(pdf, page_dict)?;
     it.run(Frame {
         data: Rc::new(data),
@@ -278,7 +284,7 @@ impl Interp<'_, '_> {
                     continue;
                 };
                 let resources = frame.resources.clone();
-                if let Some(new) = self.xobject(resources.as_ref(), name, &frames)? {
+                if let Some(new) = self.xobject(resources, name, &frames)? {
                     if u64::try_from(frames.len()).unwrap_or(u64::MAX) > limits.max_form_depth {
                         return Err(PdfError::limit(
                             "max_form_depth",
@@ -293,7 +299,7 @@ impl Interp<'_, '_> {
             }
             let resources = frame.resources.clone();
             let at = lx.offset();
-            self.op(op, &operands, resources.as_ref())
+            self.op(op, &operands, resources.as_deref())
                 .map_err(|e| e.at(&self.pos(at)))?;
         }
         Ok(())
@@ -302,12 +308,12 @@ impl Interp<'_, '_> {
     /// Starts a form XObject (saving the state), or records an image.
     fn xobject(
         &mut self,
-        resources: Option<&Dictionary>,
+        resources: Option<Rc<Dictionary>>,
         name: &[u8],
         frames: &[Frame],
     ) -> Result<Option<Frame>, PdfError> {
         let pdf = self.pdf;
-        let Some(xobjects) = resources.and_then(|r| pdf.get_dict(r, b"XObject")) else {
+        let Some(xobjects) = resources.as_deref().and_then(|r| pdf.get_dict(r, b"XObject")) else {
             return Ok(None);
         };
         let Ok(reference) = xobjects.get(name) else {
@@ -339,7 +345,7 @@ impl Interp<'_, '_> {
                     )));
                 }
                 let data = pdf.decode(stream)?;
-                let own = pdf.get_dict(&stream.dict, b"Resources").cloned();
+                let own = pdf.get_dict(&stream.dict, b"Resources").cloned().map(Rc::new);
                 self.push_state()?;
                 if let Some(m) = pdf.get_array(&stream.dict, b"Matrix") {
                     let v: Vec<f32> = m.iter().filter_map(|o| pdf.resolve(o).and_then(num)).collect();
@@ -350,7 +356,7 @@ impl Interp<'_, '_> {
                 Ok(Some(Frame {
                     data: Rc::new(data),
                     offset: 0,
-                    resources: own.or_else(|| resources.cloned()),
+                    resources: own.or(resources),
                     form: id,
                     stack_base: self.stack.len() - 1,
                 }))
@@ -460,7 +466,7 @@ impl Interp<'_, '_> {
             b"m" => {
                 if let Some([x, y]) = nums::<2>(operands) {
                     let p = self.device(x, y);
-                    self.path.push(vec![p]);
+                    self.start_subpath(p);
                 }
             }
             b"l" => {
@@ -473,7 +479,7 @@ impl Interp<'_, '_> {
                 // Curves are not ruling lines: they break the subpath.
                 if let Some([x, y]) = nums::<2>(operands) {
                     let p = self.device(x, y);
-                    self.path.push(vec![p]);
+                    self.start_subpath(p);
                 }
             }
             b"h" => {
@@ -490,7 +496,9 @@ impl Interp<'_, '_> {
                         self.device(x, y + h),
                         self.device(x, y),
                     ];
-                    self.path.push(pts);
+                    if self.path.len() < MAX_SUBPATHS {
+                        self.path.push(pts);
+                    }
                 }
             }
             b"S" | b"s" => {
@@ -544,10 +552,17 @@ impl Interp<'_, '_> {
         apply(&self.to_page, dx, dy)
     }
 
+    fn start_subpath(&mut self, p: (f32, f32)) {
+        if self.path.len() < MAX_SUBPATHS {
+            self.path.push(vec![p]);
+        }
+    }
+
     fn line_to(&mut self, p: (f32, f32)) {
         match self.path.last_mut() {
-            Some(sub) => sub.push(p),
-            None => self.path.push(vec![p]),
+            Some(sub) if sub.len() < MAX_SUBPATH_POINTS => sub.push(p),
+            Some(_) => {}
+            None => self.start_subpath(p),
         }
     }
 

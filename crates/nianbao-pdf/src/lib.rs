@@ -78,7 +78,8 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
     let mut with_text = 0usize;
     for (i, page) in refs.iter().enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let content = interp::interpret_page(&pdf, page, no)?;
+        let content = interp::interpret_page(&pdf, page, no)
+            .map_err(|e| e.at(&assemble::page_pos(no, None)))?;
         let texts = content.glyphs.iter().filter(|g| g.text.is_some()).count();
         if texts <= SCAN_MAX_GLYPHS && content.image_cover >= SCAN_MIN_COVER {
             scanned.push(no);

@@ -16,7 +16,7 @@ pub struct PdfLimits {
     pub max_objects: u64,
     /// Pages. Default 2,000.
     pub max_pages: u64,
-    /// Operators interpreted on one page (form XObjects included). Default 2,000,000.
+    /// Operators interpreted on one page (form XObjects included). Default 1,000,000.
     pub max_operators_per_page: u64,
     /// Glyphs shown on one page. Default 200,000.
     pub max_glyphs_per_page: u64,
@@ -36,7 +36,7 @@ impl From<&Limits> for PdfLimits {
             common: common.clone(),
             max_objects: 200_000,
             max_pages: 2_000,
-            max_operators_per_page: 2_000_000,
+            max_operators_per_page: 1_000_000,
             max_glyphs_per_page: 200_000,
             max_segments_per_page: 200_000,
             max_graphics_stack: 1_024,
