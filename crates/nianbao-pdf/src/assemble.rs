@@ -24,6 +24,8 @@ pub struct Page {
     /// Body text margins.
     left: f32,
     right: f32,
+    /// The page height.
+    height: f32,
 }
 
 enum Item {
@@ -86,7 +88,7 @@ impl Page {
         }
         // A "table" of one cell is a frame around text: its glyphs are text.
         let (real, frames): (Vec<_>, Vec<_>) = tables.into_iter().partition(|(b, _)| {
-            grid::build(&b.h, &b.v, &[], &[], max_cells)
+            grid::build(&b.h, &b.v, &[], &[], &[], max_cells)
                 .is_some_and(|g| g.rows.iter().map(Vec::len).sum::<usize>() > 1)
         });
         let frame_glyphs: Vec<Glyph> = frames.into_iter().flat_map(|(_, g)| g).collect();
@@ -99,15 +101,26 @@ impl Page {
                 !(in_zone && lines::is_page_number(&l.text))
             })
             .collect();
-        let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-        let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
-        Page {
+        let mut page = Page {
             no,
             tables: real,
             lines,
-            left,
-            right,
-        }
+            left: 0.0,
+            right: 0.0,
+            height,
+        };
+        page.set_margins();
+        page
+    }
+
+    fn set_margins(&mut self) {
+        self.left = self.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+        self.right = self.lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    }
+
+    /// Whether a line is in the top or bottom margin zone.
+    fn in_zone(&self, l: &Line) -> bool {
+        l.y1 < self.height * MARGIN_ZONE || l.y0 > self.height * (1.0 - MARGIN_ZONE)
     }
 
     fn items(&self) -> Vec<Item> {
@@ -125,6 +138,42 @@ impl Page {
             .collect();
         items.sort_by(|a, b| a.0.total_cmp(&b.0));
         items.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+/// A running header or footer's text with its digits blanked (`2024/1/5 第3页` and
+/// `2024/1/5 第4页` are the same line).
+fn running_key(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Drops running headers and footers: lines in the top or bottom margin zone whose
+/// text, digits aside, is printed on two or more pages (a browser's date, title and
+/// URL lines; a letterhead).
+pub fn drop_running_lines(pages: &mut [Page]) {
+    if pages.len() < 2 {
+        return;
+    }
+    let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<u32>> =
+        Default::default();
+    for page in pages.iter() {
+        for l in page.lines.iter().filter(|l| page.in_zone(l)) {
+            seen.entry(running_key(&l.text)).or_default().insert(page.no);
+        }
+    }
+    for page in pages.iter_mut() {
+        let before = page.lines.len();
+        let height = page.height;
+        page.lines.retain(|l| {
+            let zone = l.y1 < height * MARGIN_ZONE || l.y0 > height * (1.0 - MARGIN_ZONE);
+            !(zone && seen.get(&running_key(&l.text)).is_some_and(|p| p.len() >= 2))
+        });
+        if page.lines.len() != before {
+            page.set_margins();
+        }
     }
 }
 
@@ -216,11 +265,17 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
     }
 }
 
-/// Whether a table on the next page has the same outer borders (left and right).
+/// Whether a table at the top of the next page continues one at the end of this
+/// page: the same right border, and left borders equal or one on a column line of the
+/// other (a page that does not draw a label column merged down over the break again).
 fn same_outline(pages: &[Page], a: (usize, usize), b: (usize, usize)) -> bool {
     let get = |(p, t): (usize, usize)| pages.get(p).and_then(|p| p.tables.get(t)).map(|(b, _)| b);
     match (get(a), get(b)) {
-        (Some(a), Some(b)) => (a.x0 - b.x0).abs() <= 3.0 && (a.x1 - b.x1).abs() <= 3.0,
+        (Some(a), Some(b)) => {
+            let on_line = |t: &TableBox, x: f32| t.v.iter().any(|s| (s.x0 - x).abs() <= 3.0);
+            (a.x1 - b.x1).abs() <= 3.0
+                && ((a.x0 - b.x0).abs() <= 3.0 || on_line(a, b.x0) || on_line(b, a.x0))
+        }
         _ => false,
     }
 }
@@ -239,6 +294,7 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
     let mut v = Vec::new();
     let mut glyphs: Vec<Glyph> = Vec::new();
     let mut seams = Vec::new();
+    let mut parts = Vec::new();
     let mut base = 0.0f32;
     let mut first_page = 0;
     for (k, &(pi, ti)) in group.iter().enumerate() {
@@ -252,6 +308,7 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
             seams.push(base);
         }
         let dy = base - b.y0;
+        parts.push([b.x0, base, b.x1, base + (b.y1 - b.y0)]);
         h.extend(b.h.iter().map(|s| shift(s, dy)));
         v.extend(b.v.iter().map(|s| shift(s, dy)));
         glyphs.extend(gs.iter().map(|g| Glyph {
@@ -264,7 +321,7 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
     let refs: Vec<&Glyph> = glyphs.iter().collect();
     // Each part was checked alone; stacked parts may still grow past the cell limit,
     // in which case the table is left empty rather than read partly.
-    let mut grid = grid::build(&h, &v, &refs, &seams, max_cells).unwrap_or_default();
+    let mut grid = grid::build(&h, &v, &refs, &seams, &parts, max_cells).unwrap_or_default();
     drop_repeated_headers(&mut grid, &seams);
     let pos = page_pos(first_page, None);
     Table {

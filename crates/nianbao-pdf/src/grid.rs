@@ -234,6 +234,7 @@ pub fn build(
     v: &[Segment],
     glyphs: &[&Glyph],
     seams: &[f32],
+    parts: &[[f32; 4]],
     max_cells: u64,
 ) -> Option<Grid> {
     let mut xs: Vec<f32> = v.iter().map(|s| s.x0).collect();
@@ -275,13 +276,28 @@ pub fn build(
         h.iter()
             .any(|s| (s.y0 - ly).abs() <= TOL && s.x0 <= mx && s.x1 >= mx)
     };
+    // A grid cell outside its page's part of a joined table (a column the next page
+    // does not draw again: a label merged down over the break) continues the cell above.
+    let ghost = |r: usize, c: usize| {
+        let (cx, cy) = ((x(c) + x(c + 1)) / 2.0, (y(r) + y(r + 1)) / 2.0);
+        parts
+            .iter()
+            .find(|p| cy >= p[1] && cy <= p[3])
+            .is_some_and(|p| cx < p[0] - TOL || cx > p[2] + TOL)
+    };
     let mut parent: Vec<usize> = (0..nr * nc).collect();
     for r in 0..nr {
         for c in 0..nc {
-            if c + 1 < nc && !has_v(c + 1, r) {
+            if ghost(r, c) {
+                if r > 0 {
+                    union(&mut parent, at(r - 1, c), at(r, c));
+                }
+                continue;
+            }
+            if c + 1 < nc && !has_v(c + 1, r) && !ghost(r, c + 1) {
                 union(&mut parent, at(r, c), at(r, c + 1));
             }
-            if r + 1 < nr && !has_h(r + 1, c) && !is_seam(y(r + 1), seams) {
+            if r + 1 < nr && !has_h(r + 1, c) && !is_seam(y(r + 1), seams) && !ghost(r + 1, c) {
                 union(&mut parent, at(r, c), at(r + 1, c));
             }
         }
@@ -327,10 +343,10 @@ pub fn build(
             let (Some((ug, ub)), Some((dg, db))) = (members.get(&up), members.get(&down)) else {
                 continue;
             };
+            let (ut, dt) = (text_of(ug), text_of(dg));
             if (ub[1], ub[3]) != (db[1], db[3]) || ub[2] + 1 != r || db[0] != r {
                 continue;
             }
-            let (ut, dt) = (text_of(ug), text_of(dg));
             let join = !ut.trim().is_empty()
                 && (dt.trim().is_empty()
                     || (!is_number(&ut) && !is_number(&dt) && !starts_with_marker(&dt)));
@@ -406,7 +422,7 @@ mod tests {
         assert_eq!(boxes.len(), 1);
         let g = [glyph("甲", 2.0, 7.0), glyph("乙", 17.0, 2.0), glyph("1", 12.0, 12.0), glyph("2", 22.0, 12.0)];
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grid = build(&boxes[0].h, &boxes[0].v, &refs, &[], 1000).unwrap();
+        let grid = build(&boxes[0].h, &boxes[0].v, &refs, &[], &[], 1000).unwrap();
         let row0: Vec<(&str, usize, usize, usize)> = grid.rows[0]
             .iter()
             .map(|c| (c.text.as_str(), c.col, c.row_span, c.col_span))
@@ -423,7 +439,7 @@ mod tests {
         let v = [vl(0.0, 0.0, 20.0), vl(10.0, 0.0, 20.0), vl(20.0, 0.0, 20.0)];
         let g = [glyph("无", 2.0, 2.0), glyph("3", 12.0, 2.0), glyph("法", 2.0, 12.0), glyph("4", 12.0, 12.0)];
         let refs: Vec<&Glyph> = g.iter().collect();
-        let grid = build(&h, &v, &refs, &[10.0], 1000).unwrap();
+        let grid = build(&h, &v, &refs, &[10.0], &[], 1000).unwrap();
         assert_eq!(grid.rows[0][0].text, "无法");
         assert_eq!(grid.rows[0][0].row_span, 2);
         assert_eq!(grid.rows[1][0].text, "4");

@@ -108,6 +108,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
             None,
         ));
     }
+    assemble::drop_running_lines(&mut laid);
     assemble::assemble(&laid, limits.common.max_table_cells, &mut doc);
     Ok(doc)
 }
