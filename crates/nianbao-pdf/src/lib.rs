@@ -102,7 +102,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
         doc.diagnostics.push(Diagnostic::warning(
             "pdf.scanned_pages",
             format!(
-                "pages {} are images without text (scanned): they need OCR and are not read",
+                "scanned pages (images without text; they need OCR and are not read): {}",
                 list.join(", ")
             ),
             None,
