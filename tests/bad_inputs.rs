@@ -64,7 +64,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("pdf-huge-w-range.pdf", "no_report", "no report"),
     ("pdf-page-tree-cycle.pdf", "malformed", "cycle"),
     ("pdf-self-drawing-form.pdf", "malformed", "draws itself"),
-    ("pdf-unbalanced-q.pdf", "limit_exceeded", "max_graphics_stack"),
+    (
+        "pdf-unbalanced-q.pdf",
+        "limit_exceeded",
+        "max_graphics_stack",
+    ),
     ("spreadsheet.xlsx", "unsupported", "xlsx"),
     ("truncated.docx", "malformed", "zip"),
     ("word97.doc", "unsupported", ".doc"),

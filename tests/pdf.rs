@@ -10,7 +10,9 @@ use nianbao::{Format, Options};
 use serde_json::Value;
 
 fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(rel)
 }
 
 fn json_of(rel: &str) -> Value {
@@ -29,7 +31,10 @@ fn huaian_sections_one_to_six_with_their_paragraphs() {
     let json = json_of("corpus/huaian-2024.pdf");
     let report = &json["report"];
     let sections = report["sections"].as_array().unwrap();
-    let keys: Vec<&str> = sections.iter().map(|s| s["key"].as_str().unwrap()).collect();
+    let keys: Vec<&str> = sections
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
     assert_eq!(
         keys,
         [
@@ -53,14 +58,19 @@ fn huaian_sections_one_to_six_with_their_paragraphs() {
     // The intro paragraph and the five numbered ones, each joined over its wrapped
     // lines, (一) and (四) over a page break.
     assert_eq!(overview.len(), 6, "{overview:#?}");
-    assert!(overview[1].starts_with("（一）主动公开情况。2024年，市政府网站主动公开各类政府信息5500余条"));
+    assert!(
+        overview[1]
+            .starts_with("（一）主动公开情况。2024年，市政府网站主动公开各类政府信息5500余条")
+    );
     assert!(overview[1].contains("“建设‘四最’一流营商环境高质量推进产业发展”"));
     assert!(overview[4].contains("将栏目不更新、政策解读不通俗易懂"));
     assert!(overview[5].ends_with("不断提高全市政务公开工作人员的工作能力和水平。"));
     assert_eq!(paragraphs(4).len(), 2);
     assert_eq!(
         paragraphs(5),
-        ["2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。"]
+        [
+            "2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。"
+        ]
     );
     // No page number (`-3-`) is left in any paragraph.
     for s in sections {
@@ -68,7 +78,10 @@ fn huaian_sections_one_to_six_with_their_paragraphs() {
             assert!(!p.as_str().unwrap().contains("-3-"), "{p}");
         }
     }
-    assert_eq!(report["meta"]["title"], "淮安市人民政府2024年政府信息公开工作年度报告");
+    assert_eq!(
+        report["meta"]["title"],
+        "淮安市人民政府2024年政府信息公开工作年度报告"
+    );
     let props = &json["source"]["properties"];
     assert_eq!(props["created"], "2025-02-25T10:02:50+08:00");
     assert_eq!(props["pages"], "6");
@@ -111,7 +124,10 @@ fn libreoffice_and_chromium_pdfs_read_as_the_html_they_were_made_from() {
 fn a_scan_is_refused_naming_its_pages() {
     let err = nianbao::read_path(data("pdf/scanned.pdf")).unwrap_err();
     assert_eq!(err.kind(), "unsupported");
-    assert!(err.to_string().contains("scanned: needs OCR (pages 1, 2)"), "{err}");
+    assert!(
+        err.to_string().contains("scanned: needs OCR (pages 1, 2)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -8,7 +8,10 @@ use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let rounds: u32 = args.next().and_then(|r| r.parse().ok()).expect("ROUNDS FILE…");
+    let rounds: u32 = args
+        .next()
+        .and_then(|r| r.parse().ok())
+        .expect("ROUNDS FILE…");
     let files: Vec<(String, Vec<u8>)> = args
         .map(|f| {
             let bytes = std::fs::read(&f).expect("readable file");

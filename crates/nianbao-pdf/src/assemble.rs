@@ -161,7 +161,9 @@ pub fn drop_running_lines(pages: &mut [Page]) {
         Default::default();
     for page in pages.iter() {
         for l in page.lines.iter().filter(|l| page.in_zone(l)) {
-            seen.entry(running_key(&l.text)).or_default().insert(page.no);
+            seen.entry(running_key(&l.text))
+                .or_default()
+                .insert(page.no);
         }
     }
     for page in pages.iter_mut() {
@@ -169,7 +171,10 @@ pub fn drop_running_lines(pages: &mut [Page]) {
         let height = page.height;
         page.lines.retain(|l| {
             let zone = l.y1 < height * MARGIN_ZONE || l.y0 > height * (1.0 - MARGIN_ZONE);
-            !(zone && seen.get(&running_key(&l.text)).is_some_and(|p| p.len() >= 2))
+            !(zone
+                && seen
+                    .get(&running_key(&l.text))
+                    .is_some_and(|p| p.len() >= 2))
         });
         if page.lines.len() != before {
             page.set_margins();
@@ -206,7 +211,8 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
                             gp + 1 == pi && same_outline(pages, (gp, gt), (pi, *ti))
                         });
                     if !continues && !group.is_empty() {
-                        doc.blocks.push(Block::Table(table_of(pages, &group, max_cells)));
+                        doc.blocks
+                            .push(Block::Table(table_of(pages, &group, max_cells)));
                         group.clear();
                     }
                     group.push((pi, *ti));
@@ -217,7 +223,8 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
                         continue;
                     };
                     if !group.is_empty() {
-                        doc.blocks.push(Block::Table(table_of(pages, &group, max_cells)));
+                        doc.blocks
+                            .push(Block::Table(table_of(pages, &group, max_cells)));
                         group.clear();
                     }
                     last_was_table = false;
@@ -227,7 +234,8 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
                     });
                     match &mut open {
                         Some((p, prev, ppi)) if runs_on => {
-                            if let (Some(a), Some(b)) = (p.text.chars().last(), line.text.chars().next())
+                            if let (Some(a), Some(b)) =
+                                (p.text.chars().last(), line.text.chars().next())
                                 && a.is_ascii_alphanumeric()
                                 && b.is_ascii_alphanumeric()
                             {
@@ -261,7 +269,8 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
         doc.blocks.push(Block::Paragraph(p));
     }
     if !group.is_empty() {
-        doc.blocks.push(Block::Table(table_of(pages, &group, max_cells)));
+        doc.blocks
+            .push(Block::Table(table_of(pages, &group, max_cells)));
     }
 }
 
@@ -332,7 +341,11 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
                 cells: cells
                     .into_iter()
                     .map(|c| {
-                        let mut cell = Cell::new(c.text, u32::try_from(c.col).unwrap_or(u32::MAX), pos.clone());
+                        let mut cell = Cell::new(
+                            c.text,
+                            u32::try_from(c.col).unwrap_or(u32::MAX),
+                            pos.clone(),
+                        );
                         cell.col_span = u32::try_from(c.col_span).unwrap_or(1);
                         cell.row_span = u32::try_from(c.row_span).unwrap_or(1);
                         cell
@@ -351,7 +364,9 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
 /// columns as the table's first row), when no cell above spans into it.
 fn drop_repeated_headers(grid: &mut Grid, seams: &[f32]) {
     let key = |row: &[grid::GridCell]| -> Vec<(usize, usize, String)> {
-        row.iter().map(|c| (c.col, c.col_span, c.text.clone())).collect()
+        row.iter()
+            .map(|c| (c.col, c.col_span, c.text.clone()))
+            .collect()
     };
     let Some(first) = grid.rows.first().map(|r| key(r)) else {
         return;
@@ -367,7 +382,12 @@ fn drop_repeated_headers(grid: &mut Grid, seams: &[f32]) {
         if ri == 0 || grid.rows.get(ri).map(|r| key(r)) != Some(first.clone()) {
             continue;
         }
-        let spanned = grid.rows.iter().take(ri).flatten().any(|c| c.row + c.row_span > ri);
+        let spanned = grid
+            .rows
+            .iter()
+            .take(ri)
+            .flatten()
+            .any(|c| c.row + c.row_span > ri);
         if !spanned {
             drop.push(ri);
         }

@@ -92,7 +92,10 @@ mod tests {
     fn converts_by_fault() {
         let e: Error = PdfError::Scanned { pages: vec![1, 3] }.into();
         assert_eq!(e.kind(), "unsupported");
-        assert!(e.to_string().contains("scanned: needs OCR (pages 1, 3)"), "{e}");
+        assert!(
+            e.to_string().contains("scanned: needs OCR (pages 1, 3)"),
+            "{e}"
+        );
         let e: Error = PdfError::limit("max_pages", 9, 5).into();
         assert_eq!(e.kind(), "limit_exceeded");
     }

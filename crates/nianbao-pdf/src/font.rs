@@ -118,10 +118,9 @@ impl Font {
         let first = pdf.get_num(dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
         if let Some(ws) = pdf.get_array(dict, b"Widths") {
             for (i, w) in ws.iter().take(256).enumerate() {
-                if let (Some(slot), Some(w)) = (
-                    widths.get_mut(first + i),
-                    pdf.resolve(w).and_then(num),
-                ) {
+                if let (Some(slot), Some(w)) =
+                    (widths.get_mut(first + i), pdf.resolve(w).and_then(num))
+                {
                     *slot = w * scale;
                 }
             }
@@ -167,18 +166,18 @@ impl Font {
     ) -> Font {
         let encoding = pdf.get_name(dict, b"Encoding").unwrap_or_default();
         let vertical = encoding.ends_with(b"-V");
-        let cid_text = if encoding.starts_with(b"UniGB-UCS2") || encoding.starts_with(b"UniGB-UTF16")
-        {
-            CidText::Utf16
-        } else if encoding.starts_with(b"GBK-EUC")
-            || encoding.starts_with(b"GB-EUC")
-            || encoding.starts_with(b"GBpc-EUC")
-            || encoding.starts_with(b"GBK2K")
-        {
-            CidText::Gbk
-        } else {
-            CidText::None
-        };
+        let cid_text =
+            if encoding.starts_with(b"UniGB-UCS2") || encoding.starts_with(b"UniGB-UTF16") {
+                CidText::Utf16
+            } else if encoding.starts_with(b"GBK-EUC")
+                || encoding.starts_with(b"GB-EUC")
+                || encoding.starts_with(b"GBpc-EUC")
+                || encoding.starts_with(b"GBK2K")
+            {
+                CidText::Gbk
+            } else {
+                CidText::None
+            };
         let descendant = pdf
             .get_array(dict, b"DescendantFonts")
             .and_then(|a| a.first())
@@ -327,7 +326,9 @@ fn read_cid_widths(pdf: &Pdf<'_>, w: &[Object], out: &mut Vec<(u32, u32, f32)>) 
                 i += 2;
             }
             Some(_) => {
-                let Some(last) = code(w.get(i + 1)) else { break };
+                let Some(last) = code(w.get(i + 1)) else {
+                    break;
+                };
                 let Some(wv) = w.get(i + 2).and_then(|o| pdf.resolve(o)).and_then(num) else {
                     break;
                 };

@@ -40,7 +40,13 @@ impl TableBox {
 /// Joins collinear pieces of lines: horizontal when `horizontal`, else vertical.
 fn merge(mut segs: Vec<Segment>, horizontal: bool) -> Vec<Segment> {
     // In (across, along-start, along-end) terms.
-    let key = |s: &Segment| if horizontal { (s.y0, s.x0, s.x1) } else { (s.x0, s.y0, s.y1) };
+    let key = |s: &Segment| {
+        if horizontal {
+            (s.y0, s.x0, s.x1)
+        } else {
+            (s.x0, s.y0, s.y1)
+        }
+    };
     segs.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
@@ -118,8 +124,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// The tables a page's lines draw (top to bottom). `None` when there are too many
 /// lines to compare (the page is then read as text only).
 pub fn find_tables(segments: &[Segment]) -> Option<Vec<TableBox>> {
-    let (h, v): (Vec<Segment>, Vec<Segment>) =
-        segments.iter().partition(|s| s.is_horizontal());
+    let (h, v): (Vec<Segment>, Vec<Segment>) = segments.iter().partition(|s| s.is_horizontal());
     let h = merge(h, true);
     let v = merge(v, false);
     if h.len().saturating_mul(v.len()) > MAX_PAIRS {
@@ -148,7 +153,11 @@ pub fn find_tables(segments: &[Segment]) -> Option<Vec<TableBox>> {
             y1: f32::MIN,
             ..TableBox::default()
         });
-        let s = if i < h.len() { h.get(i) } else { v.get(i - h.len()) };
+        let s = if i < h.len() {
+            h.get(i)
+        } else {
+            v.get(i - h.len())
+        };
         let Some(s) = s else { continue };
         b.x0 = b.x0.min(s.x0);
         b.y0 = b.y0.min(s.y0);
@@ -214,7 +223,11 @@ fn starts_with_marker(t: &str) -> bool {
     match chars.next() {
         Some('（' | '(') => true,
         Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => {
-            let rest: String = t.chars().skip_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).take(1).collect();
+            let rest: String = t
+                .chars()
+                .skip_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                .take(1)
+                .collect();
             matches!(rest.as_str(), "." | "、" | "．" | "，")
         }
         _ => false,
@@ -223,7 +236,9 @@ fn starts_with_marker(t: &str) -> bool {
 
 fn is_number(t: &str) -> bool {
     let t = t.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'))
 }
 
 /// Builds the grid of a table from its lines and the glyphs inside it. `seams` are the
@@ -359,7 +374,12 @@ pub fn build(
                 };
                 let mut gs = ug;
                 gs.extend(dg);
-                let b = [ub[0].min(db[0]), ub[1].min(db[1]), ub[2].max(db[2]), ub[3].max(db[3])];
+                let b = [
+                    ub[0].min(db[0]),
+                    ub[1].min(db[1]),
+                    ub[2].max(db[2]),
+                    ub[3].max(db[3]),
+                ];
                 members.insert(root, (gs, b));
             }
         }
@@ -381,10 +401,7 @@ pub fn build(
     for row in &mut rows {
         row.sort_by_key(|c| c.col);
     }
-    Some(Grid {
-        rows,
-        row_tops: ys,
-    })
+    Some(Grid { rows, row_tops: ys })
 }
 
 fn is_seam(y: f32, seams: &[f32]) -> bool {
@@ -396,10 +413,20 @@ mod tests {
     use super::*;
 
     fn hl(y: f32, x0: f32, x1: f32) -> Segment {
-        Segment { x0, y0: y, x1, y1: y }
+        Segment {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
     }
     fn vl(x: f32, y0: f32, y1: f32) -> Segment {
-        Segment { x0: x, y0, x1: x, y1 }
+        Segment {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
     }
     fn glyph(t: &str, x: f32, y: f32) -> Glyph {
         Glyph {
@@ -416,11 +443,25 @@ mod tests {
     #[test]
     fn spans_from_missing_lines() {
         // 2 rows × 3 columns; column 0 merged down, the top row of columns 1–2 merged across.
-        let h = [hl(0.0, 0.0, 30.0), hl(10.0, 10.0, 30.0), hl(20.0, 0.0, 30.0)];
-        let v = [vl(0.0, 0.0, 20.0), vl(10.0, 0.0, 20.0), vl(20.0, 10.0, 20.0), vl(30.0, 0.0, 20.0)];
+        let h = [
+            hl(0.0, 0.0, 30.0),
+            hl(10.0, 10.0, 30.0),
+            hl(20.0, 0.0, 30.0),
+        ];
+        let v = [
+            vl(0.0, 0.0, 20.0),
+            vl(10.0, 0.0, 20.0),
+            vl(20.0, 10.0, 20.0),
+            vl(30.0, 0.0, 20.0),
+        ];
         let boxes = find_tables(&[h.as_slice(), v.as_slice()].concat()).unwrap();
         assert_eq!(boxes.len(), 1);
-        let g = [glyph("甲", 2.0, 7.0), glyph("乙", 17.0, 2.0), glyph("1", 12.0, 12.0), glyph("2", 22.0, 12.0)];
+        let g = [
+            glyph("甲", 2.0, 7.0),
+            glyph("乙", 17.0, 2.0),
+            glyph("1", 12.0, 12.0),
+            glyph("2", 22.0, 12.0),
+        ];
         let refs: Vec<&Glyph> = g.iter().collect();
         let grid = build(&boxes[0].h, &boxes[0].v, &refs, &[], &[], 1000).unwrap();
         let row0: Vec<(&str, usize, usize, usize)> = grid.rows[0]
@@ -437,7 +478,12 @@ mod tests {
         // Two rows stacked, the seam at y=10: the label cell continues, values do not.
         let h = [hl(0.0, 0.0, 20.0), hl(10.0, 0.0, 20.0), hl(20.0, 0.0, 20.0)];
         let v = [vl(0.0, 0.0, 20.0), vl(10.0, 0.0, 20.0), vl(20.0, 0.0, 20.0)];
-        let g = [glyph("无", 2.0, 2.0), glyph("3", 12.0, 2.0), glyph("法", 2.0, 12.0), glyph("4", 12.0, 12.0)];
+        let g = [
+            glyph("无", 2.0, 2.0),
+            glyph("3", 12.0, 2.0),
+            glyph("法", 2.0, 12.0),
+            glyph("4", 12.0, 12.0),
+        ];
         let refs: Vec<&Glyph> = g.iter().collect();
         let grid = build(&h, &v, &refs, &[10.0], &[], 1000).unwrap();
         assert_eq!(grid.rows[0][0].text, "无法");

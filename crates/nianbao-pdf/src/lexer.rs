@@ -142,7 +142,12 @@ impl<'a> Lexer<'a> {
                 }
                 Token::ArrayEnd => {
                     if let Some(done) = stack.pop() {
-                        push_operand(&mut stack, operands, self.max_operands, Operand::Array(done));
+                        push_operand(
+                            &mut stack,
+                            operands,
+                            self.max_operands,
+                            Operand::Array(done),
+                        );
                     }
                 }
                 Token::Keyword(word) => {
@@ -438,7 +443,10 @@ mod tests {
         let got = ops(b"BT/FT8 259 Tf 1 0 0 -1 0 842 cm<0010>Tj 199.188 -0 TD<169F>Tj\rET");
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["BT", "Tf", "cm", "Tj", "TD", "Tj", "ET"]);
-        assert_eq!(got[1].1, [Operand::Name(b"FT8".to_vec()), Operand::Num(259.0)]);
+        assert_eq!(
+            got[1].1,
+            [Operand::Name(b"FT8".to_vec()), Operand::Num(259.0)]
+        );
         assert_eq!(got[3].1, [Operand::Str(vec![0x00, 0x10])]);
         assert_eq!(got[4].1, [Operand::Num(199.188), Operand::Num(0.0)]);
     }
@@ -459,7 +467,7 @@ mod tests {
 
     #[test]
     fn inline_images_and_dicts_are_skipped() {
-        let got = ops(b"/P <</MCID 3>> BDC BI /W 1 /H 1 ID \x00EI\xffEI Q EMC");
+        let got = ops(b"/P <</MCID 3>> BDC BI /W 1 /H 1 ID \x00EI\xff EI Q EMC");
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["BDC", "BI", "Q", "EMC"]);
     }

@@ -72,7 +72,8 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
     let mut doc = Document::default();
     meta::info(&pdf, &mut doc.properties);
     doc.properties.insert("layout".into(), "pdf".into());
-    doc.properties.insert("pages".into(), refs.len().to_string());
+    doc.properties
+        .insert("pages".into(), refs.len().to_string());
     let mut laid = Vec::with_capacity(refs.len());
     let mut scanned = Vec::new();
     let mut with_text = 0usize;

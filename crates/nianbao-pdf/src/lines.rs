@@ -22,7 +22,9 @@ pub struct Line {
 
 fn is_wide(c: char) -> bool {
     let u = u32::from(c);
-    (0x2E80..=0x9FFF).contains(&u) || (0xF900..=0xFAFF).contains(&u) || (0xFF00..=0xFFEF).contains(&u)
+    (0x2E80..=0x9FFF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFF00..=0xFFEF).contains(&u)
 }
 
 /// Groups glyphs into lines (top to bottom, each left to right). Glyphs with no text
@@ -71,7 +73,11 @@ fn line_of(mut glyphs: Vec<&Glyph>) -> Option<Line> {
             let size = g.size.max(p.size);
             // Between Latin letters a quarter em is a space; next to a Chinese character
             // (justified text spreads digits apart) only a full em is.
-            let min_gap = if is_wide(last) || is_wide(first) { 1.0 } else { 0.25 };
+            let min_gap = if is_wide(last) || is_wide(first) {
+                1.0
+            } else {
+                0.25
+            };
             if gap > min_gap * size && !(is_wide(last) && is_wide(first)) && last != ' ' {
                 text.push(' ');
             }
@@ -172,7 +178,15 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in ["-4-", "— 4 —", "- 12 -", "第 3 页", "第3页共6页", "3/12", "4"] {
+        for t in [
+            "-4-",
+            "— 4 —",
+            "- 12 -",
+            "第 3 页",
+            "第3页共6页",
+            "3/12",
+            "4",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
         for t in ["2024年", "一、总体情况", "", "-", "12345"] {

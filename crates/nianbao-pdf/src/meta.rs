@@ -18,7 +18,9 @@ pub fn text_string(bytes: &[u8]) -> String {
                 _ => 0,
             })
             .collect();
-        char::decode_utf16(u).map(|r| r.unwrap_or('\u{fffd}')).collect()
+        char::decode_utf16(u)
+            .map(|r| r.unwrap_or('\u{fffd}'))
+            .collect()
     };
     let s = if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         units(rest, true)
@@ -29,7 +31,8 @@ pub fn text_string(bytes: &[u8]) -> String {
     } else {
         bytes.iter().map(|&b| char::from(b)).collect()
     };
-    s.trim_matches(|c: char| c == '\0' || c.is_whitespace()).to_owned()
+    s.trim_matches(|c: char| c == '\0' || c.is_whitespace())
+        .to_owned()
 }
 
 /// A PDF date (`D:20250225100250+08'00'`) as ISO 8601, else as written.
@@ -42,7 +45,12 @@ pub fn date(s: &str) -> String {
     let part = |a: usize, b: usize| digits.get(a..b).unwrap_or("00");
     let mut out = format!("{}-{}-{}", part(0, 4), part(4, 6), part(6, 8));
     if digits.len() >= 12 {
-        out.push_str(&format!("T{}:{}:{}", part(8, 10), part(10, 12), part(12, 14)));
+        out.push_str(&format!(
+            "T{}:{}:{}",
+            part(8, 10),
+            part(10, 12),
+            part(12, 14)
+        ));
         let tz = d.get(digits.len()..).unwrap_or("");
         let tz_digits: String = tz.chars().filter(char::is_ascii_digit).collect();
         if tz.starts_with('Z') {

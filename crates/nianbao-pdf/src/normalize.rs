@@ -158,8 +158,7 @@ pub fn number_cell(s: &str) -> String {
     let t = mapped.trim();
     let is_number = !t.is_empty()
         && t.chars().any(|c| c.is_ascii_digit())
-        && t
-            .chars()
+        && t.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' '));
     if is_number { mapped } else { s.to_owned() }
 }

@@ -28,9 +28,7 @@ fn count_objects(bytes: &[u8]) -> u64 {
             break;
         };
         let end = i + at + 4;
-        let boundary = bytes
-            .get(end)
-            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        let boundary = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
         let digit_before = i + at > 0 && bytes.get(i + at - 1).is_some_and(u8::is_ascii_digit);
         if boundary && digit_before {
             n += 1;
@@ -133,7 +131,9 @@ impl<'l> Pdf<'l> {
         let cap_usize = usize::try_from(cap).unwrap_or(usize::MAX);
         let data = match stream.decompressed_content_with_limit(cap_usize) {
             Ok(d) => d,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
                 return Err(self.over_limit(cap, raw));
             }
             // A filter we do not decode (images) or broken data: nothing to read there.
@@ -194,6 +194,9 @@ mod tests {
 
     #[test]
     fn counts_announced_objects() {
-        assert_eq!(count_objects(b"1 0 obj\n<<>>\nendobj 12 0 obj 3 0 objx /obj"), 2);
+        assert_eq!(
+            count_objects(b"1 0 obj\n<<>>\nendobj 12 0 obj 3 0 objx /obj"),
+            2
+        );
     }
 }

@@ -21,7 +21,10 @@ fn rect(pdf: &Pdf<'_>, obj: Option<&Object>) -> Option<[f32; 4]> {
     let Object::Array(a) = pdf.resolve(obj?)? else {
         return None;
     };
-    let v: Vec<f32> = a.iter().filter_map(|o| pdf.resolve(o).and_then(num)).collect();
+    let v: Vec<f32> = a
+        .iter()
+        .filter_map(|o| pdf.resolve(o).and_then(num))
+        .collect();
     let [x0, y0, x1, y1] = v.as_slice() else {
         return None;
     };
@@ -83,10 +86,7 @@ pub fn pages(pdf: &Pdf<'_>) -> Result<Vec<PageRef>, PdfError> {
             if page_count > limits.max_pages {
                 return Err(PdfError::limit("max_pages", page_count, limits.max_pages));
             }
-            let bbox = here
-                .crop
-                .or(here.media)
-                .unwrap_or([0.0, 0.0, 595.0, 842.0]);
+            let bbox = here.crop.or(here.media).unwrap_or([0.0, 0.0, 595.0, 842.0]);
             out.push(PageRef {
                 id,
                 resources: here.resources,
