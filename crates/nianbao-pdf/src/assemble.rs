@@ -183,6 +183,8 @@ pub fn drop_running_lines(pages: &mut [Page]) {
 }
 
 /// The position of a page (`page 3`), and of a line on it.
+// Field by field: `Pos` may become `#[non_exhaustive]`, which forbids a struct literal here.
+#[allow(clippy::field_reassign_with_default)]
 pub(crate) fn page_pos(no: u32, line: Option<u32>) -> Pos {
     let mut pos = Pos::default();
     pos.part = Some(Arc::from(format!("page {no}")));
