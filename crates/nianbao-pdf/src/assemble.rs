@@ -399,3 +399,53 @@ fn drop_repeated_headers(grid: &mut Grid, seams: &[f32]) {
         grid.row_tops.remove(ri);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::GridCell;
+
+    fn row(texts: &[&str], r: usize) -> Vec<GridCell> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(c, t)| GridCell {
+                text: (*t).to_owned(),
+                row: r,
+                col: c,
+                row_span: 1,
+                col_span: 1,
+                y0: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_header_repeated_after_a_page_break_is_dropped() {
+        let mut grid = Grid {
+            rows: vec![
+                row(&["信息内容", "数量"], 0),
+                row(&["规章", "1"], 1),
+                row(&["信息内容", "数量"], 2),
+                row(&["规范性文件", "2"], 3),
+            ],
+            row_tops: vec![0.0, 10.0, 20.0, 30.0, 40.0],
+        };
+        drop_repeated_headers(&mut grid, &[20.0]);
+        let texts: Vec<&str> = grid.rows.iter().map(|r| r[0].text.as_str()).collect();
+        assert_eq!(texts, ["信息内容", "规章", "规范性文件"]);
+        // A row that only looks like the header where no page break is stays.
+        let mut grid = Grid {
+            rows: vec![row(&["a", "b"], 0), row(&["a", "b"], 1)],
+            row_tops: vec![0.0, 10.0, 20.0],
+        };
+        drop_repeated_headers(&mut grid, &[]);
+        assert_eq!(grid.rows.len(), 2);
+    }
+
+    #[test]
+    fn running_keys_ignore_digits_and_spaces() {
+        assert_eq!(running_key("11/30/26, 5:23 AM 报告"), running_key("11/30/26, 5:24 AM  报告"));
+        assert_ne!(running_key("一、总体情况"), running_key("二、总体情况"));
+    }
+}
