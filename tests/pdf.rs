@@ -107,6 +107,7 @@ fn libreoffice_and_chromium_pdfs_read_as_the_html_they_were_made_from() {
     for pdf in [
         "pdf/word-export-2021.libreoffice.pdf",
         "pdf/word-export-2021.chromium.pdf",
+        "pdf/word-export-2021.owner-password.pdf",
     ] {
         let json = json_of(pdf);
         pretty_assertions::assert_eq!(tables(&json), html, "{pdf}");
@@ -118,6 +119,13 @@ fn libreoffice_and_chromium_pdfs_read_as_the_html_they_were_made_from() {
             "{pdf}: a compatibility radical is left"
         );
     }
+}
+
+#[test]
+fn a_pdf_locked_with_a_user_password_is_refused() {
+    let err = nianbao::read_path(data("pdf/word-export-2021.user-password.pdf")).unwrap_err();
+    assert_eq!(err.kind(), "unsupported");
+    assert!(err.to_string().contains("encrypted"), "{err}");
 }
 
 #[test]

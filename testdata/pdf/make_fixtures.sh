@@ -13,6 +13,12 @@ cp testdata/html/word-export-2021.docx testdata/html/word-export-2021.html "$tmp
 # runs over a page break).
 (cd "$tmp" && soffice --headless --convert-to pdf word-export-2021.docx)
 cp "$tmp/word-export-2021.pdf" "$out/word-export-2021.libreoffice.pdf"
+# The same, encrypted (RC4): with an owner password only (read: the empty user
+# password opens it), and with a user password (refused).
+(cd "$tmp" && soffice --headless --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"owner"},"RestrictPermissions":{"type":"boolean","value":"true"}}' word-export-2021.docx)
+cp "$tmp/word-export-2021.pdf" "$out/word-export-2021.owner-password.pdf"
+(cd "$tmp" && soffice --headless --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' word-export-2021.docx)
+cp "$tmp/word-export-2021.pdf" "$out/word-export-2021.user-password.pdf"
 # Chromium's print-to-PDF from the HTML fixture (Type 3 fonts, Kangxi radicals in the
 # ToUnicode maps, the browser's date/title header and file/page footer on every page,
 # table 3 over two page breaks with the merged label columns not redrawn).

@@ -72,7 +72,10 @@ impl<'l> Pdf<'l> {
         if objects > limits.max_objects {
             return Err(PdfError::limit("max_objects", objects, limits.max_objects));
         }
-        if doc.is_encrypted() {
+        // An owner password only (printing restrictions, common in published reports)
+        // is decrypted with the empty user password on load; a document still locked
+        // is refused.
+        if doc.is_encrypted() && !doc.was_encrypted() {
             return Err(PdfError::Encrypted);
         }
         Ok(Pdf {
