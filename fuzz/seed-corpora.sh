@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 shared="$root/testdata/corpus"
 corpus="$here/corpus"
-mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip"
+mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/pdf"
 
 # Text: our Tika fixtures, the bundled sample, the text dumps of the real corpus.
 for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
@@ -34,6 +34,11 @@ for f in "$corpus"/text/*.txt "$corpus"/docx/*.docx; do
   "$convert" "$f" > "$corpus/json/$(basename "$f").json" 2>/dev/null || rm -f "$corpus/json/$(basename "$f").json"
 done
 
-for t in text docx json roundtrip; do
+# PDF: our fixtures, the hostile ones and the real report.
+for f in "$root"/testdata/pdf/*.pdf "$root"/testdata/bad/*.pdf "$shared"/*.pdf; do
+  [ -f "$f" ] && cp "$f" "$corpus/pdf/$(basename "$f")"
+done
+
+for t in text docx json roundtrip pdf; do
   echo "$t: $(find "$corpus/$t" -type f | wc -l) seeds"
 done

@@ -12,15 +12,18 @@ pub enum Format {
     Text,
     /// An HTML page or fragment.
     Html,
+    /// A PDF file (text and tables read from the pages; scans are refused).
+    Pdf,
 }
 
 impl Format {
-    /// The short name used in outputs: `docx`, `txt`, `html`.
+    /// The short name used in outputs: `docx`, `txt`, `html`, `pdf`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Text => "txt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -31,7 +34,8 @@ impl Format {
     /// assert_eq!(Format::from_path("a/2020年报.DOCX"), Some(Format::Docx));
     /// assert_eq!(Format::from_path("x.pdftotext-layout.txt"), Some(Format::Text));
     /// assert_eq!(Format::from_path("page.htm"), Some(Format::Html));
-    /// assert_eq!(Format::from_path("a.pdf"), None);
+    /// assert_eq!(Format::from_path("a.pdf"), Some(Format::Pdf));
+    /// assert_eq!(Format::from_path("a.xlsx"), None);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
         let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
@@ -39,6 +43,7 @@ impl Format {
             "docx" | "docm" | "wps" | "doc" => Some(Format::Docx),
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "html" | "htm" | "shtml" | "xhtml" | "mht" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }

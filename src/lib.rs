@@ -19,6 +19,7 @@
 //! - `txt` (default): text dumps ([`nianbao_txt`]).
 //! - `docx` (default): .docx reading and writing ([`nianbao_docx`]).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
+//! - `pdf` (default): PDF files ([`nianbao_pdf`]).
 //! - `json` (default): normalized JSON and its schema ([`nianbao_json`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -44,5 +45,7 @@ pub use nianbao_docx as docx;
 pub use nianbao_html as html;
 #[cfg(feature = "json")]
 pub use nianbao_json as json;
+#[cfg(feature = "pdf")]
+pub use nianbao_pdf as pdf;
 #[cfg(feature = "txt")]
 pub use nianbao_txt as txt;

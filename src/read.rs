@@ -102,11 +102,17 @@ pub fn read_document(
         Format::Docx => read_docx(bytes, limits),
         Format::Text => read_text(bytes, limits),
         Format::Html => read_html(bytes, name, limits),
+        Format::Pdf => read_pdf(bytes, limits),
     };
     doc.map(|d| (format, d)).map_err(|e| e.with_file(file))
 }
 
-#[cfg(any(not(feature = "txt"), not(feature = "docx"), not(feature = "html")))]
+#[cfg(any(
+    not(feature = "txt"),
+    not(feature = "docx"),
+    not(feature = "html"),
+    not(feature = "pdf")
+))]
 fn unsupported(feature: &str) -> Error {
     Error::unsupported(format!("this build of nianbao has no `{feature}` feature"))
 }
@@ -141,4 +147,14 @@ fn read_html(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Documen
     // A file name is not a URL: only a name with a scheme is kept as the page's URL.
     let url = url.filter(|u| u.contains("://"));
     nianbao_html::read(bytes, url, limits).map_err(Error::from)
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    nianbao_pdf::read(bytes, limits).map_err(Error::from)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_: &[u8], _: &Limits) -> Result<Document, Error> {
+    Err(unsupported("pdf"))
 }

@@ -55,6 +55,20 @@ const FILES: &[(&str, &str, &str)] = &[
     ("entity-expansion.docx", "malformed", "word/document.xml"),
     ("html-error-page.docx", "unsupported", "HTML"),
     ("invalid-utf8.docx", "malformed", "UTF-8"),
+    (
+        "pdf-decompression-bomb.pdf",
+        "limit_exceeded",
+        "max_compression_ratio",
+    ),
+    ("pdf-deep-arrays.pdf", "no_report", "no report"),
+    ("pdf-huge-w-range.pdf", "no_report", "no report"),
+    ("pdf-page-tree-cycle.pdf", "malformed", "cycle"),
+    ("pdf-self-drawing-form.pdf", "malformed", "draws itself"),
+    (
+        "pdf-unbalanced-q.pdf",
+        "limit_exceeded",
+        "max_graphics_stack",
+    ),
     ("spreadsheet.xlsx", "unsupported", "xlsx"),
     ("truncated.docx", "malformed", "zip"),
     ("word97.doc", "unsupported", ".doc"),
@@ -67,7 +81,7 @@ const FILES: &[(&str, &str, &str)] = &[
 ];
 
 /// Files of `testdata/bad/` that are not cases.
-const NOT_CASES: &[&str] = &["README.md", "make_bad.py"];
+const NOT_CASES: &[&str] = &["README.md", "make_bad.py", "make_bad_pdf.py"];
 
 fn bad_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/bad")
@@ -309,6 +323,71 @@ fn a_single_100_mb_line_of_text_is_refused() {
             Options::default(),
             "limit_exceeded",
             "max_line_bytes",
+        ),
+    ]);
+}
+
+/// A one-page PDF whose page content is `content` (stored) and `extra` more objects.
+fn pdf_with(content: &[u8], extra: usize) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
+    };
+    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut out,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    );
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend(content);
+    stream.extend(b"\nendstream");
+    object(&mut out, &stream);
+    for _ in 0..extra {
+        object(&mut out, b"null");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for off in &offsets {
+        out.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn pdfs_with_millions_of_operators_or_objects_are_refused_by_their_limits() {
+    check_all([
+        (
+            "q-2000000.pdf",
+            pdf_with(&b"q\n".repeat(2_000_000), 0),
+            Options::default(),
+            "limit_exceeded",
+            "max_graphics_stack",
+        ),
+        (
+            "moves-3000000.pdf",
+            pdf_with(&b"0 0 m\n".repeat(3_000_000), 0),
+            Options::default(),
+            "limit_exceeded",
+            "max_operators_per_page",
+        ),
+        (
+            "objects-500000.pdf",
+            pdf_with(b"BT ET", 500_000),
+            Options::default(),
+            "limit_exceeded",
+            "max_objects",
         ),
     ]);
 }

@@ -16,6 +16,7 @@ fn has_reader(format: Format) -> bool {
         Format::Text => cfg!(feature = "txt"),
         Format::Docx => cfg!(feature = "docx"),
         Format::Html => cfg!(feature = "html"),
+        Format::Pdf => cfg!(feature = "pdf"),
         _ => false,
     }
 }
@@ -24,10 +25,6 @@ fn has_reader(format: Format) -> bool {
 /// list can only shrink: a listed case that starts passing fails the test until it is
 /// taken off, and a case that fails and is not listed fails it too.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    (
-        "huaian-2024.pdf",
-        "no PDF reader yet (issue: read PDFs directly)",
-    ),
     (
         "pingtan-xianzf-2013.crawl.txt",
         "pre-2019 (legacy) report: no reader for the kind yet, \"no report found\"",

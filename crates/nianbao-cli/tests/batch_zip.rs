@@ -38,7 +38,7 @@ fn bundle() -> Vec<u8> {
             false,
             &fixture("bad/meeting-notice.txt"),
         )
-        .entry(b"readme.pdf", false, b"%PDF-1.4 not read")
+        .entry(b"readme.epub", false, b"PK not read")
         .finish()
 }
 
