@@ -31,28 +31,43 @@ impl Options {
 }
 
 /// Reads, recognizes and checks a report file with default options.
+///
+/// At most `max_input_bytes + 1` bytes are read, whatever the file is: a device
+/// (`/dev/zero`), a FIFO or `/dev/stdin`, whose size the file system reports as 0,
+/// is refused as soon as it gives more than the limit.
 pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let limits = Limits::default();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        file: name.clone(),
+    let options = Options::default();
+    let bytes = read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
+    read_bytes(&bytes, Some(&name), &options)
+}
+
+/// The bytes of a file, refused with [`Error::LimitExceeded`] once there are more
+/// than `max`: never more than `max + 1` bytes are read.
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        file: path.display().to_string(),
         source,
-    })?;
-    if meta.len() > limits.max_input_bytes {
-        return Err(Error::limit(
-            "max_input_bytes",
-            meta.len(),
-            limits.max_input_bytes,
-            Default::default(),
-        )
-        .with_file(name));
+    };
+    let too_big = |actual| Error::limit("max_input_bytes", actual, max, Default::default());
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The size the file system reports: a regular file over the limit is refused
+    // unread, and one under it is read into a buffer of its size.
+    let reported = file.metadata().map_err(io)?.len();
+    if reported > max {
+        return Err(too_big(reported));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        file: name.clone(),
-        source,
-    })?;
-    read_bytes(&bytes, Some(&name), &Options::default())
+    let mut bytes = Vec::with_capacity(usize::try_from(reported).unwrap_or(0).saturating_add(1));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max {
+        return Err(too_big(read));
+    }
+    Ok(bytes)
 }
 
 /// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) picks

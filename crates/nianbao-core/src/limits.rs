@@ -28,6 +28,13 @@ pub struct Limits {
     pub max_table_cells: u64,
     /// Characters on one line of a text input. Default 4 MiB.
     pub max_line_bytes: u64,
+    /// Cells in all the tables of one document together, checked as each table is
+    /// added. Default 400,000 (two tables at `max_table_cells`).
+    pub max_document_cells: u64,
+    /// Nodes of one document, counted as they are read: paragraphs, lines of a text
+    /// input, elements and text runs of an HTML page. Default 500,000 (a real
+    /// report has a few thousand).
+    pub max_nodes: u64,
 }
 
 impl Default for Limits {
@@ -41,6 +48,8 @@ impl Default for Limits {
             max_depth: 256,
             max_table_cells: 200_000,
             max_line_bytes: 4 << 20,
+            max_document_cells: 400_000,
+            max_nodes: 500_000,
         }
     }
 }

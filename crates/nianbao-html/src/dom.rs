@@ -72,6 +72,25 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
+/// Why [`Dom::parse`] stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Elements nested `depth` deep at `line`.
+    TooDeep {
+        /// The depth reached.
+        depth: u64,
+        /// The source line.
+        line: u32,
+    },
+    /// More nodes than allowed by `line`.
+    TooManyNodes {
+        /// The nodes so far.
+        nodes: u64,
+        /// The source line.
+        line: u32,
+    },
+}
+
 /// The document node.
 pub const ROOT: NodeId = 0;
 
@@ -82,10 +101,10 @@ impl Dom {
     /// Parses a whole page or a fragment (html5ever builds the `html`/`head`/`body`
     /// around a fragment as a browser does).
     ///
-    /// The text is fed in chunks; parsing stops with `Err((depth, line))` as soon as
-    /// elements are nested deeper than `max_depth`, so that a nesting bomb costs no
-    /// more than a chunk's worth of work past the limit.
-    pub fn parse(text: &str, max_depth: u64) -> Result<Dom, (u64, u32)> {
+    /// The text is fed in chunks; parsing stops as soon as elements are nested deeper
+    /// than `max_depth` or there are more than `max_nodes` nodes, so that a nesting
+    /// bomb or a million `<p>`s cost no more than a chunk's worth of work past the limit.
+    pub fn parse(text: &str, max_depth: u64, max_nodes: u64) -> Result<Dom, Stop> {
         let sink = Sink {
             nodes: RefCell::new(vec![Node {
                 kind: NodeKind::Document,
@@ -110,7 +129,17 @@ impl Dom {
             rest = tail;
             let sink = &parser.tokenizer.sink.sink;
             if sink.deepest.get() > max_depth {
-                return Err((sink.deepest.get(), sink.line.get()));
+                return Err(Stop::TooDeep {
+                    depth: sink.deepest.get(),
+                    line: sink.line.get(),
+                });
+            }
+            let nodes = u64::try_from(sink.nodes.borrow().len()).unwrap_or(u64::MAX);
+            if nodes > max_nodes {
+                return Err(Stop::TooManyNodes {
+                    nodes,
+                    line: sink.line.get(),
+                });
             }
         }
         Ok(parser.finish())
@@ -434,6 +463,7 @@ mod tests {
         let dom = Dom::parse(
             "<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>",
             256,
+            u64::MAX,
         )
         .unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
@@ -449,7 +479,7 @@ mod tests {
     #[test]
     fn misnested_markup_is_repaired() {
         // Adoption agency: <b> closes across <p>.
-        let dom = Dom::parse("<b>1<p>2</b>3</p>", 256).unwrap();
+        let dom = Dom::parse("<b>1<p>2</b>3</p>", 256, u64::MAX).unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
         assert_eq!(dom.raw_text(p), "23");
         let body = dom.find_first(ROOT, "body").unwrap();
@@ -461,6 +491,7 @@ mod tests {
         let dom = Dom::parse(
             "<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>",
             256,
+            u64::MAX,
         )
         .unwrap();
         assert!(dom.find_first(ROOT, "o:p").is_some());

@@ -28,6 +28,16 @@ pub enum HtmlError {
         /// The element that is too deep.
         pos: Pos,
     },
+    /// The page has more nodes (elements and runs of text) than `max_nodes`.
+    #[error("the page has more than {max} nodes (elements and runs of text) at {pos}")]
+    TooManyNodes {
+        /// The nodes parsed when the parser stopped.
+        actual: u64,
+        /// The limit in force.
+        max: u64,
+        /// Where the parser was.
+        pos: Pos,
+    },
     /// A table has more grid cells (rows × columns) than `max_table_cells`.
     #[error("a table at {pos} has {actual} grid cells, the maximum is {max}")]
     TooManyCells {
@@ -53,6 +63,9 @@ impl From<HtmlError> for Error {
                 Error::limit("max_input_bytes", actual, max, Pos::default())
             }
             HtmlError::TooDeep { actual, max, pos } => Error::limit("max_depth", actual, max, pos),
+            HtmlError::TooManyNodes { actual, max, pos } => {
+                Error::limit("max_nodes", actual, max, pos)
+            }
             HtmlError::TooManyCells { actual, max, pos } => {
                 Error::limit("max_table_cells", actual, max, pos)
             }

@@ -55,6 +55,7 @@
 )]
 
 mod article;
+mod attrs;
 mod charset;
 mod dom;
 mod error;
@@ -103,12 +104,31 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     // The depth in force: the caller's limit, but never so deep that the walk could
     // overflow the stack.
     let max_depth = limits.max_depth.min(flow::HARD_DEPTH_CAP);
-    let dom =
-        dom::Dom::parse(&decoded.text, max_depth).map_err(|(actual, line)| HtmlError::TooDeep {
-            actual,
+    let (text, cut) = attrs::cap(&decoded.text);
+    if cut.tags > 0 {
+        diagnostics.push(nianbao_core::Diagnostic::warning(
+            "html.attributes_cut",
+            format!(
+                "{} tags had more than {} attributes; the attributes past that were left out",
+                cut.tags,
+                attrs::MAX_ATTRIBUTES
+            ),
+            cut.first_line.map(nianbao_core::Pos::line),
+        ));
+    }
+    let dom = dom::Dom::parse(&text, max_depth, limits.max_nodes).map_err(|stop| match stop {
+        dom::Stop::TooDeep { depth, line } => HtmlError::TooDeep {
+            actual: depth,
             max: max_depth,
             pos: nianbao_core::Pos::line(line),
-        })?;
+        },
+        dom::Stop::TooManyNodes { nodes, line } => HtmlError::TooManyNodes {
+            actual: nodes,
+            max: limits.max_nodes,
+            pos: nianbao_core::Pos::line(line),
+        },
+    })?;
+    drop(text);
     let (depth, deepest) = dom.depth(dom::ROOT);
     if depth > max_depth {
         return Err(HtmlError::TooDeep {

@@ -98,6 +98,10 @@ pub(crate) struct BodyReader<'a, 's> {
     /// Bytes jumped over by [`BodyReader::fast_skip`], added to quick-xml's positions.
     skipped: u64,
     scratch: String,
+    /// Table cells read so far in the whole part (every table, nested ones too).
+    cells: u64,
+    /// Paragraphs read so far in the whole part.
+    paragraphs: u64,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -139,6 +143,8 @@ impl<'a, 's> BodyReader<'a, 's> {
             in_cell: 0,
             skipped: 0,
             scratch: String::new(),
+            cells: 0,
+            paragraphs: 0,
             diagnostics: Vec::new(),
         }
     }
@@ -502,6 +508,16 @@ impl<'a, 's> BodyReader<'a, 's> {
         end: u32,
         offset: u64,
     ) -> Result<(Paragraph, bool, Vec<Block>), DocxError> {
+        self.paragraphs += 1;
+        if self.paragraphs > self.limits.max_nodes {
+            return Err(DocxError::limit(
+                "max_nodes",
+                self.paragraphs,
+                self.limits.max_nodes,
+                self.part,
+                offset,
+            ));
+        }
         let mut text = String::new();
         let mut floating = Vec::new();
         let mut props = ParaProps::default();
@@ -852,6 +868,16 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
+        self.cells += 1;
+        if self.cells > self.limits.max_document_cells {
+            return Err(DocxError::limit(
+                "max_document_cells",
+                self.cells,
+                self.limits.max_document_cells,
+                self.part,
+                offset,
+            ));
+        }
         let mut props = CellProps::default();
         let mut text = String::new();
         let mut nested = Vec::new();

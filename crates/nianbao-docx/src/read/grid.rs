@@ -148,7 +148,10 @@ impl GridBuilder {
         self.cursor = col.saturating_add(span);
 
         if props.vmerge == Merge::Continue
-            && let Some(open) = self.open.iter().find(|o| o.col == col).copied()
+            // `open` is in column order (a row's cells come left to right): a binary
+            // search keeps a row of 100,000 merged cells linear-logarithmic, not quadratic.
+            && let Ok(at) = self.open.binary_search_by_key(&col, |o| o.col)
+            && let Some(open) = self.open.get(at).copied()
             && let Some(first) = self
                 .table
                 .rows
