@@ -231,6 +231,12 @@ struct Sink {
 
 impl Sink {
     fn push(&self, kind: NodeKind) -> NodeId {
+        if let NodeKind::Element { attrs, .. } = &kind {
+            // An element and each attribute html5ever checked it against.
+            nianbao_core::work::add(1 + attrs.len() as u64);
+        } else {
+            nianbao_core::work::add(1);
+        }
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node {
             kind,
@@ -277,6 +283,7 @@ impl Sink {
                 if Self::merge_text(&mut nodes, prev, &text) {
                     return;
                 }
+                nianbao_core::work::add(1);
                 nodes.push(Node {
                     kind: NodeKind::Text(text.to_string()),
                     parent: None,

@@ -82,7 +82,9 @@ pub(crate) fn read_table(
             let (values, texts): (Vec<Chunk>, Vec<Chunk>) = split_values(chunks(&line.text))
                 .into_iter()
                 .partition(Chunk::is_value);
-            count = count.saturating_add((values.len() + texts.len()) as u64);
+            let n = (values.len() + texts.len()) as u64;
+            nianbao_core::work::add(n);
+            count = count.saturating_add(n);
             check_limit(count, limits, line.no)?;
             Ok(Cut {
                 line,

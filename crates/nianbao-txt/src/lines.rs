@@ -135,6 +135,7 @@ pub(crate) fn split<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>,
     let mut pending_break = false;
     while !rest.is_empty() {
         no = no.saturating_add(1);
+        nianbao_core::work::add(1);
         if u64::from(no) > limits.max_nodes {
             return Err(TxtError::LimitExceeded {
                 limit: "max_nodes",

@@ -82,7 +82,9 @@ pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtEr
     let mut count = 0u64;
     for line in lines.iter().filter(|l| is_pipe_row(l)) {
         let bars = line.text.bytes().filter(|&b| b == b'|').count();
-        count = count.saturating_add(u64::try_from(bars.saturating_sub(1)).unwrap_or(u64::MAX));
+        let n = u64::try_from(bars.saturating_sub(1)).unwrap_or(u64::MAX);
+        nianbao_core::work::add(n);
+        count = count.saturating_add(n);
         check_limit(count, limits, line.no)?;
         let cells = cells_of(&line.text);
         if is_separator(&cells) {

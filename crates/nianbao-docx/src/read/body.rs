@@ -509,6 +509,7 @@ impl<'a, 's> BodyReader<'a, 's> {
         offset: u64,
     ) -> Result<(Paragraph, bool, Vec<Block>), DocxError> {
         self.paragraphs += 1;
+        nianbao_core::work::add(1);
         if self.paragraphs > self.limits.max_nodes {
             return Err(DocxError::limit(
                 "max_nodes",

@@ -143,6 +143,8 @@ impl GridBuilder {
         if self.row_props.deleted {
             return Ok(Added::Dropped);
         }
+        // One unit for the cell and one per probe of the open merges.
+        nianbao_core::work::add(1 + u64::from(usize::BITS - self.open.len().leading_zeros()));
         let col = self.cursor;
         let span = props.span.max(1);
         self.cursor = col.saturating_add(span);

@@ -88,9 +88,9 @@ impl Num {
     }
 }
 
-/// The longest number text rendered in front of a paragraph, in bytes. Real level
-/// texts are a few characters (`（%2）`); a longer one is cut here, so that a level text
-/// of 50,000 `%1`s used by every paragraph cannot multiply the document's size.
+/// The characters of a level text rendered in front of a paragraph. Real level texts
+/// are a few characters (`（%2）`); a longer one is cut here, so that a level text of
+/// 50,000 `%1`s used by every paragraph cannot multiply the work or the output.
 pub(crate) const MAX_NUMBER_TEXT: usize = 256;
 
 /// The list definitions of a document plus the running counters.
@@ -308,11 +308,11 @@ impl Numbering {
         }
         let template = level.text.as_deref().unwrap_or("");
         let mut out = String::with_capacity(template.len().min(MAX_NUMBER_TEXT) + 8);
-        let mut chars = template.chars().peekable();
+        // At most MAX_NUMBER_TEXT characters of the level text are rendered.
+        let mut chars = template.chars().take(MAX_NUMBER_TEXT).peekable();
+        let mut visited = 1u64;
         while let Some(c) = chars.next() {
-            if out.len() >= MAX_NUMBER_TEXT {
-                break;
-            }
+            visited += 1;
             let digit = if c == '%' {
                 chars.peek().and_then(|d| d.to_digit(10))
             } else {
@@ -337,6 +337,7 @@ impl Numbering {
                 _ => out.push(c),
             }
         }
+        nianbao_core::work::add(visited);
         match level.suffix {
             Suffix::Nothing => {}
             Suffix::Space => out.push(' '),

@@ -1,0 +1,360 @@
+//! The budget of README.md § Limits, held on the worst inputs we know: each case is
+//! built here in memory (from the descriptions of issue 18) and read through the
+//! facade, asserting its answer, its peak memory and the work it did.
+//!
+//! - **Memory**: the peak of bytes allocated and not yet freed while the case runs
+//!   (a counting global allocator, as in `tests/bad_inputs.rs`; the input is allocated
+//!   before), under [`MAX_PEAK`] and under a per-case bound.
+//! - **Work**: `nianbao_core::work`, a count the readers keep of the things hostile
+//!   input could make them visit many times (lines, paragraphs, cells, probes of open
+//!   merges, characters of list level texts, HTML nodes and attributes). It does not
+//!   depend on the machine; each case holds it under a small multiple of its input's
+//!   size, which a quadratic path (the ones the issue found) breaks by orders of magnitude.
+//!
+//! Time is measured by `benches/worst_cases.rs` (criterion), not here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::alloc::System;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::sync::Mutex;
+
+use nianbao::{Error, Options, ir::Block, ir::Document};
+use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc, PeakMemAllocTrait};
+
+#[global_allocator]
+static GLOBAL: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// The tests of this file run one at a time: the allocator's peak is process-wide.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// The budget of README.md: peak memory for any input under `max_input_bytes`.
+const MAX_PEAK: usize = 300 << 20;
+
+/// What one case did.
+struct Measured<T> {
+    result: T,
+    peak: usize,
+    work: u64,
+}
+
+/// Runs `f`, measuring its peak allocation and its work count.
+fn measure<T>(f: impl FnOnce() -> T) -> Measured<T> {
+    nianbao_core::work::take();
+    GLOBAL.reset_peak_memory();
+    let base = GLOBAL.get_peak_memory();
+    let result = f();
+    let peak = GLOBAL.get_peak_memory().saturating_sub(base);
+    let work = nianbao_core::work::take();
+    Measured { result, peak, work }
+}
+
+/// Reads `bytes` as the file `name` into the Document IR, measured.
+fn read_doc(name: &str, bytes: &[u8]) -> Measured<Result<Document, Error>> {
+    measure(|| {
+        nianbao::read_document(bytes, Some(name), &Options::default()).map(|(_, doc)| doc)
+    })
+}
+
+/// Checks the measured peak and work of a case against its bounds, printing them.
+fn hold<T>(name: &str, input: usize, m: &Measured<T>, max_peak: usize, work_per_byte: u64) {
+    eprintln!(
+        "{name}: input {:.2} MB, peak {:.1} MB, work {} ({:.3} a byte)",
+        input as f64 / 1e6,
+        m.peak as f64 / 1e6,
+        m.work,
+        m.work as f64 / input.max(1) as f64
+    );
+    assert!(m.peak <= MAX_PEAK.min(max_peak), "{name}: peak {} bytes", m.peak);
+    let bound = work_per_byte.saturating_mul(input as u64).max(1000);
+    assert!(m.work <= bound, "{name}: work {} over {bound}", m.work);
+}
+
+fn limit_of(e: &Error) -> &'static str {
+    match e {
+        Error::LimitExceeded { limit, .. } => limit,
+        other => panic!("not a limit error: {other}"),
+    }
+}
+
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// ---- .docx builders -------------------------------------------------------------
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A .docx package of `document.xml` and, when given, `numbering.xml` (deflated).
+fn docx(document: &str, numbering: Option<&str>) -> Vec<u8> {
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/></Relationships>"#
+    );
+    let doc_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/numbering" Target="numbering.xml"/></Relationships>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    let mut parts = vec![
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#),
+        ("_rels/.rels", rels.as_str()),
+        ("word/document.xml", document),
+    ];
+    if let Some(n) = numbering {
+        parts.push(("word/_rels/document.xml.rels", doc_rels.as_str()));
+        parts.push(("word/numbering.xml", n));
+    }
+    for (name, data) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `document.xml` around a body.
+fn body(inner: &str) -> String {
+    format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{inner}</w:body></w:document>"#)
+}
+
+/// `n` paragraphs of list `num_id`, level 0, each with the text `段`.
+fn numbered_paragraphs(n: usize, num_id: u32) -> String {
+    let mut s = String::new();
+    for _ in 0..n {
+        write!(
+            s,
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t>段</w:t></w:r></w:p>"#
+        )
+        .unwrap();
+    }
+    s
+}
+
+fn paragraphs(doc: &Document) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn docx_a_level_text_of_50000_placeholders_used_by_300_paragraphs() {
+    let _serial = lock();
+    let text = "%1".repeat(50_000);
+    let numbering = format!(
+        r#"<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let bytes = docx(&body(&numbered_paragraphs(300, 1)), Some(&numbering));
+    let m = read_doc("numbering-text.docx", &bytes);
+    let doc = m.result.as_ref().unwrap();
+    let paras = paragraphs(doc);
+    assert_eq!(paras.len(), 300);
+    // The first paragraph is number 1: the level text's first 256 characters are 128
+    // `%1`s, each rendering `1`.
+    assert_eq!(paras[0], format!("{}段", "1".repeat(128)));
+    assert_eq!(paras[299], format!("{}段", "300".repeat(128)));
+    // The uncompressed parts are the input here (the zip is a few hundred bytes).
+    let input = numbering.len() + 300 * 150;
+    hold("numbering-text.docx", input, &m, 20 << 20, 4);
+}
+
+#[test]
+fn docx_37000_level_overrides_and_9000_numbered_paragraphs() {
+    let _serial = lock();
+    let mut numbering = format!(
+        r#"<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>"#
+    );
+    for i in 0..37_000u32 {
+        write!(
+            numbering,
+            r#"<w:lvlOverride w:ilvl="{}"><w:startOverride w:val="{}"/></w:lvlOverride>"#,
+            i % 9,
+            i + 1
+        )
+        .unwrap();
+    }
+    numbering.push_str("</w:num></w:numbering>");
+    let document = body(&numbered_paragraphs(9_000, 1));
+    let bytes = docx(&document, Some(&numbering));
+    let m = read_doc("overrides.docx", &bytes);
+    let doc = m.result.as_ref().unwrap();
+    let paras = paragraphs(doc);
+    assert_eq!(paras.len(), 9_000);
+    // The last override of level 0 (i = 36,999, since 36,999 = 9 × 4,111) starts it
+    // at 37,000: Word applies the last override of a level.
+    assert_eq!(paras[0], "37000.段");
+    assert_eq!(paras[8_999], "45999.段");
+    hold(
+        "overrides.docx",
+        numbering.len() + document.len(),
+        &m,
+        40 << 20,
+        1,
+    );
+}
+
+#[test]
+fn docx_2_rows_of_100000_vertically_merged_cells() {
+    let _serial = lock();
+    let mut xml = String::from("<w:tbl>");
+    for val in [r#" w:val="restart""#, ""] {
+        xml.push_str("<w:tr>");
+        for i in 0..100_000 {
+            write!(
+                xml,
+                "<w:tc><w:tcPr><w:vMerge{val}/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>",
+                i % 10
+            )
+            .unwrap();
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl>");
+    let document = body(&xml);
+    let bytes = docx(&document, None);
+    let m = read_doc("vmerge.docx", &bytes);
+    let doc = m.result.as_ref().unwrap();
+    let Some(Block::Table(t)) = doc.blocks.first() else {
+        panic!("no table")
+    };
+    // The second row's cells all continue the first row's: one row of cells spanning two.
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[0].cells.len(), 100_000);
+    assert!(t.rows[1].cells.is_empty());
+    assert!(t.rows[0].cells.iter().all(|c| c.row_span == 2));
+    assert_eq!(t.rows[0].cells[99_999].text, "9\n9");
+    hold("vmerge.docx", document.len(), &m, 100 << 20, 1);
+}
+
+#[test]
+fn docx_16_tables_of_199000_cells_are_refused_by_the_document_cell_limit() {
+    let _serial = lock();
+    let mut table = String::from("<w:tbl>");
+    for _ in 0..199 {
+        table.push_str("<w:tr>");
+        for _ in 0..1_000 {
+            // 19 bytes a cell: the 16 tables stay under max_part_bytes.
+            table.push_str("<w:tc><w:p/></w:tc>");
+        }
+        table.push_str("</w:tr>");
+    }
+    table.push_str("</w:tbl>");
+    let document = body(&table.repeat(16));
+    drop(table);
+    let bytes = docx(&document, None);
+    eprintln!(
+        "16 tables: {} bytes of XML, {} zipped",
+        document.len(),
+        bytes.len()
+    );
+    let input = document.len();
+    drop(document);
+    let m = measure(|| nianbao::read_bytes(&bytes, Some("tables.docx"), &Options::default()));
+    let err = m.result.as_ref().unwrap_err();
+    assert_eq!(limit_of(err), "max_document_cells", "{err}");
+    assert!(err.to_string().contains("word/document.xml"), "{err}");
+    // Refused at the 400,001st cell, in the third table: the rest is never read.
+    hold("tables.docx", input * 3 / 16, &m, 200 << 20, 1);
+}
+
+// ---- text ----------------------------------------------------------------------
+
+#[test]
+fn text_8_mb_of_one_digit_lines_and_30_mb_of_blank_lines_are_refused_by_max_nodes() {
+    let _serial = lock();
+    for (name, unit, size) in [
+        ("digits.txt", "1\n", 8 << 20),
+        ("blank.txt", "\n", 30 << 20),
+    ] {
+        let bytes = unit.repeat(size / unit.len()).into_bytes();
+        let m = measure(|| nianbao::read_bytes(&bytes, Some(name), &Options::default()));
+        let err = m.result.as_ref().unwrap_err();
+        assert_eq!(limit_of(err), "max_nodes", "{err}");
+        assert!(err.to_string().contains("500001"), "{err}");
+        hold(name, bytes.len(), &m, 120 << 20, 1);
+    }
+}
+
+#[test]
+fn text_tables_are_refused_as_their_rows_arrive() {
+    let _serial = lock();
+    // A pipe table of one repeated row, and a pdftotext -layout table of one repeated
+    // line: both over max_table_cells long before their end.
+    let head = "二、主动公开政府信息情况\n";
+    let pipe_row = format!("|{}\n", "1|".repeat(20));
+    let layout_row = format!("规章  {}\n", "1    ".repeat(20));
+    for (name, row) in [("pipe.txt", pipe_row), ("layout.txt", layout_row)] {
+        let mut text = String::from(head);
+        // 16 MB, 160,000 to 300,000 rows of 20 cells.
+        while text.len() < 16 << 20 {
+            text.push_str(&row);
+        }
+        let bytes = text.into_bytes();
+        let m = measure(|| nianbao::read_bytes(&bytes, Some(name), &Options::default()));
+        match m.result.as_ref() {
+            Err(e) => assert!(
+                ["max_table_cells", "max_nodes"].contains(&limit_of(e)),
+                "{name}: {e}"
+            ),
+            Ok(_) => panic!("{name}: read"),
+        }
+        hold(name, bytes.len(), &m, 250 << 20, 2);
+    }
+}
+
+// ---- HTML ----------------------------------------------------------------------
+
+#[test]
+fn html_one_tag_with_100000_attributes() {
+    let _serial = lock();
+    let mut page = String::from("<html><body><p>一、总体情况</p><p");
+    for i in 0..100_000 {
+        write!(page, " a{i}=\"{i}\"").unwrap();
+    }
+    page.push_str(">本年度……</p></body></html>");
+    let m = read_doc("attributes.html", page.as_bytes());
+    let doc = m.result.as_ref().unwrap();
+    assert_eq!(paragraphs(doc), ["一、总体情况", "本年度……"]);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.code == "html.attributes_cut"),
+        "{:?}",
+        doc.diagnostics
+    );
+    hold("attributes.html", page.len(), &m, 40 << 20, 1);
+}
+
+#[test]
+fn html_megabytes_of_paragraphs_are_refused_by_max_nodes() {
+    let _serial = lock();
+    for size in [4 << 20, 8 << 20] {
+        let page = "<p>1".repeat(size / 4);
+        let name = format!("p-{}mb.html", size >> 20);
+        let m = measure(|| nianbao::read_bytes(page.as_bytes(), Some(&name), &Options::default()));
+        let err = m.result.as_ref().unwrap_err();
+        assert_eq!(limit_of(err), "max_nodes", "{err}");
+        // Refused once the parser passes 500,000 nodes: about 1 MB in, whatever the size.
+        hold(&name, 1 << 20, &m, 250 << 20, 2);
+    }
+}
+
+// ---- read_path -----------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn read_path_reads_at_most_one_byte_past_the_limit() {
+    let _serial = lock();
+    let max = nianbao::Limits::default().max_input_bytes;
+    let m = measure(|| nianbao::read_path("/dev/zero"));
+    let err = m.result.as_ref().unwrap_err();
+    assert_eq!(limit_of(err), "max_input_bytes", "{err}");
+    assert!(err.to_string().contains(&(max + 1).to_string()), "{err}");
+    assert_eq!(err.file(), "/dev/zero");
+    // The buffer grows by doubling up to max + 1 bytes: at most twice the limit.
+    eprintln!("/dev/zero: peak {:.1} MB", m.peak as f64 / 1e6);
+    assert!(m.peak as u64 <= 2 * (max + 1) + (1 << 20), "peak {}", m.peak);
+}
