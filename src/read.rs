@@ -39,7 +39,8 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
     let options = Options::default();
-    let bytes = read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
+    let bytes =
+        read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
     read_bytes(&bytes, Some(&name), &options)
 }
 
@@ -109,10 +110,17 @@ pub fn read_document(
         )
         .with_file(file));
     }
-    let format = options
-        .format
-        .or_else(|| name.and_then(Format::from_path))
-        .unwrap_or_else(|| Format::sniff(bytes));
+    // The content first: a PDF or an image named `.txt` is said to be what it is, a
+    // .docx named `.txt` read as a .docx (a forced format is the caller's word).
+    let format = match options.format {
+        Some(f) => f,
+        None => {
+            if let Some(what) = crate::format::unreadable(bytes) {
+                return Err(Error::unsupported(what).with_file(file));
+            }
+            crate::format::choose(bytes, name)
+        }
+    };
     let doc = match format {
         Format::Docx => read_docx(bytes, limits),
         Format::Text => read_text(bytes, limits),

@@ -51,9 +51,7 @@ fn measure<T>(f: impl FnOnce() -> T) -> Measured<T> {
 
 /// Reads `bytes` as the file `name` into the Document IR, measured.
 fn read_doc(name: &str, bytes: &[u8]) -> Measured<Result<Document, Error>> {
-    measure(|| {
-        nianbao::read_document(bytes, Some(name), &Options::default()).map(|(_, doc)| doc)
-    })
+    measure(|| nianbao::read_document(bytes, Some(name), &Options::default()).map(|(_, doc)| doc))
 }
 
 /// Checks the measured peak and work of a case against its bounds, printing them.
@@ -65,7 +63,11 @@ fn hold<T>(name: &str, input: usize, m: &Measured<T>, max_peak: usize, work_per_
         m.work,
         m.work as f64 / input.max(1) as f64
     );
-    assert!(m.peak <= MAX_PEAK.min(max_peak), "{name}: peak {} bytes", m.peak);
+    assert!(
+        m.peak <= MAX_PEAK.min(max_peak),
+        "{name}: peak {} bytes",
+        m.peak
+    );
     let bound = work_per_byte.saturating_mul(input as u64).max(1000);
     assert!(m.work <= bound, "{name}: work {} over {bound}", m.work);
 }
@@ -99,7 +101,10 @@ fn docx(document: &str, numbering: Option<&str>) -> Vec<u8> {
         .compression_method(zip::CompressionMethod::Deflated)
         .large_file(false);
     let mut parts = vec![
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#),
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#,
+        ),
         ("_rels/.rels", rels.as_str()),
         ("word/document.xml", document),
     ];
@@ -116,7 +121,9 @@ fn docx(document: &str, numbering: Option<&str>) -> Vec<u8> {
 
 /// `document.xml` around a body.
 fn body(inner: &str) -> String {
-    format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{inner}</w:body></w:document>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{inner}</w:body></w:document>"#
+    )
 }
 
 /// `n` paragraphs of list `num_id`, level 0, each with the text `段`.
@@ -321,7 +328,9 @@ fn html_one_tag_with_100000_attributes() {
     let doc = m.result.as_ref().unwrap();
     assert_eq!(paragraphs(doc), ["一、总体情况", "本年度……"]);
     assert!(
-        doc.diagnostics.iter().any(|d| d.code == "html.attributes_cut"),
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "html.attributes_cut"),
         "{:?}",
         doc.diagnostics
     );
@@ -356,5 +365,9 @@ fn read_path_reads_at_most_one_byte_past_the_limit() {
     assert_eq!(err.file(), "/dev/zero");
     // The buffer grows by doubling up to max + 1 bytes: at most twice the limit.
     eprintln!("/dev/zero: peak {:.1} MB", m.peak as f64 / 1e6);
-    assert!(m.peak as u64 <= 2 * (max + 1) + (1 << 20), "peak {}", m.peak);
+    assert!(
+        m.peak as u64 <= 2 * (max + 1) + (1 << 20),
+        "peak {}",
+        m.peak
+    );
 }

@@ -41,7 +41,10 @@ pub fn cap(text: &str) -> (Cow<'_, str>, Cut) {
     let mut copied = 0usize;
     let mut cut = Cut::default();
     let mut i = 0usize;
-    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'<'))
+    {
         let lt = i + off;
         i = lt + 1;
         let rest = b.get(i..).unwrap_or_default();
@@ -69,7 +72,11 @@ pub fn cap(text: &str) -> (Cow<'_, str>, Cut) {
             copied = end;
             cut.tags += 1;
             if cut.first_line.is_none() {
-                let newlines = b.get(..lt).unwrap_or_default().iter().filter(|&&c| c == b'\n');
+                let newlines = b
+                    .get(..lt)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|&&c| c == b'\n');
                 cut.first_line = Some(u32::try_from(newlines.count() + 1).unwrap_or(u32::MAX));
             }
         }

@@ -48,6 +48,9 @@ pub enum HtmlError {
         /// Where the table starts.
         pos: Pos,
     },
+    /// A MIME message (a web archive, `.mht`) with no `text/html` part.
+    #[error("a MIME message (web archive, .mht) with no text/html part")]
+    NoHtmlPart,
     /// The bytes are not text (NUL bytes in the first kilobytes): not an HTML page.
     #[error("not an HTML page: binary data at byte {offset}")]
     Binary {
@@ -69,6 +72,9 @@ impl From<HtmlError> for Error {
             HtmlError::TooManyCells { actual, max, pos } => {
                 Error::limit("max_table_cells", actual, max, pos)
             }
+            HtmlError::NoHtmlPart => Error::unsupported(
+                "a MIME message (web archive, .mht) with no text/html part: no page to read",
+            ),
             HtmlError::Binary { offset } => Error::unsupported(format!(
                 "binary data, not an HTML page (NUL byte at byte {offset})"
             )),

@@ -17,6 +17,10 @@
 //! name="PubDate">`), `publisher` (the 来源 line, else `<meta name="ContentSource">`)
 //! `encoding_source` (`bom`, `meta` or `detected`) and `layout` = `html`. Diagnostics have codes under `html.`.
 //!
+//! A web archive (`.mht`/`.mhtml`, a MIME message as browsers and Word save pages) is
+//! read through its first `text/html` part, decoded from quoted-printable or base64
+//! and from the part's charset; the property `container` then says `mhtml (…)`.
+//!
 //! A page that shows no report (a news item, a 404 page) still reads; ask
 //! [`has_report_markers`] before treating the result as a report.
 //!
@@ -63,6 +67,7 @@ mod flow;
 mod grid;
 mod markers;
 mod meta;
+mod mime;
 mod sniff;
 
 use nianbao_core::Limits;
@@ -70,6 +75,7 @@ use nianbao_core::ir::Document;
 
 pub use error::HtmlError;
 pub use markers::has_report_markers;
+pub use mime::looks_like_mime;
 pub use sniff::looks_like_html;
 
 /// How many leading bytes are checked for NUL bytes (binary input).
@@ -87,6 +93,17 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
             max: limits.max_input_bytes,
         });
     }
+    // A web archive (.mht): its HTML part is the page.
+    let unpacked;
+    let mut container = None;
+    let bytes = if mime::looks_like_mime(bytes) {
+        let page = mime::html_part(bytes).ok_or(HtmlError::NoHtmlPart)?;
+        container = Some(format!("mhtml ({})", page.transfer_encoding));
+        unpacked = mime::to_reader_bytes(&page).into_owned();
+        unpacked.as_slice()
+    } else {
+        bytes
+    };
     let utf16 = matches!(
         encoding_rs::Encoding::for_bom(bytes),
         Some((e, _)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
@@ -156,6 +173,9 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     props.insert("encoding".into(), decoded.encoding);
     props.insert("encoding_source".into(), decoded.source.as_str().into());
     props.insert("layout".into(), "html".into());
+    if let Some(c) = container {
+        props.insert("container".into(), c);
+    }
     for (key, value) in [
         ("title", page.title),
         ("published", page.published),
