@@ -15,8 +15,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::alloc::System;
-use std::fmt::Write as _;
-use std::io::Write;
 use std::sync::Mutex;
 
 use nianbao::{Error, Options, ir::Block, ir::Document};
@@ -83,61 +81,9 @@ fn lock() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-// ---- .docx builders -------------------------------------------------------------
+mod hostile;
 
-const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/// A .docx package of `document.xml` and, when given, `numbering.xml` (deflated).
-fn docx(document: &str, numbering: Option<&str>) -> Vec<u8> {
-    let rels = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/></Relationships>"#
-    );
-    let doc_rels = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/numbering" Target="numbering.xml"/></Relationships>"#
-    );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(false);
-    let mut parts = vec![
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#,
-        ),
-        ("_rels/.rels", rels.as_str()),
-        ("word/document.xml", document),
-    ];
-    if let Some(n) = numbering {
-        parts.push(("word/_rels/document.xml.rels", doc_rels.as_str()));
-        parts.push(("word/numbering.xml", n));
-    }
-    for (name, data) in parts {
-        zip.start_file(name, options).unwrap();
-        zip.write_all(data.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-/// `document.xml` around a body.
-fn body(inner: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{inner}</w:body></w:document>"#
-    )
-}
-
-/// `n` paragraphs of list `num_id`, level 0, each with the text `段`.
-fn numbered_paragraphs(n: usize, num_id: u32) -> String {
-    let mut s = String::new();
-    for _ in 0..n {
-        write!(
-            s,
-            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t>段</w:t></w:r></w:p>"#
-        )
-        .unwrap();
-    }
-    s
-}
+use hostile::*;
 
 fn paragraphs(doc: &Document) -> Vec<&str> {
     doc.blocks
@@ -152,11 +98,7 @@ fn paragraphs(doc: &Document) -> Vec<&str> {
 #[test]
 fn docx_a_level_text_of_50000_placeholders_used_by_300_paragraphs() {
     let _serial = lock();
-    let text = "%1".repeat(50_000);
-    let numbering = format!(
-        r#"<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
-    );
-    let bytes = docx(&body(&numbered_paragraphs(300, 1)), Some(&numbering));
+    let (bytes, input) = numbering_text(50_000, 300);
     let m = read_doc("numbering-text.docx", &bytes);
     let doc = m.result.as_ref().unwrap();
     let paras = paragraphs(doc);
@@ -166,28 +108,13 @@ fn docx_a_level_text_of_50000_placeholders_used_by_300_paragraphs() {
     assert_eq!(paras[0], format!("{}段", "1".repeat(128)));
     assert_eq!(paras[299], format!("{}段", "300".repeat(128)));
     // The uncompressed parts are the input here (the zip is a few hundred bytes).
-    let input = numbering.len() + 300 * 150;
     hold("numbering-text.docx", input, &m, 20 << 20, 4);
 }
 
 #[test]
 fn docx_37000_level_overrides_and_9000_numbered_paragraphs() {
     let _serial = lock();
-    let mut numbering = format!(
-        r#"<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>"#
-    );
-    for i in 0..37_000u32 {
-        write!(
-            numbering,
-            r#"<w:lvlOverride w:ilvl="{}"><w:startOverride w:val="{}"/></w:lvlOverride>"#,
-            i % 9,
-            i + 1
-        )
-        .unwrap();
-    }
-    numbering.push_str("</w:num></w:numbering>");
-    let document = body(&numbered_paragraphs(9_000, 1));
-    let bytes = docx(&document, Some(&numbering));
+    let (bytes, input) = overrides(37_000, 9_000);
     let m = read_doc("overrides.docx", &bytes);
     let doc = m.result.as_ref().unwrap();
     let paras = paragraphs(doc);
@@ -196,34 +123,13 @@ fn docx_37000_level_overrides_and_9000_numbered_paragraphs() {
     // at 37,000: Word applies the last override of a level.
     assert_eq!(paras[0], "37000.段");
     assert_eq!(paras[8_999], "45999.段");
-    hold(
-        "overrides.docx",
-        numbering.len() + document.len(),
-        &m,
-        40 << 20,
-        1,
-    );
+    hold("overrides.docx", input, &m, 40 << 20, 1);
 }
 
 #[test]
 fn docx_2_rows_of_100000_vertically_merged_cells() {
     let _serial = lock();
-    let mut xml = String::from("<w:tbl>");
-    for val in [r#" w:val="restart""#, ""] {
-        xml.push_str("<w:tr>");
-        for i in 0..100_000 {
-            write!(
-                xml,
-                "<w:tc><w:tcPr><w:vMerge{val}/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>",
-                i % 10
-            )
-            .unwrap();
-        }
-        xml.push_str("</w:tr>");
-    }
-    xml.push_str("</w:tbl>");
-    let document = body(&xml);
-    let bytes = docx(&document, None);
+    let (bytes, input) = vmerge(100_000);
     let m = read_doc("vmerge.docx", &bytes);
     let doc = m.result.as_ref().unwrap();
     let Some(Block::Table(t)) = doc.blocks.first() else {
@@ -235,32 +141,15 @@ fn docx_2_rows_of_100000_vertically_merged_cells() {
     assert!(t.rows[1].cells.is_empty());
     assert!(t.rows[0].cells.iter().all(|c| c.row_span == 2));
     assert_eq!(t.rows[0].cells[99_999].text, "9\n9");
-    hold("vmerge.docx", document.len(), &m, 100 << 20, 1);
+    hold("vmerge.docx", input, &m, 100 << 20, 1);
 }
 
 #[test]
 fn docx_16_tables_of_199000_cells_are_refused_by_the_document_cell_limit() {
     let _serial = lock();
-    let mut table = String::from("<w:tbl>");
-    for _ in 0..199 {
-        table.push_str("<w:tr>");
-        for _ in 0..1_000 {
-            // 19 bytes a cell: the 16 tables stay under max_part_bytes.
-            table.push_str("<w:tc><w:p/></w:tc>");
-        }
-        table.push_str("</w:tr>");
-    }
-    table.push_str("</w:tbl>");
-    let document = body(&table.repeat(16));
-    drop(table);
-    let bytes = docx(&document, None);
-    eprintln!(
-        "16 tables: {} bytes of XML, {} zipped",
-        document.len(),
-        bytes.len()
-    );
-    let input = document.len();
-    drop(document);
+    // 19 bytes a cell: the 16 tables stay under max_part_bytes (60 MB of XML, 370 KB
+    // zipped).
+    let (bytes, input) = tables(16, 199, "<w:tc><w:p/></w:tc>");
     let m = measure(|| nianbao::read_bytes(&bytes, Some("tables.docx"), &Options::default()));
     let err = m.result.as_ref().unwrap_err();
     assert_eq!(limit_of(err), "max_document_cells", "{err}");
@@ -319,11 +208,7 @@ fn text_tables_are_refused_as_their_rows_arrive() {
 #[test]
 fn html_one_tag_with_100000_attributes() {
     let _serial = lock();
-    let mut page = String::from("<html><body><p>一、总体情况</p><p");
-    for i in 0..100_000 {
-        write!(page, " a{i}=\"{i}\"").unwrap();
-    }
-    page.push_str(">本年度……</p></body></html>");
+    let page = attributes(100_000);
     let m = read_doc("attributes.html", page.as_bytes());
     let doc = m.result.as_ref().unwrap();
     assert_eq!(paragraphs(doc), ["一、总体情况", "本年度……"]);
@@ -370,4 +255,53 @@ fn read_path_reads_at_most_one_byte_past_the_limit() {
         "peak {}",
         m.peak
     );
+}
+
+// ---- the largest inputs the limits let through ---------------------------------
+
+#[test]
+fn the_largest_accepted_text_holds_the_budget() {
+    let _serial = lock();
+    // 60 MB: lines of 30 copies of the prose (3.6 KB), 16,000 lines.
+    let line = format!("{}\n", PROSE.repeat(30));
+    let text = format!("一、总体情况\n{}", line.repeat((60 << 20) / line.len()));
+    let m =
+        measure(|| nianbao::read_bytes(text.as_bytes(), Some("prose.txt"), &Options::default()));
+    let analysis = m.result.as_ref().unwrap();
+    assert_eq!(analysis.report.sections.len(), 1);
+    hold("prose.txt", text.len(), &m, MAX_PEAK, 1);
+    // 450,000 short lines (just under max_nodes): every one a paragraph.
+    let text = lines(449_000);
+    let m =
+        measure(|| nianbao::read_bytes(text.as_bytes(), Some("lines.txt"), &Options::default()));
+    let analysis = m.result.as_ref().unwrap();
+    assert_eq!(analysis.report.sections[0].paragraphs.len(), 449_000);
+    hold("lines.txt", text.len(), &m, MAX_PEAK, 1);
+}
+
+#[test]
+fn the_largest_accepted_docx_tables_hold_the_budget() {
+    let _serial = lock();
+    // Two tables of 199,000 cells (398,000 in the document, under max_document_cells).
+    let (bytes, input) = tables(2, 199, "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>");
+    let m = measure(|| nianbao::read_bytes(&bytes, Some("cells.docx"), &Options::default()));
+    let analysis = m.result.as_ref().unwrap();
+    assert_eq!(analysis.report.other_tables.len(), 2);
+    hold("cells.docx", input, &m, MAX_PEAK, 1);
+}
+
+#[test]
+fn the_largest_accepted_html_holds_the_budget() {
+    let _serial = lock();
+    // 60 MB of paragraphs of 30 copies of the prose: 16,000 elements.
+    let p = format!("<p>{}</p>\n", PROSE.repeat(30));
+    let page = format!(
+        "<html><body><h3>一、总体情况</h3>{}</body></html>",
+        p.repeat((60 << 20) / p.len())
+    );
+    let m =
+        measure(|| nianbao::read_bytes(page.as_bytes(), Some("prose.html"), &Options::default()));
+    let analysis = m.result.as_ref().unwrap();
+    assert_eq!(analysis.report.sections.len(), 1);
+    hold("prose.html", page.len(), &m, MAX_PEAK, 1);
 }

@@ -117,11 +117,15 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
         }
     }
     let mut diagnostics = Vec::new();
-    let decoded = charset::decode(bytes, &mut diagnostics);
+    let charset::Decoded {
+        text: decoded,
+        encoding,
+        source: encoding_source,
+    } = charset::decode(bytes, &mut diagnostics);
     // The depth in force: the caller's limit, but never so deep that the walk could
     // overflow the stack.
     let max_depth = limits.max_depth.min(flow::HARD_DEPTH_CAP);
-    let (text, cut) = attrs::cap(&decoded.text);
+    let (text, cut) = attrs::cap(&decoded);
     if cut.tags > 0 {
         diagnostics.push(nianbao_core::Diagnostic::warning(
             "html.attributes_cut",
@@ -145,7 +149,9 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
             pos: nianbao_core::Pos::line(line),
         },
     })?;
+    // The DOM holds the text now: the page's copies go before the walk copies it again.
     drop(text);
+    drop(decoded);
     let (depth, deepest) = dom.depth(dom::ROOT);
     if depth > max_depth {
         return Err(HtmlError::TooDeep {
@@ -170,8 +176,8 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     if let Some(url) = url {
         props.insert("url".into(), url.to_owned());
     }
-    props.insert("encoding".into(), decoded.encoding);
-    props.insert("encoding_source".into(), decoded.source.as_str().into());
+    props.insert("encoding".into(), encoding);
+    props.insert("encoding_source".into(), encoding_source.as_str().into());
     props.insert("layout".into(), "html".into());
     if let Some(c) = container {
         props.insert("container".into(), c);
