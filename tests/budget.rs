@@ -70,6 +70,22 @@ fn hold<T>(name: &str, input: usize, m: &Measured<T>, max_peak: usize, work_per_
     assert!(m.work <= bound, "{name}: work {} over {bound}", m.work);
 }
 
+/// The budget's bound on the JSON: at most this many times the input.
+const MAX_JSON_RATIO: usize = 40;
+
+/// Checks the size of the JSON of what was read against [`MAX_JSON_RATIO`].
+fn hold_json(name: &str, input: usize, analysis: &nianbao::Analysis) {
+    let json = nianbao::json::to_string(analysis).len();
+    eprintln!(
+        "{name}: JSON {json} bytes, {:.2}× the input",
+        json as f64 / input as f64
+    );
+    assert!(
+        json <= MAX_JSON_RATIO * input,
+        "{name}: JSON of {json} bytes"
+    );
+}
+
 fn limit_of(e: &Error) -> &'static str {
     match e {
         Error::LimitExceeded { limit, .. } => limit,
@@ -104,11 +120,12 @@ fn docx_a_level_text_of_50000_placeholders_used_by_300_paragraphs() {
     let paras = paragraphs(doc);
     assert_eq!(paras.len(), 300);
     // The first paragraph is number 1: the level text's first 256 characters are 128
-    // `%1`s, each rendering `1`.
+    // `%1`s, each rendering `1`. The number text stops once it has 256 bytes: 86 `300`s.
     assert_eq!(paras[0], format!("{}段", "1".repeat(128)));
-    assert_eq!(paras[299], format!("{}段", "300".repeat(128)));
+    assert_eq!(paras[299], format!("{}段", "300".repeat(86)));
     // The uncompressed parts are the input here (the zip is a few hundred bytes).
     hold("numbering-text.docx", input, &m, 20 << 20, 4);
+    hold_json("numbering-text.docx", input, &nianbao::analyze(doc));
 }
 
 #[test]
@@ -124,6 +141,7 @@ fn docx_37000_level_overrides_and_9000_numbered_paragraphs() {
     assert_eq!(paras[0], "37000.段");
     assert_eq!(paras[8_999], "45999.段");
     hold("overrides.docx", input, &m, 40 << 20, 1);
+    hold_json("overrides.docx", input, &nianbao::analyze(doc));
 }
 
 #[test]
@@ -142,6 +160,7 @@ fn docx_2_rows_of_100000_vertically_merged_cells() {
     assert!(t.rows[0].cells.iter().all(|c| c.row_span == 2));
     assert_eq!(t.rows[0].cells[99_999].text, "9\n9");
     hold("vmerge.docx", input, &m, 100 << 20, 1);
+    hold_json("vmerge.docx", input, &nianbao::analyze(doc));
 }
 
 #[test]
@@ -220,6 +239,7 @@ fn html_one_tag_with_100000_attributes() {
         doc.diagnostics
     );
     hold("attributes.html", page.len(), &m, 40 << 20, 1);
+    hold_json("attributes.html", page.len(), &nianbao::analyze(doc));
 }
 
 #[test]
@@ -270,6 +290,7 @@ fn the_largest_accepted_text_holds_the_budget() {
     let analysis = m.result.as_ref().unwrap();
     assert_eq!(analysis.report.sections.len(), 1);
     hold("prose.txt", text.len(), &m, MAX_PEAK, 1);
+    hold_json("prose.txt", text.len(), analysis);
     // 450,000 short lines (just under max_nodes): every one a paragraph.
     let text = lines(449_000);
     let m =
@@ -277,6 +298,7 @@ fn the_largest_accepted_text_holds_the_budget() {
     let analysis = m.result.as_ref().unwrap();
     assert_eq!(analysis.report.sections[0].paragraphs.len(), 449_000);
     hold("lines.txt", text.len(), &m, MAX_PEAK, 1);
+    hold_json("lines.txt", text.len(), analysis);
 }
 
 #[test]
@@ -288,6 +310,7 @@ fn the_largest_accepted_docx_tables_hold_the_budget() {
     let analysis = m.result.as_ref().unwrap();
     assert_eq!(analysis.report.other_tables.len(), 2);
     hold("cells.docx", input, &m, MAX_PEAK, 1);
+    hold_json("cells.docx", input, analysis);
 }
 
 #[test]
@@ -304,4 +327,5 @@ fn the_largest_accepted_html_holds_the_budget() {
     let analysis = m.result.as_ref().unwrap();
     assert_eq!(analysis.report.sections.len(), 1);
     hold("prose.html", page.len(), &m, MAX_PEAK, 1);
+    hold_json("prose.html", page.len(), analysis);
 }

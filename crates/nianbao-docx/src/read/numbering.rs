@@ -88,9 +88,10 @@ impl Num {
     }
 }
 
-/// The characters of a level text rendered in front of a paragraph. Real level texts
-/// are a few characters (`（%2）`); a longer one is cut here, so that a level text of
-/// 50,000 `%1`s used by every paragraph cannot multiply the work or the output.
+/// The characters of a level text read, and the bytes of number text rendered, in
+/// front of a paragraph. Real level texts are a few characters (`（%2）`); a longer one
+/// is cut here, so that a level text of 50,000 `%1`s used by every paragraph cannot
+/// multiply the work or the output.
 pub(crate) const MAX_NUMBER_TEXT: usize = 256;
 
 /// The list definitions of a document plus the running counters.
@@ -313,6 +314,9 @@ impl Numbering {
         let mut visited = 1u64;
         while let Some(c) = chars.next() {
             visited += 1;
+            if out.len() >= MAX_NUMBER_TEXT {
+                break;
+            }
             let digit = if c == '%' {
                 chars.peek().and_then(|d| d.to_digit(10))
             } else {
