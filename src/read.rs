@@ -71,8 +71,11 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) picks
-/// the reader by its extension when it has a known one, and is kept as the source.
+/// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) is
+/// kept as the source; the reader is chosen by the content where it is sure (a zip or
+/// OLE file goes to the .docx reader, a web archive or HTML named `.txt` to the HTML
+/// reader), else by `name`'s extension, else by the look of the text. A PDF, an image
+/// or an RTF is [`Error::Unsupported`], saying what it is.
 ///
 /// An input in which nothing of a report is found (no section heading, none of the
 /// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
