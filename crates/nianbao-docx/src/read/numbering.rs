@@ -49,11 +49,14 @@ struct AbstractNum {
     levels_from: Option<u32>,
 }
 
+/// One `w:lvlOverride`: `(ilvl, startOverride, full level override)`.
+type Override = (usize, Option<u32>, Option<Level>);
+
 #[derive(Debug, Default)]
 struct Num {
     abstract_id: u32,
-    /// `(ilvl, startOverride, full level override)`, in document order while parsing.
-    overrides: Vec<(usize, Option<u32>, Option<Level>)>,
+    /// The `w:lvlOverride`s, in document order while parsing.
+    overrides: Vec<Override>,
     /// Per level, the index in `overrides` of the last override of that level: filled
     /// once the `w:num` is read, so that a paragraph looks its level up in constant
     /// time however many overrides the list has.
@@ -64,7 +67,7 @@ impl Num {
     /// Keeps only the last override of each level (the one Word applies), and
     /// indexes it by level.
     fn settle(&mut self) {
-        let mut last: [Option<(usize, Option<u32>, Option<Level>)>; LEVELS] = Default::default();
+        let mut last: [Option<Override>; LEVELS] = Default::default();
         for o in self.overrides.drain(..) {
             if let Some(slot) = last.get_mut(o.0) {
                 *slot = Some(o);
@@ -79,7 +82,7 @@ impl Num {
     }
 
     /// The override of level `i`, if any.
-    fn override_of(&self, i: usize) -> Option<&(usize, Option<u32>, Option<Level>)> {
+    fn override_of(&self, i: usize) -> Option<&Override> {
         self.last
             .get(i)
             .copied()
