@@ -329,3 +329,23 @@ fn the_largest_accepted_html_holds_the_budget() {
     hold("prose.html", page.len(), &m, MAX_PEAK, 1);
     hold_json("prose.html", page.len(), analysis);
 }
+
+#[test]
+fn html_attributes_of_repeated_body_tags_stay_capped() {
+    let _serial = lock();
+    // 20,000 `<body>` tags of 100 new attributes each: html5ever adds them all to the
+    // one body element, each checked against those it has.
+    let mut page = String::from("<p>一、总体情况</p>");
+    for t in 0..20_000 {
+        page.push_str("<body");
+        for i in 0..100 {
+            page.push_str(&format!(" a{t}x{i}"));
+        }
+        page.push('>');
+    }
+    let m = read_doc("bodies.html", page.as_bytes());
+    let doc = m.result.as_ref().unwrap();
+    assert_eq!(paragraphs(doc), ["一、总体情况"]);
+    // One unit an attribute offered to the body: 2,000,000 for 18.8 MB.
+    hold("bodies.html", page.len(), &m, 100 << 20, 1);
+}

@@ -419,6 +419,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        nianbao_core::work::add(attrs.len() as u64);
         let mut nodes = self.nodes.borrow_mut();
         if let Some(Node {
             kind: NodeKind::Element {
@@ -427,7 +428,12 @@ impl TreeSink for Sink {
             ..
         }) = nodes.get_mut(*target)
         {
+            // Capped like a tag's own attributes: every `<body …>` or `<html …>` of a
+            // page adds to one element, which must not grow without bound.
             for attr in attrs {
+                if existing.len() >= crate::attrs::MAX_ATTRIBUTES {
+                    break;
+                }
                 if !existing.iter().any(|e| e.name == attr.name) {
                     existing.push(attr);
                 }
