@@ -252,9 +252,22 @@ impl Sink {
         let Some(parent) = nodes.get_mut(id).and_then(|n| n.parent.take()) else {
             return;
         };
-        if let Some(p) = nodes.get_mut(parent) {
-            p.children.retain(|&c| c != id);
+        if let Some(p) = nodes.get_mut(parent)
+            && let Some(at) = Self::child_index(&p.children, id)
+        {
+            p.children.remove(at);
         }
+    }
+
+    /// Where `id` is among `children`, searched from the end: the parser moves and
+    /// inserts next to the last children (foster parenting inserts before the table,
+    /// the adoption agency moves the newest elements), so that a parent of 100,000
+    /// children is not scanned from its first one each time. Counts the work.
+    fn child_index(children: &[NodeId], id: NodeId) -> Option<usize> {
+        let at = children.iter().rposition(|&c| c == id);
+        let scanned = at.map_or(children.len(), |i| children.len() - i);
+        nianbao_core::work::add(scanned as u64);
+        at
     }
 
     /// Appends text to the text node at `prev` if there is one; returns whether it did.
@@ -401,7 +414,7 @@ impl TreeSink for Sink {
             };
             let index = nodes
                 .get(parent)
-                .and_then(|p| p.children.iter().position(|c| c == sibling));
+                .and_then(|p| Self::child_index(&p.children, *sibling));
             (parent, index)
         };
         if let NodeOrText::AppendNode(id) = &new_node {
@@ -411,7 +424,7 @@ impl TreeSink for Sink {
                 .nodes
                 .borrow()
                 .get(parent)
-                .and_then(|p| p.children.iter().position(|c| c == sibling));
+                .and_then(|p| Self::child_index(&p.children, *sibling));
             self.insert(parent, index, new_node);
             return;
         }
