@@ -181,6 +181,21 @@ impl<'a, 's> BodyReader<'a, 's> {
         )
     }
 
+    /// Fails when a document-wide count, just increased at `offset`, is over its
+    /// limit `name`.
+    fn check_count(
+        &self,
+        name: &'static str,
+        count: u64,
+        max: u64,
+        offset: u64,
+    ) -> Result<(), DocxError> {
+        if count > max {
+            return Err(DocxError::limit(name, count, max, self.part, offset));
+        }
+        Ok(())
+    }
+
     /// The error for an element nested `depth` levels deep, over `max_depth`.
     fn depth_error(&self, depth: u32, offset: u64) -> DocxError {
         DocxError::limit(
@@ -510,15 +525,7 @@ impl<'a, 's> BodyReader<'a, 's> {
     ) -> Result<(Paragraph, bool, Vec<Block>), DocxError> {
         self.paragraphs += 1;
         nianbao_core::work::add(1);
-        if self.paragraphs > self.limits.max_nodes {
-            return Err(DocxError::limit(
-                "max_nodes",
-                self.paragraphs,
-                self.limits.max_nodes,
-                self.part,
-                offset,
-            ));
-        }
+        self.check_count("max_nodes", self.paragraphs, self.limits.max_nodes, offset)?;
         let mut text = String::new();
         let mut floating = Vec::new();
         let mut props = ParaProps::default();
@@ -870,15 +877,8 @@ impl<'a, 's> BodyReader<'a, 's> {
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
         self.cells += 1;
-        if self.cells > self.limits.max_document_cells {
-            return Err(DocxError::limit(
-                "max_document_cells",
-                self.cells,
-                self.limits.max_document_cells,
-                self.part,
-                offset,
-            ));
-        }
+        let max = self.limits.max_document_cells;
+        self.check_count("max_document_cells", self.cells, max, offset)?;
         let mut props = CellProps::default();
         let mut text = String::new();
         let mut nested = Vec::new();
