@@ -26,7 +26,7 @@ for f in "$root"/testdata/docx/*/*.docx "$root"/testdata/docx/*.docx "$shared"/*
 done
 
 # HTML: our HTML fixtures and the pages of the real corpus.
-find "$root/testdata" -type f \( -name '*.html' -o -name '*.htm' \) -print0 |
+find "$root/testdata" -type f \( -name '*.html' -o -name '*.htm' -o -name '*.mht' \) -print0 |
   while IFS= read -r -d '' f; do
     cp "$f" "$corpus/html/$(echo "$f" | sed "s|$root/testdata/||; s|/|_|g")"
   done
