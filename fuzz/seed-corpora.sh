@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 shared="$root/testdata/corpus"
 corpus="$here/corpus"
-mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/pdf"
+mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/pdf" "$corpus/html"
 
 # Text: our Tika fixtures, the bundled sample, the text dumps of the real corpus.
 for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
@@ -25,6 +25,12 @@ for f in "$root"/testdata/docx/*/*.docx "$root"/testdata/docx/*.docx "$shared"/*
   unzip -p "$f" word/document.xml > "$corpus/docx/$name.document.xml" 2>/dev/null || true
 done
 
+# HTML: our HTML fixtures and the pages of the real corpus.
+find "$root/testdata" -type f \( -name '*.html' -o -name '*.htm' -o -name '*.mht' \) -print0 |
+  while IFS= read -r -d '' f; do
+    cp "$f" "$corpus/html/$(echo "$f" | sed "s|$root/testdata/||; s|/|_|g")"
+  done
+
 # JSON: the normalized JSON of every text and .docx seed, written by the convert
 # example of the root package (built with the caller's CARGO_TARGET_DIR).
 (cd "$root" && cargo build -q --example convert)
@@ -39,6 +45,6 @@ for f in "$root"/testdata/pdf/*.pdf "$root"/testdata/bad/*.pdf "$shared"/*.pdf; 
   [ -f "$f" ] && cp "$f" "$corpus/pdf/$(basename "$f")"
 done
 
-for t in text docx json roundtrip pdf; do
+for t in text docx json roundtrip html pdf; do
   echo "$t: $(find "$corpus/$t" -type f | wc -l) seeds"
 done

@@ -1,4 +1,6 @@
-//! Which reader a file goes to: by its extension, else by its content.
+//! Which reader a file goes to: by its content where the content says (a zip, an OLE
+//! file, a PDF, an image, a web archive, HTML in a `.txt`), else by its extension,
+//! else by the look of the text.
 
 use std::path::Path;
 
@@ -42,14 +44,15 @@ impl Format {
         match ext.as_str() {
             "docx" | "docm" | "wps" | "doc" => Some(Format::Docx),
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
-            "html" | "htm" | "shtml" | "xhtml" | "mht" => Some(Format::Html),
+            "html" | "htm" | "shtml" | "xhtml" | "mht" | "mhtml" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
     /// The format the first bytes suggest: a zip or an OLE compound file goes to the
-    /// .docx reader (which says what it really is), markup to HTML, the rest to text.
+    /// .docx reader (which says what it really is), markup or a web archive (`.mht`)
+    /// to HTML, the rest to text.
     ///
     /// ```
     /// use nianbao::Format;
@@ -58,12 +61,14 @@ impl Format {
     /// assert_eq!(Format::sniff("一、总体情况".as_bytes()), Format::Text);
     /// ```
     pub fn sniff(bytes: &[u8]) -> Format {
-        const OLE: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(OLE) {
+        if is_package(bytes) {
             return Format::Docx;
         }
+        if is_pdf(bytes) {
+            return Format::Pdf;
+        }
         #[cfg(feature = "html")]
-        if nianbao_html::looks_like_html(bytes) {
+        if nianbao_html::looks_like_html(bytes) || nianbao_html::looks_like_mime(bytes) {
             return Format::Html;
         }
         let head = bytes
@@ -89,5 +94,135 @@ impl Format {
             return Format::Html;
         }
         Format::Text
+    }
+}
+
+/// The OLE compound file signature (.doc, .wps, .xls, encrypted Office files).
+const OLE: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/// A zip (a .docx, or an .xlsx, .pptx, .odt the .docx reader names) or an OLE file.
+fn is_package(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(OLE)
+}
+
+/// A PDF file: `%PDF-` at the start (readers accept it within the first kilobyte, after
+/// a few bytes of junk, as Acrobat does).
+fn is_pdf(bytes: &[u8]) -> bool {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// What the content is, when it is something no reader of this build reads: a PDF (in a
+/// build without the `pdf` feature), an image, an RTF document. `None` for anything a
+/// reader takes (or says more about).
+pub(crate) fn unreadable(bytes: &[u8]) -> Option<String> {
+    let what = if let Some(rest) = bytes
+        .strip_prefix(b"%PDF-")
+        .filter(|_| cfg!(not(feature = "pdf")))
+    {
+        let version: String = rest
+            .iter()
+            .take(3)
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .map(|&b| char::from(b))
+            .collect();
+        return Some(format!(
+            "a PDF document (%PDF-{version}): this build reads .docx, HTML and text; \
+             convert it to text first (pdftotext -layout keeps the tables)"
+        ));
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "a PNG image"
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        "a JPEG image"
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        "a GIF image"
+    } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        "a TIFF image"
+    } else if bytes.starts_with(b"BM") && bytes.get(6..10) == Some(&[0, 0, 0, 0]) {
+        "a BMP image"
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        "a WebP image"
+    } else if bytes.starts_with(b"{\\rtf") {
+        return Some("an RTF document: save it as .docx (or text) to read it".to_owned());
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{what}, not a document: a scan or a picture has no text to read (run OCR first)"
+    ))
+}
+
+/// The reader for `bytes` named `name`: what the content says where it is sure (a zip
+/// or OLE file goes to the .docx reader whatever its name, a web archive or a page
+/// that starts like HTML to the HTML reader even when named `.txt`), else the
+/// extension, else [`Format::sniff`].
+pub(crate) fn choose(bytes: &[u8], name: Option<&str>) -> Format {
+    let by_name = name.and_then(Format::from_path);
+    if is_package(bytes) {
+        return Format::Docx;
+    }
+    if is_pdf(bytes) {
+        return Format::Pdf;
+    }
+    match by_name {
+        // A .docx that is HTML or text: the .docx reader says what it really is.
+        Some(Format::Docx) => Format::Docx,
+        Some(Format::Text) => match Format::sniff(bytes) {
+            Format::Html => Format::Html,
+            _ => Format::Text,
+        },
+        Some(f) => f,
+        None => Format::sniff(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_decides_before_the_extension() {
+        assert_eq!(choose(b"PK\x03\x04...", Some("a.txt")), Format::Docx);
+        assert_eq!(choose(OLE, Some("a.html")), Format::Docx);
+        #[cfg(feature = "html")]
+        {
+            assert_eq!(
+                choose(b"<!DOCTYPE html><html>", Some("a.txt")),
+                Format::Html
+            );
+            let mht = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n";
+            assert_eq!(choose(mht, Some("a.txt")), Format::Html);
+            assert_eq!(choose(mht, None), Format::Html);
+        }
+        assert_eq!(choose(b"<html>", Some("a.docx")), Format::Docx);
+        assert_eq!(
+            choose("一、总体情况".as_bytes(), Some("a.md")),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn pdfs_and_images_are_named() {
+        let pdf = unreadable(b"%PDF-1.7\n%\xe2\xe3");
+        if cfg!(feature = "pdf") {
+            assert_eq!(pdf, None, "this build reads PDFs");
+            assert_eq!(choose(b"%PDF-1.7\n", Some("a.txt")), Format::Pdf);
+        } else {
+            let pdf = pdf.unwrap();
+            assert!(pdf.starts_with("a PDF document (%PDF-1.7)"), "{pdf}");
+        }
+        for (bytes, what) in [
+            (b"\x89PNG\r\n\x1a\n....".as_slice(), "PNG"),
+            (b"\xff\xd8\xff\xe0\0\x10JFIF", "JPEG"),
+            (b"GIF89a..", "GIF"),
+            (b"II*\0\x08\0\0\0", "TIFF"),
+            (b"MM\0*\0\0\0\x08", "TIFF"),
+            (b"{\\rtf1\\ansi", "RTF"),
+        ] {
+            let msg = unreadable(bytes).unwrap();
+            assert!(msg.contains(what), "{msg}");
+        }
+        assert_eq!(unreadable("一、总体情况".as_bytes()), None);
+        assert_eq!(unreadable(b"PK\x03\x04"), None);
     }
 }

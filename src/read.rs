@@ -31,32 +31,51 @@ impl Options {
 }
 
 /// Reads, recognizes and checks a report file with default options.
+///
+/// At most `max_input_bytes + 1` bytes are read, whatever the file is: a device
+/// (`/dev/zero`), a FIFO or `/dev/stdin`, whose size the file system reports as 0,
+/// is refused as soon as it gives more than the limit.
 pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let limits = Limits::default();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        file: name.clone(),
-        source,
-    })?;
-    if meta.len() > limits.max_input_bytes {
-        return Err(Error::limit(
-            "max_input_bytes",
-            meta.len(),
-            limits.max_input_bytes,
-            Default::default(),
-        )
-        .with_file(name));
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        file: name.clone(),
-        source,
-    })?;
-    read_bytes(&bytes, Some(&name), &Options::default())
+    let options = Options::default();
+    let bytes =
+        read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
+    read_bytes(&bytes, Some(&name), &options)
 }
 
-/// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) picks
-/// the reader by its extension when it has a known one, and is kept as the source.
+/// The bytes of a file, refused with [`Error::LimitExceeded`] once there are more
+/// than `max`: never more than `max + 1` bytes are read.
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        file: path.display().to_string(),
+        source,
+    };
+    let too_big = |actual| Error::limit("max_input_bytes", actual, max, Default::default());
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The size the file system reports: a regular file over the limit is refused
+    // unread, and one under it is read into a buffer of its size.
+    let reported = file.metadata().map_err(io)?.len();
+    if reported > max {
+        return Err(too_big(reported));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(reported).unwrap_or(0).saturating_add(1));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max {
+        return Err(too_big(read));
+    }
+    Ok(bytes)
+}
+
+/// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) is
+/// kept as the source; the reader is chosen by the content where it is sure (a zip or
+/// OLE file goes to the .docx reader, a web archive or HTML named `.txt` to the HTML
+/// reader), else by `name`'s extension, else by the look of the text. A PDF, an image
+/// or an RTF is [`Error::Unsupported`], saying what it is.
 ///
 /// An input in which nothing of a report is found (no section heading, none of the
 /// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
@@ -94,10 +113,17 @@ pub fn read_document(
         )
         .with_file(file));
     }
-    let format = options
-        .format
-        .or_else(|| name.and_then(Format::from_path))
-        .unwrap_or_else(|| Format::sniff(bytes));
+    // The content first: a PDF or an image named `.txt` is said to be what it is, a
+    // .docx named `.txt` read as a .docx (a forced format is the caller's word).
+    let format = match options.format {
+        Some(f) => f,
+        None => {
+            if let Some(what) = crate::format::unreadable(bytes) {
+                return Err(Error::unsupported(what).with_file(file));
+            }
+            crate::format::choose(bytes, name)
+        }
+    };
     let doc = match format {
         Format::Docx => read_docx(bytes, limits),
         Format::Text => read_text(bytes, limits),

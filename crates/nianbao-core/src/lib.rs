@@ -39,6 +39,8 @@ pub mod model;
 pub mod recognize;
 pub mod rules;
 pub mod text;
+#[doc(hidden)]
+pub mod work;
 
 pub use catalog::{SectionKey, TableFormat, TableKind};
 pub use diagnostic::{Diagnostic, Severity, codes};

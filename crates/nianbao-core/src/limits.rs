@@ -4,7 +4,10 @@
 ///
 /// The defaults read every real report with a wide margin (the largest real .docx
 /// reports are a few MB) while keeping a zip bomb or a 10,000-level XML document
-/// from doing harm. Raise a limit by setting its field:
+/// from doing harm. Counts (cells, nodes, lines) are checked as the data arrives.
+/// With the defaults, any input under `max_input_bytes` is read in at most 300 MB of
+/// memory and 5 s of one core (release build; the budget of the README, held by the
+/// repository's `tests/budget.rs`). Raise a limit by setting its field:
 ///
 /// ```
 /// let limits = nianbao_core::Limits { max_input_bytes: 512 << 20, ..Default::default() };
@@ -28,6 +31,13 @@ pub struct Limits {
     pub max_table_cells: u64,
     /// Characters on one line of a text input. Default 4 MiB.
     pub max_line_bytes: u64,
+    /// Cells in all the tables of one document together, checked as each table is
+    /// added. Default 400,000 (two tables at `max_table_cells`).
+    pub max_document_cells: u64,
+    /// Nodes of one document, counted as they are read: paragraphs, lines of a text
+    /// input, elements and text runs of an HTML page. Default 500,000 (a real
+    /// report has a few thousand).
+    pub max_nodes: u64,
 }
 
 impl Default for Limits {
@@ -41,6 +51,8 @@ impl Default for Limits {
             max_depth: 256,
             max_table_cells: 200_000,
             max_line_bytes: 4 << 20,
+            max_document_cells: 400_000,
+            max_nodes: 500_000,
         }
     }
 }

@@ -72,6 +72,25 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
+/// Why [`Dom::parse`] stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Elements nested `depth` deep at `line`.
+    TooDeep {
+        /// The depth reached.
+        depth: u64,
+        /// The source line.
+        line: u32,
+    },
+    /// More nodes than allowed by `line`.
+    TooManyNodes {
+        /// The nodes so far.
+        nodes: u64,
+        /// The source line.
+        line: u32,
+    },
+}
+
 /// The document node.
 pub const ROOT: NodeId = 0;
 
@@ -82,10 +101,10 @@ impl Dom {
     /// Parses a whole page or a fragment (html5ever builds the `html`/`head`/`body`
     /// around a fragment as a browser does).
     ///
-    /// The text is fed in chunks; parsing stops with `Err((depth, line))` as soon as
-    /// elements are nested deeper than `max_depth`, so that a nesting bomb costs no
-    /// more than a chunk's worth of work past the limit.
-    pub fn parse(text: &str, max_depth: u64) -> Result<Dom, (u64, u32)> {
+    /// The text is fed in chunks; parsing stops as soon as elements are nested deeper
+    /// than `max_depth` or there are more than `max_nodes` nodes, so that a nesting
+    /// bomb or a million `<p>`s cost no more than a chunk's worth of work past the limit.
+    pub fn parse(text: &str, max_depth: u64, max_nodes: u64) -> Result<Dom, Stop> {
         let sink = Sink {
             nodes: RefCell::new(vec![Node {
                 kind: NodeKind::Document,
@@ -110,7 +129,17 @@ impl Dom {
             rest = tail;
             let sink = &parser.tokenizer.sink.sink;
             if sink.deepest.get() > max_depth {
-                return Err((sink.deepest.get(), sink.line.get()));
+                return Err(Stop::TooDeep {
+                    depth: sink.deepest.get(),
+                    line: sink.line.get(),
+                });
+            }
+            let nodes = u64::try_from(sink.nodes.borrow().len()).unwrap_or(u64::MAX);
+            if nodes > max_nodes {
+                return Err(Stop::TooManyNodes {
+                    nodes,
+                    line: sink.line.get(),
+                });
             }
         }
         Ok(parser.finish())
@@ -202,6 +231,12 @@ struct Sink {
 
 impl Sink {
     fn push(&self, kind: NodeKind) -> NodeId {
+        if let NodeKind::Element { attrs, .. } = &kind {
+            // An element and each attribute html5ever checked it against.
+            nianbao_core::work::add(1 + attrs.len() as u64);
+        } else {
+            nianbao_core::work::add(1);
+        }
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node {
             kind,
@@ -217,9 +252,22 @@ impl Sink {
         let Some(parent) = nodes.get_mut(id).and_then(|n| n.parent.take()) else {
             return;
         };
-        if let Some(p) = nodes.get_mut(parent) {
-            p.children.retain(|&c| c != id);
+        if let Some(p) = nodes.get_mut(parent)
+            && let Some(at) = Self::child_index(&p.children, id)
+        {
+            p.children.remove(at);
         }
+    }
+
+    /// Where `id` is among `children`, searched from the end: the parser moves and
+    /// inserts next to the last children (foster parenting inserts before the table,
+    /// the adoption agency moves the newest elements), so that a parent of 100,000
+    /// children is not scanned from its first one each time. Counts the work.
+    fn child_index(children: &[NodeId], id: NodeId) -> Option<usize> {
+        let at = children.iter().rposition(|&c| c == id);
+        let scanned = at.map_or(children.len(), |i| children.len() - i);
+        nianbao_core::work::add(scanned as u64);
+        at
     }
 
     /// Appends text to the text node at `prev` if there is one; returns whether it did.
@@ -248,6 +296,7 @@ impl Sink {
                 if Self::merge_text(&mut nodes, prev, &text) {
                     return;
                 }
+                nianbao_core::work::add(1);
                 nodes.push(Node {
                     kind: NodeKind::Text(text.to_string()),
                     parent: None,
@@ -365,7 +414,7 @@ impl TreeSink for Sink {
             };
             let index = nodes
                 .get(parent)
-                .and_then(|p| p.children.iter().position(|c| c == sibling));
+                .and_then(|p| Self::child_index(&p.children, *sibling));
             (parent, index)
         };
         if let NodeOrText::AppendNode(id) = &new_node {
@@ -375,7 +424,7 @@ impl TreeSink for Sink {
                 .nodes
                 .borrow()
                 .get(parent)
-                .and_then(|p| p.children.iter().position(|c| c == sibling));
+                .and_then(|p| Self::child_index(&p.children, *sibling));
             self.insert(parent, index, new_node);
             return;
         }
@@ -383,6 +432,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        nianbao_core::work::add(attrs.len() as u64);
         let mut nodes = self.nodes.borrow_mut();
         if let Some(Node {
             kind: NodeKind::Element {
@@ -391,7 +441,12 @@ impl TreeSink for Sink {
             ..
         }) = nodes.get_mut(*target)
         {
+            // Capped like a tag's own attributes: every `<body …>` or `<html …>` of a
+            // page adds to one element, which must not grow without bound.
             for attr in attrs {
+                if existing.len() >= crate::attrs::MAX_ATTRIBUTES {
+                    break;
+                }
                 if !existing.iter().any(|e| e.name == attr.name) {
                     existing.push(attr);
                 }
@@ -434,6 +489,7 @@ mod tests {
         let dom = Dom::parse(
             "<p>a\n<b>b</b></p>\n<table><tr><td>x</td></tr></table>",
             256,
+            u64::MAX,
         )
         .unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
@@ -449,7 +505,7 @@ mod tests {
     #[test]
     fn misnested_markup_is_repaired() {
         // Adoption agency: <b> closes across <p>.
-        let dom = Dom::parse("<b>1<p>2</b>3</p>", 256).unwrap();
+        let dom = Dom::parse("<b>1<p>2</b>3</p>", 256, u64::MAX).unwrap();
         let p = dom.find_first(ROOT, "p").unwrap();
         assert_eq!(dom.raw_text(p), "23");
         let body = dom.find_first(ROOT, "body").unwrap();
@@ -461,6 +517,7 @@ mod tests {
         let dom = Dom::parse(
             "<td><p class=MsoNormal><span>总<o:p>&nbsp;</o:p></span></p></td>",
             256,
+            u64::MAX,
         )
         .unwrap();
         assert!(dom.find_first(ROOT, "o:p").is_some());

@@ -28,6 +28,16 @@ pub enum HtmlError {
         /// The element that is too deep.
         pos: Pos,
     },
+    /// The page has more nodes (elements and runs of text) than `max_nodes`.
+    #[error("the page has more than {max} nodes (elements and runs of text) at {pos}")]
+    TooManyNodes {
+        /// The nodes parsed when the parser stopped.
+        actual: u64,
+        /// The limit in force.
+        max: u64,
+        /// Where the parser was.
+        pos: Pos,
+    },
     /// A table has more grid cells (rows × columns) than `max_table_cells`.
     #[error("a table at {pos} has {actual} grid cells, the maximum is {max}")]
     TooManyCells {
@@ -38,6 +48,9 @@ pub enum HtmlError {
         /// Where the table starts.
         pos: Pos,
     },
+    /// A MIME message (a web archive, `.mht`) with no `text/html` part.
+    #[error("a MIME message (web archive, .mht) with no text/html part")]
+    NoHtmlPart,
     /// The bytes are not text (NUL bytes in the first kilobytes): not an HTML page.
     #[error("not an HTML page: binary data at byte {offset}")]
     Binary {
@@ -53,9 +66,15 @@ impl From<HtmlError> for Error {
                 Error::limit("max_input_bytes", actual, max, Pos::default())
             }
             HtmlError::TooDeep { actual, max, pos } => Error::limit("max_depth", actual, max, pos),
+            HtmlError::TooManyNodes { actual, max, pos } => {
+                Error::limit("max_nodes", actual, max, pos)
+            }
             HtmlError::TooManyCells { actual, max, pos } => {
                 Error::limit("max_table_cells", actual, max, pos)
             }
+            HtmlError::NoHtmlPart => Error::unsupported(
+                "a MIME message (web archive, .mht) with no text/html part: no page to read",
+            ),
             HtmlError::Binary { offset } => Error::unsupported(format!(
                 "binary data, not an HTML page (NUL byte at byte {offset})"
             )),

@@ -503,7 +503,7 @@ mod tests {
     use crate::dom::ROOT;
 
     fn blocks(html: &str) -> Vec<Block> {
-        let dom = Dom::parse(html, 256).unwrap();
+        let dom = Dom::parse(html, 256, u64::MAX).unwrap();
         let limits = Limits::default();
         let (placed, _) = Walker::new(&dom, &limits).walk(ROOT).unwrap();
         placed.into_iter().map(|p| p.block).collect()

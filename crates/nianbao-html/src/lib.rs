@@ -17,6 +17,10 @@
 //! name="PubDate">`), `publisher` (the 来源 line, else `<meta name="ContentSource">`)
 //! `encoding_source` (`bom`, `meta` or `detected`) and `layout` = `html`. Diagnostics have codes under `html.`.
 //!
+//! A web archive (`.mht`/`.mhtml`, a MIME message as browsers and Word save pages) is
+//! read through its first `text/html` part, decoded from quoted-printable or base64
+//! and from the part's charset; the property `container` then says `mhtml (…)`.
+//!
 //! A page that shows no report (a news item, a 404 page) still reads; ask
 //! [`has_report_markers`] before treating the result as a report.
 //!
@@ -55,6 +59,7 @@
 )]
 
 mod article;
+mod attrs;
 mod charset;
 mod dom;
 mod error;
@@ -62,6 +67,7 @@ mod flow;
 mod grid;
 mod markers;
 mod meta;
+mod mime;
 mod sniff;
 
 use nianbao_core::Limits;
@@ -69,6 +75,7 @@ use nianbao_core::ir::Document;
 
 pub use error::HtmlError;
 pub use markers::has_report_markers;
+pub use mime::looks_like_mime;
 pub use sniff::looks_like_html;
 
 /// How many leading bytes are checked for NUL bytes (binary input).
@@ -86,6 +93,17 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
             max: limits.max_input_bytes,
         });
     }
+    // A web archive (.mht): its HTML part is the page.
+    let unpacked;
+    let mut container = None;
+    let bytes = if mime::looks_like_mime(bytes) {
+        let page = mime::html_part(bytes).ok_or(HtmlError::NoHtmlPart)?;
+        container = Some(format!("mhtml ({})", page.transfer_encoding));
+        unpacked = mime::to_reader_bytes(&page).into_owned();
+        unpacked.as_slice()
+    } else {
+        bytes
+    };
     let utf16 = matches!(
         encoding_rs::Encoding::for_bom(bytes),
         Some((e, _)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
@@ -99,16 +117,41 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
         }
     }
     let mut diagnostics = Vec::new();
-    let decoded = charset::decode(bytes, &mut diagnostics);
+    let charset::Decoded {
+        text: decoded,
+        encoding,
+        source: encoding_source,
+    } = charset::decode(bytes, &mut diagnostics);
     // The depth in force: the caller's limit, but never so deep that the walk could
     // overflow the stack.
     let max_depth = limits.max_depth.min(flow::HARD_DEPTH_CAP);
-    let dom =
-        dom::Dom::parse(&decoded.text, max_depth).map_err(|(actual, line)| HtmlError::TooDeep {
-            actual,
+    let (text, cut) = attrs::cap(&decoded);
+    if cut.tags > 0 {
+        diagnostics.push(nianbao_core::Diagnostic::warning(
+            "html.attributes_cut",
+            format!(
+                "{} tags had more than {} attributes; the attributes past that were left out",
+                cut.tags,
+                attrs::MAX_ATTRIBUTES
+            ),
+            cut.first_line.map(nianbao_core::Pos::line),
+        ));
+    }
+    let dom = dom::Dom::parse(&text, max_depth, limits.max_nodes).map_err(|stop| match stop {
+        dom::Stop::TooDeep { depth, line } => HtmlError::TooDeep {
+            actual: depth,
             max: max_depth,
             pos: nianbao_core::Pos::line(line),
-        })?;
+        },
+        dom::Stop::TooManyNodes { nodes, line } => HtmlError::TooManyNodes {
+            actual: nodes,
+            max: limits.max_nodes,
+            pos: nianbao_core::Pos::line(line),
+        },
+    })?;
+    // The DOM holds the text now: the page's copies go before the walk copies it again.
+    drop(text);
+    drop(decoded);
     let (depth, deepest) = dom.depth(dom::ROOT);
     if depth > max_depth {
         return Err(HtmlError::TooDeep {
@@ -133,9 +176,12 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     if let Some(url) = url {
         props.insert("url".into(), url.to_owned());
     }
-    props.insert("encoding".into(), decoded.encoding);
-    props.insert("encoding_source".into(), decoded.source.as_str().into());
+    props.insert("encoding".into(), encoding);
+    props.insert("encoding_source".into(), encoding_source.as_str().into());
     props.insert("layout".into(), "html".into());
+    if let Some(c) = container {
+        props.insert("container".into(), c);
+    }
     for (key, value) in [
         ("title", page.title),
         ("published", page.published),

@@ -17,7 +17,7 @@ use nianbao_core::ir::{Row, Table};
 use nianbao_core::text::label_key;
 
 use crate::TxtError;
-use crate::cells::{row_of, table_of};
+use crate::cells::{check_limit, row_of, table_of};
 use crate::lines::Line;
 use crate::shape::{Chunk, chunks, is_footer, split_values};
 use crate::vocabulary::{Fit, Vocabulary};
@@ -72,6 +72,9 @@ pub(crate) fn read_table(
     vocab: &Vocabulary,
     limits: &Limits,
 ) -> Result<Table, TxtError> {
+    // Every chunk of a line may become a cell: their count is checked against
+    // `max_table_cells` as the lines arrive, not once the whole table is built.
+    let mut count = 0u64;
     let cuts: Vec<Cut<'_>> = lines
         .iter()
         .filter(|l| !l.is_blank() && !is_footer(&l.text))
@@ -79,18 +82,23 @@ pub(crate) fn read_table(
             let (values, texts): (Vec<Chunk>, Vec<Chunk>) = split_values(chunks(&line.text))
                 .into_iter()
                 .partition(Chunk::is_value);
-            Cut {
+            let n = (values.len() + texts.len()) as u64;
+            nianbao_core::work::add(n);
+            count = count.saturating_add(n);
+            check_limit(count, limits, line.no)?;
+            Ok(Cut {
                 line,
                 texts,
                 values,
                 page_break: line.page_break,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, TxtError>>()?;
     let first_line = lines.first().map_or(1, |l| l.no);
     let mut items: Vec<Item> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
-    let mut header_texts: Vec<String> = Vec::new();
+    // A set: looked up for every text line after a page break.
+    let mut header_texts: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut gap: Vec<&Cut<'_>> = Vec::new();
     let mut block = 0usize;
     let mut seen_data = false;
@@ -99,7 +107,7 @@ pub(crate) fn read_table(
         after_break |= cut.page_break;
         if cut.values.is_empty() {
             if !seen_data {
-                header_texts.push(squash(&cut.line.text));
+                header_texts.insert(squash(&cut.line.text));
                 items.push(Item::Text(text_row(cut)));
                 if cut.is_barrier() {
                     block += 1;

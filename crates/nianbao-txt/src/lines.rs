@@ -126,7 +126,8 @@ mod raw_line_tests {
     }
 }
 
-/// Splits `text` into lines, checking [`Limits::max_line_bytes`].
+/// Splits `text` into lines, checking [`Limits::max_line_bytes`] and, line by line,
+/// [`Limits::max_nodes`] (a line costs memory even when it is blank).
 pub(crate) fn split<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>, TxtError> {
     let mut lines = Vec::new();
     let mut no = 0u32;
@@ -134,6 +135,15 @@ pub(crate) fn split<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>,
     let mut pending_break = false;
     while !rest.is_empty() {
         no = no.saturating_add(1);
+        nianbao_core::work::add(1);
+        if u64::from(no) > limits.max_nodes {
+            return Err(TxtError::LimitExceeded {
+                limit: "max_nodes",
+                actual: u64::from(no),
+                max: limits.max_nodes,
+                line: no,
+            });
+        }
         let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         let (body, tail) = rest.split_at(end);
         rest = if let Some(t) = tail.strip_prefix("\r\n") {

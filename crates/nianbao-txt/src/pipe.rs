@@ -8,7 +8,7 @@ use nianbao_core::ir::{Row, Table};
 use nianbao_core::text::label_key;
 
 use crate::TxtError;
-use crate::cells::{is_value, row_of, table_of};
+use crate::cells::{check_limit, is_value, row_of, table_of};
 use crate::lines::Line;
 use crate::regions::is_pipe_row;
 
@@ -77,7 +77,15 @@ fn is_values_only(cells: &[(String, u32)]) -> bool {
 pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtError> {
     let first_line = lines.first().map_or(1, |l| l.no);
     let mut raw_rows: Vec<(Vec<(String, u32)>, u32)> = Vec::new();
+    // Checked as the rows arrive (counting the `|`s of a line before splitting it),
+    // not once the whole table is built.
+    let mut count = 0u64;
     for line in lines.iter().filter(|l| is_pipe_row(l)) {
+        let bars = line.text.bytes().filter(|&b| b == b'|').count();
+        let n = u64::try_from(bars.saturating_sub(1)).unwrap_or(u64::MAX);
+        nianbao_core::work::add(n);
+        count = count.saturating_add(n);
+        check_limit(count, limits, line.no)?;
         let cells = cells_of(&line.text);
         if is_separator(&cells) {
             continue;

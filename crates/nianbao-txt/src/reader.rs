@@ -44,6 +44,8 @@ pub(crate) struct Builder {
     pub doc: Document,
     /// The layouts of the tables found, in order of first use.
     pub layouts: Vec<Layout>,
+    /// Cells in the tables added so far.
+    cells: u64,
 }
 
 impl Builder {
@@ -63,12 +65,26 @@ impl Builder {
         }));
     }
 
-    /// Adds a table read in `layout`.
-    fn table(&mut self, table: Table, layout: Layout) {
+    /// Adds a table read in `layout`, checking [`Limits::max_document_cells`] for all
+    /// the tables so far.
+    fn table(&mut self, table: Table, layout: Layout, limits: &Limits) -> Result<(), TxtError> {
+        let cells: usize = table.rows.iter().map(|r| r.cells.len()).sum();
+        self.cells = self
+            .cells
+            .saturating_add(u64::try_from(cells).unwrap_or(u64::MAX));
+        if self.cells > limits.max_document_cells {
+            return Err(TxtError::LimitExceeded {
+                limit: "max_document_cells",
+                actual: self.cells,
+                max: limits.max_document_cells,
+                line: table.pos.line.unwrap_or(1),
+            });
+        }
         if !self.layouts.contains(&layout) {
             self.layouts.push(layout);
         }
         self.doc.blocks.push(Block::Table(table));
+        Ok(())
     }
 
     /// Adds a diagnostic.
@@ -84,7 +100,7 @@ pub(crate) fn build(lines: &[Line], limits: &Limits, b: &mut Builder) -> Result<
     while let Some(line) = lines.get(i) {
         if tika::is_cell_line(line) && !line.is_blank() {
             let (table, used) = tika::read_table(lines.get(i..).unwrap_or_default(), limits)?;
-            b.table(table, Layout::Tika);
+            b.table(table, Layout::Tika, limits)?;
             i += used.max(1);
             continue;
         }
@@ -114,7 +130,7 @@ pub(crate) fn build(lines: &[Line], limits: &Limits, b: &mut Builder) -> Result<
                     )
                 }
             };
-            b.table(table, layout);
+            b.table(table, layout, limits)?;
             i = end.max(i + 1);
             continue;
         }

@@ -43,6 +43,9 @@ pub enum Normalization {
     FullWidth,
     /// Thousands separators were removed.
     ThousandsSeparator,
+    /// White space between digits (a space, NBSP, U+3000, a zero-width space) was
+    /// removed, joining them: `12 0` reads as 120. The verbatim text shows where.
+    DigitsJoined,
     /// An explicit `+` sign was dropped.
     PlusSign,
     /// The cell is a placeholder (`—` `-` `/` `无`): no value.
@@ -137,6 +140,26 @@ impl Cell {
     }
 }
 
+/// Whether removing the white space of `s` joins two digits (or a digit and a decimal
+/// point or thousands separator): `12 0`, `1 234`, `5\u{a0}6`, `1.\u{200b}5`.
+fn joins_digits(s: &str) -> bool {
+    let numeric = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+    let mut before: Option<char> = None;
+    let mut gap = false;
+    for c in s.chars() {
+        if text::is_space(c) {
+            gap = before.is_some();
+            continue;
+        }
+        if gap && numeric(c) && before.is_some_and(numeric) {
+            return true;
+        }
+        gap = false;
+        before = Some(c);
+    }
+    false
+}
+
 /// Units a count or money cell may carry after its number.
 const UNITS: [&str; 9] = ["万元", "元", "件", "个", "项", "条", "次", "人次", "家"];
 
@@ -192,6 +215,9 @@ fn parse_number(trimmed: &str, kind: ColumnKind) -> Option<(Number, Vec<Normaliz
         Cow::Owned(folded)
     };
     let body: Cow<'_, str> = if ascii.chars().any(text::is_space) {
+        if joins_digits(&ascii) {
+            notes.push(Normalization::DigitsJoined);
+        }
         Cow::Owned(ascii.chars().filter(|c| !text::is_space(*c)).collect())
     } else {
         ascii
@@ -263,6 +289,7 @@ mod tests {
         assert_eq!(num("\u{a0}0\u{a0}", Count), "0");
         assert_eq!(num("　　1", Count), "1");
         assert_eq!(num("1 234", Count), "1234");
+        assert_eq!(num("12 0", Count), "120");
         for p in ["—", "-", "/", "无", "——", "－", "／"] {
             assert_eq!(Cell::parse(p, Count).value, CellValue::Placeholder, "{p}");
         }
@@ -342,6 +369,32 @@ mod tests {
         );
         let c = Cell::parse("１２", ColumnKind::Count);
         assert_eq!(c.normalizations, vec![Normalization::FullWidth]);
+        // Digits joined across white space are recorded, never silent.
+        for s in [
+            "12 0",
+            "5 6",
+            "5\u{a0}6",
+            "5\u{200b}6",
+            "1 234",
+            "１２　０",
+            "0. 5",
+        ] {
+            let c = Cell::parse(s, ColumnKind::Money);
+            assert!(c.as_number().is_some(), "{s:?}");
+            assert!(
+                c.normalizations.contains(&Normalization::DigitsJoined),
+                "{s:?}"
+            );
+            assert_eq!(c.verbatim.as_deref(), Some(s), "{s:?}");
+        }
+        // Space between a number and its unit, sign or annotation joins no digits.
+        for s in ["3 人次", "12 元", "+ 6", "22（其中修订 16 件）"] {
+            let c = Cell::parse(s, ColumnKind::Money);
+            assert!(
+                !c.normalizations.contains(&Normalization::DigitsJoined),
+                "{s:?}"
+            );
+        }
         // Plain numbers with white space around them are not a change.
         assert_eq!(
             Cell::parse(" 7\u{a0}", ColumnKind::Count),

@@ -37,9 +37,12 @@ pub struct Finding {
     pub instance: String,
     /// Whether it holds.
     pub status: Status,
-    /// The sum of the left side, when every term there is a number.
+    /// The sum of the left side, when every term there is a number and the sum fits a
+    /// number (±9.2 × 10^18). A sum past that is still compared exactly: the status is
+    /// passed or failed, never "not assessable", when no term is blank.
     pub left: Option<Number>,
-    /// The sum of the right side, when every term there is a number.
+    /// The sum of the right side, when every term there is a number and the sum fits a
+    /// number (±9.2 × 10^18); compared exactly either way.
     pub right: Option<Number>,
     /// The cells of the left side.
     pub left_terms: Vec<Term>,
@@ -58,10 +61,10 @@ impl Finding {
         left_terms: Vec<Term>,
         right_terms: Vec<Term>,
     ) -> Finding {
-        let left = sum(&left_terms);
-        let right = sum(&right_terms);
+        let left = Sum::of(&left_terms);
+        let right = Sum::of(&right_terms);
         let status = match (left, right) {
-            (Some(l), Some(r)) if l == r => Status::Passed,
+            (Some(l), Some(r)) if l.equals(r) => Status::Passed,
             (Some(_), Some(_)) => Status::Failed,
             _ => Status::NotAssessable,
         };
@@ -69,8 +72,8 @@ impl Finding {
             rule: rule.to_owned(),
             instance: instance.to_owned(),
             status,
-            left,
-            right,
+            left: left.and_then(Sum::number),
+            right: right.and_then(Sum::number),
             left_terms,
             right_terms,
             soft: false,
@@ -105,8 +108,83 @@ impl Finding {
     }
 }
 
-fn sum(terms: &[Term]) -> Option<Number> {
-    terms
-        .iter()
-        .try_fold(Number::int(0), |acc, t| acc.checked_add(t.value?))
+/// An exact sum of numbers, wider than a [`Number`]: `digits × 10^-scale` in 128 bits,
+/// so that cells of 9,223,372,036,854,775,807 add up without overflow.
+#[derive(Debug, Clone, Copy)]
+struct Sum {
+    digits: i128,
+    scale: u8,
+}
+
+impl Sum {
+    /// The sum of the terms, `None` when one is not a number (or, past any real table,
+    /// 10^7 terms of the largest numbers would not fit 128 bits).
+    fn of(terms: &[Term]) -> Option<Sum> {
+        let scale = terms
+            .iter()
+            .map(|t| t.value.map_or(0, |v| v.parts().1))
+            .max()
+            .unwrap_or(0);
+        let mut digits = 0i128;
+        for t in terms {
+            let (m, s) = t.value?.parts();
+            let factor = 10i128.checked_pow(u32::from(scale - s.min(scale)))?;
+            digits = digits.checked_add(i128::from(m).checked_mul(factor)?)?;
+        }
+        Some(Sum { digits, scale })
+    }
+
+    /// Exact equality (both brought to the larger scale).
+    fn equals(self, other: Sum) -> bool {
+        let scale = self.scale.max(other.scale);
+        let at = |s: Sum| {
+            10i128
+                .checked_pow(u32::from(scale - s.scale))
+                .and_then(|f| s.digits.checked_mul(f))
+        };
+        matches!((at(self), at(other)), (Some(a), Some(b)) if a == b)
+    }
+
+    /// The sum as a [`Number`], when it fits one.
+    fn number(self) -> Option<Number> {
+        Number::new(i64::try_from(self.digits).ok()?, self.scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(values: &[Option<(i64, u8)>]) -> Vec<Term> {
+        values
+            .iter()
+            .map(|v| Term {
+                path: "t".into(),
+                value: v.and_then(|(m, s)| Number::new(m, s)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sums_past_i64_are_compared_exactly() {
+        let max = Some((i64::MAX, 0));
+        // MAX + MAX ≠ MAX: failed, not "not assessable"; the sum fits no Number.
+        let f = Finding::evaluate("r", "i", terms(&[max, max]), terms(&[max]));
+        assert_eq!(f.status, Status::Failed);
+        assert_eq!((f.left, f.right), (None, Some(Number::int(i64::MAX))));
+        // MAX + MAX = MAX + MAX: passed.
+        let f = Finding::evaluate("r", "i", terms(&[max, max]), terms(&[max, max]));
+        assert_eq!(f.status, Status::Passed);
+        // MAX + 1 − 1 on each side in another order, with decimals.
+        let f = Finding::evaluate(
+            "r",
+            "i",
+            terms(&[max, Some((15, 1))]),
+            terms(&[Some((5, 1)), Some((1, 0)), max]),
+        );
+        assert_eq!(f.status, Status::Passed);
+        // A blank still makes it not assessable.
+        let f = Finding::evaluate("r", "i", terms(&[max, None]), terms(&[max]));
+        assert_eq!(f.status, Status::NotAssessable);
+    }
 }

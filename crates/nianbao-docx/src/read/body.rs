@@ -98,6 +98,10 @@ pub(crate) struct BodyReader<'a, 's> {
     /// Bytes jumped over by [`BodyReader::fast_skip`], added to quick-xml's positions.
     skipped: u64,
     scratch: String,
+    /// Table cells read so far in the whole part (every table, nested ones too).
+    cells: u64,
+    /// Paragraphs read so far in the whole part.
+    paragraphs: u64,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -139,6 +143,8 @@ impl<'a, 's> BodyReader<'a, 's> {
             in_cell: 0,
             skipped: 0,
             scratch: String::new(),
+            cells: 0,
+            paragraphs: 0,
             diagnostics: Vec::new(),
         }
     }
@@ -173,6 +179,21 @@ impl<'a, 's> BodyReader<'a, 's> {
             self.reader.error_position() + self.skipped,
             err.to_string(),
         )
+    }
+
+    /// Fails when a document-wide count, just increased at `offset`, is over its
+    /// limit `name`.
+    fn check_count(
+        &self,
+        name: &'static str,
+        count: u64,
+        max: u64,
+        offset: u64,
+    ) -> Result<(), DocxError> {
+        if count > max {
+            return Err(DocxError::limit(name, count, max, self.part, offset));
+        }
+        Ok(())
     }
 
     /// The error for an element nested `depth` levels deep, over `max_depth`.
@@ -502,6 +523,9 @@ impl<'a, 's> BodyReader<'a, 's> {
         end: u32,
         offset: u64,
     ) -> Result<(Paragraph, bool, Vec<Block>), DocxError> {
+        self.paragraphs += 1;
+        nianbao_core::work::add(1);
+        self.check_count("max_nodes", self.paragraphs, self.limits.max_nodes, offset)?;
         let mut text = String::new();
         let mut floating = Vec::new();
         let mut props = ParaProps::default();
@@ -852,6 +876,9 @@ impl<'a, 's> BodyReader<'a, 's> {
     }
 
     fn cell(&mut self, end: u32, offset: u64, grid: &mut GridBuilder) -> Result<(), DocxError> {
+        self.cells += 1;
+        let max = self.limits.max_document_cells;
+        self.check_count("max_document_cells", self.cells, max, offset)?;
         let mut props = CellProps::default();
         let mut text = String::new();
         let mut nested = Vec::new();

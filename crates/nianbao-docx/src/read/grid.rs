@@ -143,12 +143,17 @@ impl GridBuilder {
         if self.row_props.deleted {
             return Ok(Added::Dropped);
         }
+        // One unit for the cell and one per probe of the open merges.
+        nianbao_core::work::add(1 + u64::from(usize::BITS - self.open.len().leading_zeros()));
         let col = self.cursor;
         let span = props.span.max(1);
         self.cursor = col.saturating_add(span);
 
         if props.vmerge == Merge::Continue
-            && let Some(open) = self.open.iter().find(|o| o.col == col).copied()
+            // `open` is in column order (a row's cells come left to right): a binary
+            // search keeps a row of 100,000 merged cells linear-logarithmic, not quadratic.
+            && let Ok(at) = self.open.binary_search_by_key(&col, |o| o.col)
+            && let Some(open) = self.open.get(at).copied()
             && let Some(first) = self
                 .table
                 .rows

@@ -71,11 +71,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocxError> {
         .unwrap_or(DEFAULT_MAIN)
         .to_owned();
     let Some(main_data) = package.read(&main)? else {
-        if root_rels.target("officeDocument").is_some() && package.find(DEFAULT_MAIN).is_none() {
-            return Err(DocxError::MissingPart {
-                part: main,
-                detail: "the package relationships name it as the main document".to_owned(),
-            });
+        if root_rels.target("officeDocument").is_some() {
+            let detail = if main != DEFAULT_MAIN && package.find(DEFAULT_MAIN).is_some() {
+                format!(
+                    "`_rels/.rels` names it as the main document; the package has a \
+                     {DEFAULT_MAIN} that it does not point at"
+                )
+            } else {
+                "`_rels/.rels` names it as the main document".to_owned()
+            };
+            return Err(DocxError::MissingPart { part: main, detail });
         }
         return Err(DocxError::NotDocx {
             what: package.describe_non_document().to_owned(),

@@ -44,14 +44,58 @@ impl Level {
 struct AbstractNum {
     levels: Vec<Level>,
     num_style_link: Option<Vec<u8>>,
+    /// The definition whose levels this one uses (through `w:numStyleLink`): looked
+    /// up, not copied, so that many links to one long definition cost nothing each.
+    levels_from: Option<u32>,
 }
+
+/// One `w:lvlOverride`: `(ilvl, startOverride, full level override)`.
+type Override = (usize, Option<u32>, Option<Level>);
 
 #[derive(Debug, Default)]
 struct Num {
     abstract_id: u32,
-    /// `(ilvl, startOverride, full level override)`.
-    overrides: Vec<(usize, Option<u32>, Option<Level>)>,
+    /// The `w:lvlOverride`s, in document order while parsing.
+    overrides: Vec<Override>,
+    /// Per level, the index in `overrides` of the last override of that level: filled
+    /// once the `w:num` is read, so that a paragraph looks its level up in constant
+    /// time however many overrides the list has.
+    last: [Option<usize>; LEVELS],
 }
+
+impl Num {
+    /// Keeps only the last override of each level (the one Word applies), and
+    /// indexes it by level.
+    fn settle(&mut self) {
+        let mut last: [Option<Override>; LEVELS] = Default::default();
+        for o in self.overrides.drain(..) {
+            if let Some(slot) = last.get_mut(o.0) {
+                *slot = Some(o);
+            }
+        }
+        self.overrides = last.into_iter().flatten().collect();
+        for (i, o) in self.overrides.iter().enumerate() {
+            if let Some(slot) = self.last.get_mut(o.0) {
+                *slot = Some(i);
+            }
+        }
+    }
+
+    /// The override of level `i`, if any.
+    fn override_of(&self, i: usize) -> Option<&Override> {
+        self.last
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|at| self.overrides.get(at))
+    }
+}
+
+/// The characters of a level text read, and the bytes of number text rendered, in
+/// front of a paragraph. Real level texts are a few characters (`（%2）`); a longer one
+/// is cut here, so that a level text of 50,000 `%1`s used by every paragraph cannot
+/// multiply the work or the output.
+pub(crate) const MAX_NUMBER_TEXT: usize = 256;
 
 /// The list definitions of a document plus the running counters.
 #[derive(Debug, Default)]
@@ -169,7 +213,8 @@ impl Numbering {
                             }
                         }
                         b"num" => {
-                            if let Some((id, n)) = num.take() {
+                            if let Some((id, mut n)) = num.take() {
+                                n.settle();
                                 numbering.nums.insert(id, n);
                             }
                         }
@@ -199,13 +244,8 @@ impl Numbering {
             })
             .collect();
         for (id, target) in links {
-            let levels = self
-                .abstracts
-                .get(&target)
-                .map(|a| a.levels.clone())
-                .unwrap_or_default();
             if let Some(a) = self.abstracts.get_mut(&id) {
-                a.levels = levels;
+                a.levels_from = Some(target);
             }
         }
     }
@@ -219,20 +259,20 @@ impl Numbering {
         let ilvl = (ilvl as usize).min(LEVELS - 1);
         let num = self.nums.get(&num_id)?;
         let abs = self.abstracts.get(&num.abstract_id)?;
-        let level_of = |i: usize| -> Level {
-            num.overrides
-                .iter()
-                .rev()
-                .find(|o| o.0 == i)
-                .and_then(|o| o.2.clone())
-                .or_else(|| abs.levels.get(i).cloned())
-                .unwrap_or_default()
+        let abs = abs
+            .levels_from
+            .and_then(|t| self.abstracts.get(&t))
+            .unwrap_or(abs);
+        let default = Level::default();
+        // Borrowed, never cloned: a level's text may be long and is read once per `%N`.
+        let level_of = |i: usize| -> &Level {
+            num.override_of(i)
+                .and_then(|o| o.2.as_ref())
+                .or_else(|| abs.levels.get(i))
+                .unwrap_or(&default)
         };
         let start_of = |i: usize| -> u32 {
-            num.overrides
-                .iter()
-                .rev()
-                .find(|o| o.0 == i)
+            num.override_of(i)
                 .and_then(|o| o.1)
                 .unwrap_or_else(|| level_of(i).start())
         };
@@ -271,9 +311,15 @@ impl Numbering {
             return None;
         }
         let template = level.text.as_deref().unwrap_or("");
-        let mut out = String::with_capacity(template.len() + 8);
-        let mut chars = template.chars().peekable();
+        let mut out = String::with_capacity(template.len().min(MAX_NUMBER_TEXT) + 8);
+        // At most MAX_NUMBER_TEXT characters of the level text are rendered.
+        let mut chars = template.chars().take(MAX_NUMBER_TEXT).peekable();
+        let mut visited = 1u64;
         while let Some(c) = chars.next() {
+            visited += 1;
+            if out.len() >= MAX_NUMBER_TEXT {
+                break;
+            }
             let digit = if c == '%' {
                 chars.peek().and_then(|d| d.to_digit(10))
             } else {
@@ -298,6 +344,7 @@ impl Numbering {
                 _ => out.push(c),
             }
         }
+        nianbao_core::work::add(visited);
         match level.suffix {
             Suffix::Nothing => {}
             Suffix::Space => out.push(' '),
