@@ -9,7 +9,7 @@ mod cross_year;
 mod finding;
 mod within_report;
 
-pub use cross_year::check_cross_year;
+pub use cross_year::{CrossYearError, check_cross_year};
 pub use finding::{Finding, Status, Term};
 pub use within_report::check;
 
