@@ -20,6 +20,12 @@
 //! - `docx` (default): .docx reading and writing ([`nianbao_docx`]).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
 //! - `json` (default): normalized JSON and its schema ([`nianbao_json`]).
+//!
+//! # Reference
+//!
+//! The keys, paths, formats and rules of the output are in [`reference`](mod@reference)
+//! (`docs/REFERENCE.md` in the repository).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -39,10 +45,17 @@ pub use nianbao_core::{
 };
 
 #[cfg(feature = "docx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "docx")))]
 pub use nianbao_docx as docx;
 #[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub use nianbao_html as html;
 #[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use nianbao_json as json;
 #[cfg(feature = "txt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "txt")))]
 pub use nianbao_txt as txt;
+
+#[doc = include_str!("../docs/REFERENCE.md")]
+pub mod reference {}

@@ -2,7 +2,8 @@
 //!
 //! The envelope is
 //! `{"schema_version", "generator", "source", "report", "findings", "diagnostics"}`.
-//! Under `report`, the three tables stand at exactly the paths and keys of REPORT.md
+//! Under `report`, the three tables stand at exactly the paths and keys of the
+//! reference (`docs/REFERENCE.md`, in rustdoc `nianbao::reference`):
 //! (`report.applications.results.denied.state_secret.total`); a cell is a JSON number,
 //! or `null` when blank or a placeholder (or text). Wherever normalization changed a
 //! cell, `report.cells` holds its verbatim text and what was done, under the cell's

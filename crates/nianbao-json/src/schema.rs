@@ -1,5 +1,5 @@
 //! The JSON Schema of the output, generated from the model: schemars for the plain
-//! types, the catalogue of REPORT.md for the three tables.
+//! types, the catalogue (`docs/REFERENCE.md`) for the three tables.
 
 use serde_json::{Map, Value, json};
 

@@ -3,7 +3,7 @@
 //!
 //! Key order is part of the contract ("same analysis, same bytes"): the envelope's keys,
 //! then under `report` the meta (with its `template`), preamble, sections, the three
-//! tables at the paths of REPORT.md, `cells`, `layout` and `other_tables`. A key that
+//! tables at the paths of `docs/REFERENCE.md`, `cells`, `layout` and `other_tables`. A key that
 //! occurs twice (two cells of a row under one column) is written once, where it first
 //! occurs, with the last value, as a JSON object built by insertion would hold it.
 

@@ -1,4 +1,4 @@
-//! The catalogue of REPORT.md: the six sections, the three tables, their row and
+//! The catalogue of the reference (`docs/REFERENCE.md`, in rustdoc `nianbao::reference`): the six sections, the three tables, their row and
 //! column labels and the keys and paths of the JSON. This is data, and the public
 //! contract of the normalized JSON.
 

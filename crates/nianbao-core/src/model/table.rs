@@ -1,4 +1,4 @@
-//! A recognized national table: rows keyed by the paths of REPORT.md.
+//! A recognized national table: rows keyed by the paths of the reference (`docs/REFERENCE.md`).
 
 use std::borrow::Cow;
 

@@ -1,4 +1,4 @@
-//! The consistency rules (勾稽关系) of REPORT.md.
+//! The consistency rules (勾稽关系) of the reference (`docs/REFERENCE.md`).
 //!
 //! Every rule instance gives [`Status::Passed`], [`Status::Failed`] (with the numbers
 //! involved) or [`Status::NotAssessable`] (a blank cell, a placeholder, text or a

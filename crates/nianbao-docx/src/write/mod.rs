@@ -8,10 +8,10 @@
 //! the tables that are none of the three after section 六, and, when asked for, the
 //! findings appendix.
 //!
-//! Tables use the labels of REPORT.md and the merges of the official template; rows
+//! Tables use the labels of the reference (`docs/REFERENCE.md`) and the merges of the official template; rows
 //! the source lacks are written blank at their template place, extra rows of the
 //! source stay where they were, notes (`注：…`) are rows across the table. Numbers
-//! are printed as normalized (see [`cell_text`](text::cell_text)), blank cells blank,
+//! are printed as normalized (see [`cell_text`]), blank cells blank,
 //! placeholders and text as in the source.
 
 mod appendix;
