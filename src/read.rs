@@ -108,7 +108,10 @@ pub fn read_document(
 
 #[cfg(any(not(feature = "txt"), not(feature = "docx"), not(feature = "html")))]
 fn unsupported(feature: &str) -> Error {
-    Error::unsupported(format!("this build of nianbao has no `{feature}` feature"))
+    Error::unsupported_because(
+        nianbao_core::UnsupportedReason::FeatureDisabled,
+        format!("this build of nianbao has no `{feature}` feature"),
+    )
 }
 
 #[cfg(feature = "txt")]

@@ -95,3 +95,44 @@ fn committed_schema_matches_the_model() {
         "schema/nianbao.schema.json differs from the model; if the change is deliberate, run UPDATE_SCHEMA=1 cargo test --test json and bump SCHEMA_VERSION"
     );
 }
+
+#[test]
+fn serialize_and_writers_give_the_normalized_json() {
+    for analysis in reports() {
+        let json = nianbao::json::to_string(&analysis);
+        // `Analysis: Serialize` is the normalized JSON itself, `Report` its `report`.
+        assert_eq!(serde_json::to_string_pretty(&analysis).unwrap(), json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            serde_json::to_value(&analysis.report).unwrap(),
+            value["report"]
+        );
+        // Any io::Write.
+        let mut out = std::io::Cursor::new(Vec::new());
+        nianbao::json::to_writer(&mut out, &analysis).unwrap();
+        assert_eq!(out.into_inner(), json.as_bytes());
+        let mut line = Vec::new();
+        nianbao::json::to_writer_compact(&mut line, &analysis).unwrap();
+        assert_eq!(line, nianbao::json::to_string_compact(&analysis).as_bytes());
+    }
+    // A writer that fails gives the writer's own error.
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let analysis = &reports()[0];
+    match nianbao::json::to_writer(Full, analysis) {
+        Err(nianbao::json::JsonError::Io(e)) => {
+            assert_eq!(e.kind(), std::io::ErrorKind::StorageFull)
+        }
+        other => panic!("expected an io error, got {other:?}"),
+    }
+}

@@ -23,6 +23,7 @@
 //! let findings = rules::check(report);
 //! assert!(findings.iter().all(|f| f.status != rules::Status::Failed));
 //! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -34,6 +35,8 @@ pub mod catalog;
 mod diagnostic;
 mod error;
 pub mod ir;
+#[cfg(feature = "json")]
+mod json;
 mod limits;
 pub mod model;
 pub mod recognize;
@@ -42,11 +45,15 @@ pub mod text;
 
 pub use catalog::{SectionKey, TableFormat, TableKind};
 pub use diagnostic::{Diagnostic, Severity, codes};
-pub use error::{Error, UNNAMED};
+pub use error::{Error, UNNAMED, UnsupportedReason};
 pub use ir::Pos;
 pub use limits::Limits;
 pub use model::{Cell, CellValue, Number, Report};
 pub use recognize::{Recognized, recognize};
+
+/// The version of the normalized JSON format (`schema_version`). A new optional field
+/// is a minor bump; a rename or removal is a major one.
+pub const SCHEMA_VERSION: &str = "1.0.0";
 
 /// The name and version of this library, as written into outputs.
 pub const GENERATOR: &str = concat!("nianbao ", env!("CARGO_PKG_VERSION"));

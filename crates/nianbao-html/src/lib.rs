@@ -56,6 +56,7 @@
 
 mod article;
 mod charset;
+pub mod codes;
 mod dom;
 mod error;
 mod flow;

@@ -34,10 +34,10 @@ mod schema;
 mod write;
 
 pub use error::JsonError;
+pub use nianbao_core::SCHEMA_VERSION;
 pub use read::{from_str, from_value};
 pub use schema::schema;
-pub use write::{to_string, to_string_compact, to_value, write_compact, write_pretty};
-
-/// The version of the JSON format. A new optional field is a minor bump; a rename or
-/// removal is a major one.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub use write::{
+    to_string, to_string_compact, to_value, to_writer, to_writer_compact, write_compact,
+    write_pretty,
+};

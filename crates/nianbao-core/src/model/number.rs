@@ -222,6 +222,7 @@ mod tests {
     }
 }
 
+#[cfg(feature = "json")]
 mod serde_impl {
     use super::Number;
     use serde::de::{self, Visitor};

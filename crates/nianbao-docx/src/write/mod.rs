@@ -70,6 +70,23 @@ pub enum DocxWriteError {
     },
 }
 
+impl From<DocxWriteError> for nianbao_core::Error {
+    /// [`Error::Write`](nianbao_core::Error::Write), with the place of a forbidden
+    /// character; name the output with [`with_file`](nianbao_core::Error::with_file).
+    fn from(e: DocxWriteError) -> Self {
+        let detail = e.to_string();
+        let place = match e {
+            DocxWriteError::InvalidCharacter { place, .. } => Some(place),
+            DocxWriteError::Package { .. } => None,
+        };
+        nianbao_core::Error::Write {
+            file: nianbao_core::UNNAMED.to_owned(),
+            place,
+            detail,
+        }
+    }
+}
+
 /// Writes a report as a .docx and returns its bytes. The same report and options
 /// always give the same bytes.
 ///
