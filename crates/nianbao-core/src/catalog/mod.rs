@@ -4,6 +4,7 @@
 
 mod active_disclosure;
 mod applications;
+pub mod keys;
 mod review_litigation;
 mod sections;
 
