@@ -37,11 +37,12 @@ mod format;
 mod read;
 
 pub use format::Format;
-pub use read::{Options, read_bytes, read_document, read_path};
+pub use read::{Options, read_bytes, read_document, read_path, read_path_with};
 
 pub use nianbao_core::{
-    Analysis, Cell, CellValue, Diagnostic, Error, Limits, Number, Report, SectionKey, Severity,
-    TableFormat, TableKind, analyze, catalog, codes, ir, model, recognize, rules,
+    Analysis, Cell, CellValue, Diagnostic, Error, Headline, Limits, Number, Report, SectionKey,
+    Severity, TableFormat, TableKind, UnsupportedReason, analyze, catalog, codes, headline, ir,
+    model, recognize, rules,
 };
 
 #[cfg(feature = "docx")]

@@ -30,11 +30,36 @@ impl Options {
     }
 }
 
-/// Reads, recognizes and checks a report file with default options.
+/// Reads, recognizes and checks a report file with default options
+/// ([`read_path_with`] takes options).
+///
+/// # Errors
+///
+/// As [`read_path_with`].
 pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
+    read_path_with(path, &Options::default())
+}
+
+/// Reads, recognizes and checks a report file with options (limits, a forced format).
+/// The file's path is kept as `source.name`.
+///
+/// ```
+/// use nianbao::{Format, Options};
+/// let options = Options::default().with_format(Format::Text);
+/// let analysis = nianbao::read_path_with("testdata/tika/county-2021.txt", &options)?;
+/// assert_eq!(analysis.report.source.format.as_deref(), Some("txt"));
+/// # Ok::<(), nianbao::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read, [`Error::LimitExceeded`] when it is
+/// over `options.limits.max_input_bytes` (checked before reading), and every error of
+/// [`read_bytes`].
+pub fn read_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let limits = Limits::default();
+    let limits = &options.limits;
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         file: name.clone(),
         source,
@@ -52,7 +77,7 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
         file: name.clone(),
         source,
     })?;
-    read_bytes(&bytes, Some(&name), &Options::default())
+    read_bytes(&bytes, Some(&name), options)
 }
 
 /// Reads, recognizes and checks a report from bytes. `name` (a file name or URL) picks
@@ -61,6 +86,15 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
 /// An input in which nothing of a report is found (no section heading, none of the
 /// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
 /// [`read_document`] and [`analyze`].
+///
+/// A scraper with a page's bytes and URL in memory needs this one call:
+/// `read_bytes(&bytes, Some(url), &Options::default().with_format(Format::Html))`
+/// reads the page (the URL kept as the page's `url`), fills `source.name` with the URL
+/// and `source.format` with `html`.
+///
+/// # Errors
+///
+/// [`Error::NoReport`] as above, and every error of [`read_document`].
 pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result<Analysis, Error> {
     let (format, doc) = read_document(bytes, name, options)?;
     let mut analysis = analyze(&doc);
@@ -77,6 +111,13 @@ pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result
 }
 
 /// Reads bytes into the Document IR (before recognition), with the format used.
+///
+/// # Errors
+///
+/// [`Error::LimitExceeded`] when the input is over a limit, [`Error::Malformed`] when
+/// it is broken, [`Error::Unsupported`] when it is of a kind nianbao does not read (its
+/// [`UnsupportedReason`](nianbao_core::UnsupportedReason) says which) or needs a
+/// feature this build lacks; each names the file.
 pub fn read_document(
     bytes: &[u8],
     name: Option<&str>,

@@ -34,6 +34,7 @@
 pub mod catalog;
 mod diagnostic;
 mod error;
+pub mod headline;
 pub mod ir;
 #[cfg(feature = "json")]
 mod json;
@@ -46,6 +47,7 @@ pub mod text;
 pub use catalog::{SectionKey, TableFormat, TableKind};
 pub use diagnostic::{Diagnostic, Severity, codes};
 pub use error::{Error, UNNAMED, UnsupportedReason};
+pub use headline::Headline;
 pub use ir::Pos;
 pub use limits::Limits;
 pub use model::{Cell, CellValue, Number, Report};
@@ -70,11 +72,19 @@ pub struct Analysis {
 }
 
 /// Recognizes a document and checks the rules: the whole job after reading.
+///
+/// `source.properties` are the document's properties; `source.name` is its `url`
+/// property when it has one (an HTML page read with its URL). The facade's
+/// `read_bytes` and `read_path` fill `source.name` and `source.format` from what the
+/// caller gave.
 pub fn analyze(doc: &ir::Document) -> Analysis {
     let Recognized {
-        report,
+        mut report,
         diagnostics,
     } = recognize(doc);
+    if report.source.name.is_none() {
+        report.source.name = doc.properties.get("url").cloned();
+    }
     Analysis {
         findings: rules::check(&report),
         report,

@@ -27,6 +27,8 @@
 )]
 
 mod error;
+// The golden-file comparison of the project's own tests: not part of the API.
+#[doc(hidden)]
 pub mod golden;
 mod paths;
 mod read;
