@@ -199,33 +199,35 @@ fn wrap_objects(v: Value) -> Value {
 fn table_choice(kind: TableKind) -> Value {
     let key = kind.key();
     let templated = kind != TableKind::ReviewLitigation;
-    let mut options = Vec::new();
-    let mut absent = json!({
-        "properties": {
-            key: { "type": "null" },
-            "layout": { "not": { "required": [key] } }
+    // `properties` for one option: the table's values, the layout, and (tables 2 and 3)
+    // the template's format.
+    let option = |values: Value, layout: Value, format: Option<&str>| {
+        let mut props = Map::new();
+        props.insert(key.to_owned(), values);
+        props.insert("layout".to_owned(), layout);
+        if templated {
+            props.insert(
+                "meta".to_owned(),
+                json!({ "properties": { "template": { "properties": { key: { "const": format } } } } }),
+            );
         }
-    });
-    if templated {
-        absent["properties"]["meta"] =
-            json!({ "properties": { "template": { "properties": { key: { "const": null } } } } });
-    }
-    options.push(absent);
+        json!({ "properties": props })
+    };
+    let mut options = vec![option(
+        json!({ "type": "null" }),
+        json!({ "not": { "required": [key] } }),
+        None,
+    )];
     for format in formats(kind) {
         let name = format.map(TableFormat::as_str);
-        let mut present = json!({
-            "properties": {
-                key: { "$ref": format!("#/$defs/{}", table_def(kind, *format)) },
-                "layout": {
-                    "required": [key],
-                    "properties": { key: { "properties": { "format": { "const": name } } } }
-                }
-            }
-        });
-        if templated {
-            present["properties"]["meta"] = json!({ "properties": { "template": { "properties": { key: { "const": name } } } } });
-        }
-        options.push(present);
+        options.push(option(
+            json!({ "$ref": format!("#/$defs/{}", table_def(kind, *format)) }),
+            json!({
+                "required": [key],
+                "properties": { key: { "properties": { "format": { "const": name } } } }
+            }),
+            name,
+        ));
     }
     json!({ "oneOf": options })
 }

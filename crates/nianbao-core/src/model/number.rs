@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn order_from_and_sum() {
-        let mut v = vec![n("96171.6"), n("-3"), n("0.5"), n("1"), n("0.05"), n("1.0")];
+        let mut v = [n("96171.6"), n("-3"), n("0.5"), n("1"), n("0.05"), n("1.0")];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["-3", "0.05", "0.5", "1", "1", "96171.6"]);

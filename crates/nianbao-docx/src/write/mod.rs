@@ -100,6 +100,11 @@ impl From<DocxWriteError> for nianbao_core::Error {
 /// let bytes = write(&report, &WriteOptions::default()).unwrap();
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// ```
+///
+/// # Errors
+///
+/// [`DocxWriteError::InvalidCharacter`] when a text holds a character XML 1.0 forbids
+/// (naming its place in the report), [`DocxWriteError::Package`] when packing fails.
 pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWriteError> {
     validate(report)?;
     let mut docx = Docx::new()
