@@ -6,7 +6,7 @@
 //! source. `nianbao batch` adds a progress bar, `--resume` and flat memory.
 //!
 //! ```text
-//! cargo run --release --example batch_convert -- OUTDIR testdata/archive/input
+//! cargo run --release --example batch_convert -- testdata/archive/input OUTDIR
 //! ```
 
 use std::io::{Cursor, Read};
@@ -23,8 +23,9 @@ struct Input(String, PathBuf, Bytes);
 
 fn main() -> Result<(), Error> {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let Some((outdir, inputs)) = args.split_first().filter(|(_, i)| !i.is_empty()) else {
-        return Err("usage: batch_convert OUTDIR INPUT…".into());
+    // Inputs first, then the output, as in every example.
+    let Some((outdir, inputs)) = args.split_last().filter(|(_, i)| !i.is_empty()) else {
+        return Err("usage: batch_convert INPUT… OUTDIR".into());
     };
     let mut todo = Vec::new();
     for input in inputs {

@@ -144,3 +144,22 @@ fn reference_tables_match_the_catalogue() {
         "docs/REFERENCE.md differs from the catalogue: UPDATE_REFERENCE=1 cargo test --test reference"
     );
 }
+
+/// examples/README.md lists every example.
+#[test]
+fn the_examples_readme_lists_every_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".rs") {
+            count += 1;
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "{name} is not in examples/README.md"
+            );
+        }
+    }
+    assert!(count >= 5);
+}
