@@ -104,7 +104,7 @@ fn walk(dir: &Path, out: &Path, todo: &mut Vec<Input>) -> io::Result<()> {
         } else if nianbao::Format::from_path(&path).is_some() {
             let source = path.display().to_string();
             let bytes: Bytes = Box::new(move || fs::read(&path));
-            todo.push(Input(source, out.with_added_extension("json"), bytes));
+            todo.push(Input(source, json_name(out), bytes));
         }
     }
     Ok(())
@@ -130,7 +130,7 @@ fn add_zip(path: &Path, out: &Path, todo: &mut Vec<Input>) -> Result<(), Error> 
             archive.clone().by_index(index)?.read_to_end(&mut bytes)?;
             Ok(bytes)
         });
-        let out = out.join(parts.join("/")).with_added_extension("json");
+        let out = json_name(out.join(parts.join("/")));
         todo.push(Input(format!("{}!{name}", path.display()), out, bytes));
     }
     Ok(())
@@ -147,4 +147,12 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// A CSV field, quoted.
 fn csv(field: &str) -> String {
     format!("\"{}\"", field.replace('"', "\"\""))
+}
+
+/// `a/b.docx` → `a/b.docx.json` (what `Path::with_added_extension` does from Rust 1.91;
+/// written out for the MSRV).
+fn json_name(path: PathBuf) -> PathBuf {
+    let mut name = path.into_os_string();
+    name.push(".json");
+    PathBuf::from(name)
 }
