@@ -17,9 +17,12 @@
 //! # Crate features
 //!
 //! - `txt` (default): text dumps ([`nianbao_txt`]).
-//! - `docx` (default): .docx reading and writing ([`nianbao_docx`]).
+//! - `docx` (default): .docx reading ([`nianbao_docx`]).
+//! - `docx-write` (default): the .docx writer (`docx::write`, built on docx-rs).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
-//! - `json` (default): normalized JSON and its schema ([`nianbao_json`]).
+//! - `json` (default): normalized JSON and its schema ([`nianbao_json`]); serde for
+//!   the model (`Analysis` and `Report` implement `Serialize`). Without it the core has
+//!   no serde.
 //!
 //! # Reference
 //!
