@@ -6,7 +6,7 @@
 //! source. `nianbao batch` adds a progress bar, `--resume` and flat memory.
 //!
 //! ```text
-//! cargo run --release --example batch_convert -- OUTDIR testdata/archive/input
+//! cargo run --release --example batch_convert -- testdata/archive/input OUTDIR
 //! ```
 
 use std::io::{Cursor, Read};
@@ -23,8 +23,9 @@ struct Input(String, PathBuf, Bytes);
 
 fn main() -> Result<(), Error> {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let Some((outdir, inputs)) = args.split_first().filter(|(_, i)| !i.is_empty()) else {
-        return Err("usage: batch_convert OUTDIR INPUT…".into());
+    // Inputs first, then the output, as in every example.
+    let Some((outdir, inputs)) = args.split_last().filter(|(_, i)| !i.is_empty()) else {
+        return Err("usage: batch_convert INPUT… OUTDIR".into());
     };
     let mut todo = Vec::new();
     for input in inputs {
@@ -103,7 +104,7 @@ fn walk(dir: &Path, out: &Path, todo: &mut Vec<Input>) -> io::Result<()> {
         } else if nianbao::Format::from_path(&path).is_some() {
             let source = path.display().to_string();
             let bytes: Bytes = Box::new(move || fs::read(&path));
-            todo.push(Input(source, out.with_added_extension("json"), bytes));
+            todo.push(Input(source, json_name(out), bytes));
         }
     }
     Ok(())
@@ -129,7 +130,7 @@ fn add_zip(path: &Path, out: &Path, todo: &mut Vec<Input>) -> Result<(), Error> 
             archive.clone().by_index(index)?.read_to_end(&mut bytes)?;
             Ok(bytes)
         });
-        let out = out.join(parts.join("/")).with_added_extension("json");
+        let out = json_name(out.join(parts.join("/")));
         todo.push(Input(format!("{}!{name}", path.display()), out, bytes));
     }
     Ok(())
@@ -153,4 +154,12 @@ fn csv(field: &str) -> String {
         ""
     };
     format!("\"{guard}{}\"", field.replace('"', "\"\""))
+}
+
+/// `a/b.docx` → `a/b.docx.json` (what `Path::with_added_extension` does from Rust 1.91;
+/// written out for the MSRV).
+fn json_name(path: PathBuf) -> PathBuf {
+    let mut name = path.into_os_string();
+    name.push(".json");
+    PathBuf::from(name)
 }

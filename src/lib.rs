@@ -17,10 +17,19 @@
 //! # Crate features
 //!
 //! - `txt` (default): text dumps ([`nianbao_txt`]).
-//! - `docx` (default): .docx reading and writing ([`nianbao_docx`]).
+//! - `docx` (default): .docx reading ([`nianbao_docx`]).
+//! - `docx-write` (default): the .docx writer (`docx::write`, built on docx-rs).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
 //! - `pdf` (default): PDF files ([`nianbao_pdf`]).
-//! - `json` (default): normalized JSON and its schema ([`nianbao_json`]).
+//! - `json` (default): normalized JSON and its schema ([`nianbao_json`]); serde for
+//!   the model (`Analysis` and `Report` implement `Serialize`). Without it the core has
+//!   no serde.
+//!
+//! # Reference
+//!
+//! The keys, paths, formats and rules of the output are in [`reference`](mod@reference)
+//! (`docs/REFERENCE.md` in the repository).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -32,20 +41,29 @@ mod format;
 mod read;
 
 pub use format::Format;
-pub use read::{Options, read_bytes, read_document, read_path};
+pub use read::{Options, read_bytes, read_document, read_path, read_path_with};
 
 pub use nianbao_core::{
-    Analysis, Cell, CellValue, Diagnostic, Error, Limits, Number, Report, SectionKey, Severity,
-    TableFormat, TableKind, analyze, catalog, codes, ir, model, recognize, rules,
+    Analysis, Cell, CellValue, Diagnostic, Error, Headline, Limits, Number, Report, SectionKey,
+    Severity, TableFormat, TableKind, UnsupportedReason, analyze, catalog, codes, headline, ir,
+    model, recognize, rules,
 };
 
 #[cfg(feature = "docx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "docx")))]
 pub use nianbao_docx as docx;
 #[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub use nianbao_html as html;
 #[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use nianbao_json as json;
 #[cfg(feature = "pdf")]
+#[cfg_attr(docsrs, doc(cfg(feature = "pdf")))]
 pub use nianbao_pdf as pdf;
 #[cfg(feature = "txt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "txt")))]
 pub use nianbao_txt as txt;
+
+#[doc = include_str!("../docs/REFERENCE.md")]
+pub mod reference {}

@@ -30,18 +30,40 @@ impl Options {
     }
 }
 
-/// Reads, recognizes and checks a report file with default options.
+/// Reads, recognizes and checks a report file with default options
+/// ([`read_path_with`] takes options).
 ///
-/// At most `max_input_bytes + 1` bytes are read, whatever the file is: a device
-/// (`/dev/zero`), a FIFO or `/dev/stdin`, whose size the file system reports as 0,
-/// is refused as soon as it gives more than the limit.
+/// # Errors
+///
+/// As [`read_path_with`].
 pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
+    read_path_with(path, &Options::default())
+}
+
+/// Reads, recognizes and checks a report file with options (limits, a forced format).
+/// The file's path is kept as `source.name`.
+///
+/// ```
+/// use nianbao::{Format, Options};
+/// let options = Options::default().with_format(Format::Text);
+/// let analysis = nianbao::read_path_with("testdata/tika/county-2021.txt", &options)?;
+/// assert_eq!(analysis.report.source.format.as_deref(), Some("txt"));
+/// # Ok::<(), nianbao::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read, [`Error::LimitExceeded`] when it is
+/// over `options.limits.max_input_bytes` (at most that many bytes and one more are
+/// read, whatever the file is: a device such as `/dev/zero`, a FIFO or `/dev/stdin`,
+/// whose size the file system reports as 0, is refused as soon as it gives more), and
+/// every error of [`read_bytes`].
+pub fn read_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let options = Options::default();
-    let bytes =
-        read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
-    read_bytes(&bytes, Some(&name), &options)
+    let bytes = read_limited(path, options.limits.max_input_bytes)
+        .map_err(|e| e.with_file(&name))?;
+    read_bytes(&bytes, Some(&name), options)
 }
 
 /// The bytes of a file, refused with [`Error::LimitExceeded`] once there are more
@@ -80,6 +102,15 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
 /// An input in which nothing of a report is found (no section heading, none of the
 /// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
 /// [`read_document`] and [`analyze`].
+///
+/// A scraper with a page's bytes and URL in memory needs this one call:
+/// `read_bytes(&bytes, Some(url), &Options::default().with_format(Format::Html))`
+/// reads the page (the URL kept as the page's `url`), fills `source.name` with the URL
+/// and `source.format` with `html`.
+///
+/// # Errors
+///
+/// [`Error::NoReport`] as above, and every error of [`read_document`].
 pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result<Analysis, Error> {
     let (format, doc) = read_document(bytes, name, options)?;
     let mut analysis = analyze(&doc);
@@ -96,6 +127,13 @@ pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result
 }
 
 /// Reads bytes into the Document IR (before recognition), with the format used.
+///
+/// # Errors
+///
+/// [`Error::LimitExceeded`] when the input is over a limit, [`Error::Malformed`] when
+/// it is broken, [`Error::Unsupported`] when it is of a kind nianbao does not read (its
+/// [`UnsupportedReason`](nianbao_core::UnsupportedReason) says which) or needs a
+/// feature this build lacks; each names the file.
 pub fn read_document(
     bytes: &[u8],
     name: Option<&str>,
@@ -119,7 +157,11 @@ pub fn read_document(
         Some(f) => f,
         None => {
             if let Some(what) = crate::format::unreadable(bytes) {
-                return Err(Error::unsupported(what).with_file(file));
+                return Err(Error::unsupported_because(
+                    nianbao_core::UnsupportedReason::OtherFormat,
+                    what,
+                )
+                .with_file(file));
             }
             crate::format::choose(bytes, name)
         }
@@ -140,7 +182,10 @@ pub fn read_document(
     not(feature = "pdf")
 ))]
 fn unsupported(feature: &str) -> Error {
-    Error::unsupported(format!("this build of nianbao has no `{feature}` feature"))
+    Error::unsupported_because(
+        nianbao_core::UnsupportedReason::FeatureDisabled,
+        format!("this build of nianbao has no `{feature}` feature"),
+    )
 }
 
 #[cfg(feature = "txt")]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use nianbao::{Error, Format, Options};
+use nianbao::{Error, Format, Options, Report};
 
 #[test]
 fn pages_and_texts_that_are_no_report_give_no_report_found() {
@@ -66,4 +66,42 @@ fn limits_are_checked_before_reading() {
     let err = nianbao::read_bytes(b"0123456789ABCDEF", Some("big.txt"), &options).unwrap_err();
     assert_eq!(err.kind(), "limit_exceeded");
     assert!(err.to_string().contains("max_input_bytes"), "{err}");
+}
+
+#[test]
+fn read_path_with_takes_the_options() {
+    let path = common::testdata().join("tika/county-2021.txt");
+    let small = Options::default().with_limits(nianbao::Limits {
+        max_input_bytes: 100,
+        ..Default::default()
+    });
+    let err = nianbao::read_path_with(&path, &small).unwrap_err();
+    assert_eq!(err.kind(), "limit_exceeded");
+    assert_eq!(err.file(), path.display().to_string());
+    let a = nianbao::read_path_with(&path, &Options::default()).unwrap();
+    assert_eq!(a, nianbao::read_path(&path).unwrap());
+    assert_eq!(a.report.source.name, Some(path.display().to_string()));
+}
+
+/// The scraper steps of examples/README.md fill `source.name` with the page's URL.
+#[test]
+fn the_scraper_steps_fill_the_source() {
+    let bytes = std::fs::read(common::testdata().join("html/portal-2019.html")).unwrap();
+    let url = "https://www.example.gov.cn/a/2019.html";
+    let doc = nianbao::html::read(&bytes, Some(url), &nianbao::Limits::default()).unwrap();
+    assert!(nianbao::html::has_report_markers(&doc));
+    let analysis = nianbao::analyze(&doc);
+    assert_eq!(analysis.report.source.name.as_deref(), Some(url));
+    // The one call does the same, and names the format.
+    let options = Options::default().with_format(Format::Html);
+    let one = nianbao::read_bytes(&bytes, Some(url), &options).unwrap();
+    assert_eq!(one.report.source.name.as_deref(), Some(url));
+    assert_eq!(one.report.source.format.as_deref(), Some("html"));
+    assert_eq!(
+        one.report,
+        Report {
+            source: one.report.source.clone(),
+            ..analysis.report
+        }
+    );
 }

@@ -3,7 +3,7 @@
 tables as the generator laid them out (expected/<name>.tables.txt).
 
 Every report here is synthetic: invented agencies, invented numbers (consistent with
-the rules of REPORT.md). The grid is decided first, as a list of logical cells with
+the rules of docs/REFERENCE.md). The grid is decided first, as a list of logical cells with
 their grid column and spans; the HTML (rowspan/colspan, in the markup style of the
 fixture) is written from it. So the expected files are an oracle independent of the
 reader. Run from the repository root: python3 testdata/html/make_fixtures.py

@@ -1,15 +1,14 @@
 //! Diagnostics: what a reader or the recognizer had to guess or could not use.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 use crate::Pos;
 
 /// How much a diagnostic matters.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; the result is as the source says.
@@ -22,7 +21,11 @@ pub enum Severity {
 ///
 /// Codes are dotted and stable (`section.missing`, `row.unknown`, …); the message is for
 /// people and may change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Diagnostic {
     /// The stable code, see [`codes`].
     pub code: String,
@@ -31,7 +34,10 @@ pub struct Diagnostic {
     /// A sentence for people.
     pub message: String,
     /// Where in the source, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub pos: Option<Pos>,
 }
 

@@ -24,7 +24,9 @@ pub enum Error {
     Unsupported {
         /// The file, or `<input>` when none was named.
         file: String,
-        /// What the input really is, or what feature it needs.
+        /// Why, as a value to match on.
+        reason: UnsupportedReason,
+        /// What the input really is, or what feature it needs, for people.
         what: String,
     },
     /// The input is over one of the [`Limits`](crate::Limits).
@@ -51,6 +53,17 @@ pub enum Error {
         /// What was looked for and not found.
         reason: String,
     },
+    /// Writing an output failed (the .docx writer's errors convert into this).
+    #[error("{file}: cannot write: {detail}")]
+    Write {
+        /// The output's file, or `<input>` when none was named.
+        file: String,
+        /// Where in the report the fault is, when it is one place
+        /// (`section overview, paragraph 3`).
+        place: Option<String>,
+        /// What went wrong.
+        detail: String,
+    },
     /// Reading the file failed.
     #[error("{file}: {source}")]
     Io {
@@ -60,6 +73,27 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why an input is [`Error::Unsupported`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnsupportedReason {
+    /// An encrypted or password-protected document.
+    Encrypted,
+    /// A Word 97–2003 binary document (.doc, or a WPS .wps in that format): save it as
+    /// .docx.
+    LegacyWord,
+    /// A file of another kind (a spreadsheet, a presentation, an image, a PDF…).
+    OtherFormat,
+    /// A feature of the format that the reader cannot decode (a compression method…).
+    UnsupportedFeature,
+    /// A scanned document: page images with no text layer, which need OCR first.
+    Scanned,
+    /// This build of nianbao lacks the cargo feature the input needs.
+    FeatureDisabled,
+    /// Anything else.
+    Other,
 }
 
 /// The placeholder file name used until [`Error::with_file`] names the file.
@@ -75,11 +109,26 @@ impl Error {
         }
     }
 
-    /// An unsupported-input error in an unnamed input.
+    /// An unsupported-input error in an unnamed input, for no reason more precise than
+    /// [`UnsupportedReason::Other`].
     pub fn unsupported(what: impl Into<String>) -> Self {
+        Error::unsupported_because(UnsupportedReason::Other, what)
+    }
+
+    /// An unsupported-input error in an unnamed input, with its reason.
+    pub fn unsupported_because(reason: UnsupportedReason, what: impl Into<String>) -> Self {
         Error::Unsupported {
             file: UNNAMED.to_owned(),
+            reason,
             what: what.into(),
+        }
+    }
+
+    /// Why the input is unsupported, when the error says it is.
+    pub fn unsupported_reason(&self) -> Option<UnsupportedReason> {
+        match self {
+            Error::Unsupported { reason, .. } => Some(*reason),
+            _ => None,
         }
     }
 
@@ -102,6 +151,7 @@ impl Error {
             | Error::Unsupported { file, .. }
             | Error::LimitExceeded { file, .. }
             | Error::NoReport { file, .. }
+            | Error::Write { file, .. }
             | Error::Io { file, .. } => *file = name,
         }
         self
@@ -114,18 +164,20 @@ impl Error {
             | Error::Unsupported { file, .. }
             | Error::LimitExceeded { file, .. }
             | Error::NoReport { file, .. }
+            | Error::Write { file, .. }
             | Error::Io { file, .. } => file,
         }
     }
 
     /// A short stable name of the kind of error: `malformed`, `unsupported`,
-    /// `limit_exceeded`, `no_report` or `io`.
+    /// `limit_exceeded`, `no_report`, `write` or `io`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Malformed { .. } => "malformed",
             Error::Unsupported { .. } => "unsupported",
             Error::LimitExceeded { .. } => "limit_exceeded",
             Error::NoReport { .. } => "no_report",
+            Error::Write { .. } => "write",
             Error::Io { .. } => "io",
         }
     }

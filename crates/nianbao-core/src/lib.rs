@@ -23,6 +23,7 @@
 //! let findings = rules::check(report);
 //! assert!(findings.iter().all(|f| f.status != rules::Status::Failed));
 //! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -33,7 +34,10 @@
 pub mod catalog;
 mod diagnostic;
 mod error;
+pub mod headline;
 pub mod ir;
+#[cfg(feature = "json")]
+mod json;
 mod limits;
 pub mod model;
 pub mod recognize;
@@ -44,11 +48,16 @@ pub mod work;
 
 pub use catalog::{SectionKey, TableFormat, TableKind};
 pub use diagnostic::{Diagnostic, Severity, codes};
-pub use error::{Error, UNNAMED};
+pub use error::{Error, UNNAMED, UnsupportedReason};
+pub use headline::Headline;
 pub use ir::Pos;
 pub use limits::Limits;
 pub use model::{Cell, CellValue, Number, Report};
 pub use recognize::{Recognized, recognize};
+
+/// The version of the normalized JSON format (`schema_version`). A new optional field
+/// is a minor bump; a rename or removal is a major one.
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// The name and version of this library, as written into outputs.
 pub const GENERATOR: &str = concat!("nianbao ", env!("CARGO_PKG_VERSION"));
@@ -65,11 +74,19 @@ pub struct Analysis {
 }
 
 /// Recognizes a document and checks the rules: the whole job after reading.
+///
+/// `source.properties` are the document's properties; `source.name` is its `url`
+/// property when it has one (an HTML page read with its URL). The facade's
+/// `read_bytes` and `read_path` fill `source.name` and `source.format` from what the
+/// caller gave.
 pub fn analyze(doc: &ir::Document) -> Analysis {
     let Recognized {
-        report,
+        mut report,
         diagnostics,
     } = recognize(doc);
+    if report.source.name.is_none() {
+        report.source.name = doc.properties.get("url").cloned();
+    }
     Analysis {
         findings: rules::check(&report),
         report,

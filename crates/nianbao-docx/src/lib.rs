@@ -1,6 +1,6 @@
 //! nianbao: the .docx adapter: a streaming OOXML reader that builds true table grids
 //! ([`read()`], module [`mod@read`]), and a writer that re-typesets a report in the
-//! official layout ([`mod@write`]).
+//! official layout (`write`, with the `write` feature).
 //!
 //! ```
 //! use nianbao_core::ir::Block;
@@ -22,6 +22,12 @@
 //! let analysis = nianbao_core::analyze(&doc);
 //! assert!(analysis.report.review_litigation.is_some());
 //! ```
+//!
+//! # Features
+//!
+//! - `write` (default): the writer, built on docx-rs. A user who only reads turns
+//!   default features off and does not compile docx-rs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -30,7 +36,11 @@
 )]
 
 pub mod read;
+#[cfg(feature = "write")]
+#[cfg_attr(docsrs, doc(cfg(feature = "write")))]
 pub mod write;
 
-pub use read::{DocxError, read, read as read_docx};
+pub use read::{DocxError, codes, read, read as read_docx};
+#[cfg(feature = "write")]
+#[cfg_attr(docsrs, doc(cfg(feature = "write")))]
 pub use write::{DocxWriteError, WriteOptions, write};

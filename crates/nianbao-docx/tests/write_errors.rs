@@ -31,6 +31,21 @@ fn a_control_character_is_an_error_naming_its_place() {
         err.to_string().starts_with("other table 1, row 1, cell 2:"),
         "{err}"
     );
+    // The core error keeps the place; the caller names the output.
+    let core = nianbao_core::Error::from(err).with_file("out.docx");
+    assert_eq!(core.kind(), "write");
+    match &core {
+        nianbao_core::Error::Write { file, place, .. } => {
+            assert_eq!(file, "out.docx");
+            assert_eq!(place.as_deref(), Some("other table 1, row 1, cell 2"));
+        }
+        other => panic!("expected Error::Write, got {other:?}"),
+    }
+    assert!(
+        core.to_string()
+            .starts_with("out.docx: cannot write: other table 1"),
+        "{core}"
+    );
 }
 
 #[test]

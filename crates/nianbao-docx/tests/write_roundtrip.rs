@@ -7,7 +7,7 @@
 //! wording and order (a missing section comes back empty, duplicates merged),
 //! numbers printed as normalized (`0万元` → `0`, `３９` → `39`: the verbatim text of
 //! such a cell is gone), and the printed labels of template rows (the labels of
-//! REPORT.md, with table 3's group cells where the official layout starts them). For
+//! docs/REFERENCE.md, with table 3's group cells where the official layout starts them). For
 //! sources already in that form (the 淮安 .docx, the template, the 200 bench files,
 //! the synthetic reports) the JSON of the report read back is byte-equal to the JSON
 //! of the source's report.

@@ -72,12 +72,14 @@ impl From<HtmlError> for Error {
             HtmlError::TooManyCells { actual, max, pos } => {
                 Error::limit("max_table_cells", actual, max, pos)
             }
-            HtmlError::NoHtmlPart => Error::unsupported(
+            HtmlError::NoHtmlPart => Error::unsupported_because(
+                nianbao_core::UnsupportedReason::OtherFormat,
                 "a MIME message (web archive, .mht) with no text/html part: no page to read",
             ),
-            HtmlError::Binary { offset } => Error::unsupported(format!(
-                "binary data, not an HTML page (NUL byte at byte {offset})"
-            )),
+            HtmlError::Binary { offset } => Error::unsupported_because(
+                nianbao_core::UnsupportedReason::OtherFormat,
+                format!("binary data, not an HTML page (NUL byte at byte {offset})"),
+            ),
         }
     }
 }

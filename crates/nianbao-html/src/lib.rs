@@ -61,6 +61,7 @@
 mod article;
 mod attrs;
 mod charset;
+pub mod codes;
 mod dom;
 mod error;
 mod flow;
@@ -85,6 +86,11 @@ const BINARY_CHECK_BYTES: usize = 8192;
 ///
 /// `url` is where the page came from; it is kept as the `url` property. The parser
 /// repairs any markup, so the only errors are input over `limits` and binary input.
+///
+/// # Errors
+///
+/// [`HtmlError`] when the input is over one of `limits` (size, depth, table cells) or
+/// is binary data (a NUL byte near the start), not a page.
 pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document, HtmlError> {
     let size = bytes.len() as u64;
     if size > limits.max_input_bytes {

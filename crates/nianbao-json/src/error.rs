@@ -30,6 +30,9 @@ pub enum JsonError {
         /// The major version read.
         supported: String,
     },
+    /// The writer given to [`to_writer`](crate::to_writer) failed.
+    #[error("writing JSON failed: {0}")]
+    Io(#[source] std::io::Error),
 }
 
 impl JsonError {
@@ -37,6 +40,16 @@ impl JsonError {
         JsonError::Shape {
             path: path.into(),
             message: message.into(),
+        }
+    }
+}
+
+impl JsonError {
+    /// An error of writing: the writer's own error when there is one.
+    pub(crate) fn write(e: serde_json::Error) -> Self {
+        match e.io_error_kind() {
+            Some(_) => JsonError::Io(std::io::Error::from(e)),
+            None => JsonError::Io(std::io::Error::other(e)),
         }
     }
 }

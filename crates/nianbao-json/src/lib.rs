@@ -2,7 +2,8 @@
 //!
 //! The envelope is
 //! `{"schema_version", "generator", "source", "report", "findings", "diagnostics"}`.
-//! Under `report`, the three tables stand at exactly the paths and keys of REPORT.md
+//! Under `report`, the three tables stand at exactly the paths and keys of the
+//! reference (`docs/REFERENCE.md`, in rustdoc `nianbao::reference`):
 //! (`report.applications.results.denied.state_secret.total`); a cell is a JSON number,
 //! or `null` when blank or a placeholder (or text). Wherever normalization changed a
 //! cell, `report.cells` holds its verbatim text and what was done, under the cell's
@@ -26,6 +27,8 @@
 )]
 
 mod error;
+// The golden-file comparison of the project's own tests: not part of the API.
+#[doc(hidden)]
 pub mod golden;
 mod paths;
 mod read;
@@ -33,10 +36,10 @@ mod schema;
 mod write;
 
 pub use error::JsonError;
+pub use nianbao_core::SCHEMA_VERSION;
 pub use read::{from_str, from_value};
 pub use schema::schema;
-pub use write::{to_string, to_string_compact, to_value, write_compact, write_pretty};
-
-/// The version of the JSON format. A new optional field is a minor bump; a rename or
-/// removal is a major one.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub use write::{
+    to_string, to_string_compact, to_value, to_writer, to_writer_compact, write_compact,
+    write_pretty,
+};

@@ -12,11 +12,21 @@ use nianbao_core::{Analysis, Number, Pos, Report};
 use crate::{JsonError, SCHEMA_VERSION, paths};
 
 /// Reads nianbao's JSON back into an analysis.
+///
+/// # Errors
+///
+/// [`JsonError::Syntax`] when the text is not JSON, and every error of [`from_value`].
 pub fn from_str(json: &str) -> Result<Analysis, JsonError> {
     from_value(&serde_json::from_str(json)?)
 }
 
 /// Reads nianbao's JSON value back into an analysis.
+///
+/// # Errors
+///
+/// [`JsonError::Version`] for a major `schema_version` this library does not read, and
+/// [`JsonError::Shape`] (with the JSON path) for a field missing or of the wrong kind,
+/// a row its table's format lacks, or a value that is not a number.
 pub fn from_value(v: &Value) -> Result<Analysis, JsonError> {
     let version = v
         .get("schema_version")

@@ -1,5 +1,5 @@
 //! The JSON Schema of the output, generated from the model: schemars for the plain
-//! types, the catalogue of REPORT.md for the three tables.
+//! types, the catalogue (`docs/REFERENCE.md`) for the three tables.
 
 use serde_json::{Map, Value, json};
 
@@ -21,14 +21,14 @@ pub fn schema() -> Value {
     add::<Normalization>(&mut defs, "Normalization");
     add::<Pos>(&mut defs, "Pos");
     for kind in TableKind::ALL {
-        defs.insert(table_def_name(kind), table_schema(kind));
+        for format in formats(kind) {
+            defs.insert(table_def(kind, *format), table_schema(kind, *format));
+        }
     }
+    // Each table is an object or null here; which object is said per format below.
     let table_props: Map<String, Value> = TableKind::ALL
         .into_iter()
-        .map(|k| {
-            let schema = json!({ "anyOf": [{ "$ref": format!("#/$defs/{}", table_def_name(k)) }, { "type": "null" }] });
-            (k.key().to_owned(), schema)
-        })
+        .map(|k| (k.key().to_owned(), json!({ "type": ["object", "null"] })))
         .collect();
     let mut report_props = Map::new();
     report_props.insert(
@@ -82,7 +82,12 @@ pub fn schema() -> Value {
             "schema_version": { "type": "string" },
             "generator": { "type": "string" },
             "source": { "$ref": "#/$defs/Source" },
-            "report": { "type": "object", "properties": report_props, "required": required },
+            "report": {
+                "type": "object",
+                "properties": report_props,
+                "required": required,
+                "allOf": TableKind::ALL.into_iter().map(table_choice).collect::<Vec<_>>()
+            },
             "findings": { "type": "array", "items": { "$ref": "#/$defs/Finding" } },
             "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/Diagnostic" } }
         },
@@ -126,51 +131,105 @@ fn row_schema(columns: &[&str]) -> Value {
     json!({ "type": ["object", "null"], "properties": props, "required": columns, "additionalProperties": false })
 }
 
-/// A table's values at the paths of REPORT.md, for every format it has.
-fn table_schema(kind: TableKind) -> Value {
-    let mut root = Map::new();
-    let formats = [Some(TableFormat::Trial2019), Some(TableFormat::Format2021)];
-    let specs: Vec<_> = match kind {
-        TableKind::Applications => APPLICATION_ROWS.iter().collect(),
-        _ => formats.iter().flat_map(|f| kind.rows(*f)).collect(),
-    };
-    for spec in specs {
-        // A row key of both formats (table 2) allows the columns of either.
-        let columns: Vec<&str> = spec.columns.iter().map(|c| c.key).collect();
-        let schema = match paths::get(&Value::Object(root.clone()), spec.key) {
-            Some(existing)
-                if existing.get("anyOf").is_some()
-                    || existing.get("properties") != row_schema(&columns).get("properties") =>
-            {
-                let mut options = existing
-                    .get("anyOf")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_else(|| vec![existing.clone()]);
-                let new = row_schema(&columns);
-                if !options.contains(&new) {
-                    options.push(new);
-                }
-                json!({ "anyOf": options })
-            }
-            _ => row_schema(&columns),
-        };
-        paths::set(&mut root, spec.key, schema);
+/// The formats a table has: tables 2 and 3 one schema per format, table 4 one.
+fn formats(kind: TableKind) -> &'static [Option<TableFormat>] {
+    match kind {
+        TableKind::ReviewLitigation => &[None],
+        _ => &[Some(TableFormat::Trial2019), Some(TableFormat::Format2021)],
     }
-    wrap_objects(Value::Object(root))
 }
 
-/// Turns the nested maps of row schemas into object schemas.
+/// The name under `$defs` of a table's schema in a format (`ActiveDisclosureTable2019`).
+fn table_def(kind: TableKind, format: Option<TableFormat>) -> String {
+    table_def_name(kind) + format.map(TableFormat::as_str).unwrap_or_default()
+}
+
+/// A table's values at the paths of the catalogue in one format: every row of the
+/// format (an object of its columns, or null when the source lacks it), nothing else.
+/// Table 3 also holds the rows of the other format, which are always null.
+fn table_schema(kind: TableKind, format: Option<TableFormat>) -> Value {
+    let mut root = Map::new();
+    let specs: Vec<_> = match kind {
+        TableKind::Applications => APPLICATION_ROWS.iter().collect(),
+        _ => kind.rows(format),
+    };
+    // A path of both formats (`results.other.other`, one row in each) takes the
+    // schema of the format's own row, whichever comes first.
+    for in_format in [true, false] {
+        for spec in &specs {
+            if format.is_none_or(|f| spec.formats.includes(f)) != in_format
+                || (!in_format && paths::get(&Value::Object(root.clone()), spec.key).is_some())
+            {
+                continue;
+            }
+            let schema = if in_format {
+                row_schema(&spec.columns.iter().map(|c| c.key).collect::<Vec<_>>())
+            } else {
+                json!({ "type": "null", "description": "A row of the other format: always null." })
+            };
+            paths::set(&mut root, spec.key, schema);
+        }
+    }
+    let mut schema = wrap_objects(Value::Object(root));
+    if let (Some(obj), Some(f)) = (schema.as_object_mut(), format) {
+        obj.insert(
+            "description".into(),
+            Value::from(format!("{} in the {} format.", kind.title(), f.as_str())),
+        );
+    }
+    schema
+}
+
+/// Turns the nested maps of row schemas into object schemas that allow no other key.
 fn wrap_objects(v: Value) -> Value {
     match v {
-        Value::Object(m) if !m.contains_key("type") && !m.contains_key("anyOf") => {
+        Value::Object(m) if !m.contains_key("type") => {
             let required: Vec<String> = m.keys().cloned().collect();
             let props: Map<String, Value> =
                 m.into_iter().map(|(k, v)| (k, wrap_objects(v))).collect();
-            json!({ "type": "object", "properties": props, "required": required })
+            json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false })
         }
         other => other,
     }
+}
+
+/// For one table: exactly one of "absent" (null, no layout, no template format) or
+/// "present in format F" (the values of F's schema, F in the layout and the template).
+/// A 2021 table holding a 2019 row is therefore invalid.
+fn table_choice(kind: TableKind) -> Value {
+    let key = kind.key();
+    let templated = kind != TableKind::ReviewLitigation;
+    // `properties` for one option: the table's values, the layout, and (tables 2 and 3)
+    // the template's format.
+    let option = |values: Value, layout: Value, format: Option<&str>| {
+        let mut props = Map::new();
+        props.insert(key.to_owned(), values);
+        props.insert("layout".to_owned(), layout);
+        if templated {
+            props.insert(
+                "meta".to_owned(),
+                json!({ "properties": { "template": { "properties": { key: { "const": format } } } } }),
+            );
+        }
+        json!({ "properties": props })
+    };
+    let mut options = vec![option(
+        json!({ "type": "null" }),
+        json!({ "not": { "required": [key] } }),
+        None,
+    )];
+    for format in formats(kind) {
+        let name = format.map(TableFormat::as_str);
+        options.push(option(
+            json!({ "$ref": format!("#/$defs/{}", table_def(kind, *format)) }),
+            json!({
+                "required": [key],
+                "properties": { key: { "properties": { "format": { "const": name } } } }
+            }),
+            name,
+        ));
+    }
+    json!({ "oneOf": options })
 }
 
 fn layout_schema() -> Value {

@@ -1,6 +1,6 @@
 //! The errors of the PDF reader.
 
-use nianbao_core::{Error, Pos};
+use nianbao_core::{Error, Pos, UnsupportedReason};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -72,8 +72,12 @@ impl From<PdfError> for Error {
     fn from(e: PdfError) -> Error {
         match e {
             PdfError::Malformed(detail) => Error::malformed(Pos::default(), detail),
-            PdfError::Encrypted => Error::unsupported("an encrypted PDF"),
-            e @ PdfError::Scanned { .. } => Error::unsupported(e.to_string()),
+            PdfError::Encrypted => {
+                Error::unsupported_because(UnsupportedReason::Encrypted, "an encrypted PDF")
+            }
+            e @ PdfError::Scanned { .. } => {
+                Error::unsupported_because(UnsupportedReason::Scanned, e.to_string())
+            }
             PdfError::Limit {
                 limit,
                 actual,

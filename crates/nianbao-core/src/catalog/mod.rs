@@ -1,9 +1,10 @@
-//! The catalogue of REPORT.md: the six sections, the three tables, their row and
+//! The catalogue of the reference (`docs/REFERENCE.md`, in rustdoc `nianbao::reference`): the six sections, the three tables, their row and
 //! column labels and the keys and paths of the JSON. This is data, and the public
 //! contract of the normalized JSON.
 
 mod active_disclosure;
 mod applications;
+pub mod keys;
 mod review_litigation;
 mod sections;
 
@@ -12,14 +13,13 @@ pub use applications::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_
 pub use review_litigation::{REVIEW_COLUMNS, REVIEW_GROUPS};
 pub use sections::SectionKey;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 /// The three national tables.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json", serde(rename_all = "snake_case"))]
 pub enum TableKind {
     /// Table 2, 主动公开政府信息情况.
     ActiveDisclosure,
@@ -82,15 +82,17 @@ impl TableKind {
 }
 
 /// The two national formats.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
 pub enum TableFormat {
     /// The 2019 trial format (国办公开办函〔2019〕60号).
-    #[serde(rename = "2019")]
+    #[cfg_attr(feature = "json", serde(rename = "2019"))]
     Trial2019,
     /// The 2021 format (国办公开办函〔2021〕30号).
-    #[serde(rename = "2021")]
+    #[cfg_attr(feature = "json", serde(rename = "2021"))]
     Format2021,
 }
 

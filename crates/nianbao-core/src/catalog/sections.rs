@@ -1,13 +1,12 @@
 //! The six sections of a report.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 /// The six sections, by their canonical key.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json", serde(rename_all = "snake_case"))]
 pub enum SectionKey {
     /// 一、总体情况
     Overview,

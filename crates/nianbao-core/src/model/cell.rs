@@ -2,9 +2,6 @@
 
 use std::borrow::Cow;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 use super::Number;
 use crate::catalog::ColumnKind;
 use crate::text;
@@ -23,8 +20,12 @@ pub enum CellValue {
 }
 
 /// What normalization changed in a cell, so that the verbatim text can be explained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
+#[cfg_attr(feature = "json", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Normalization {
     /// The value was in 元 and was converted to 万元 (divided by 10,000).

@@ -121,6 +121,46 @@ impl fmt::Display for Number {
     }
 }
 
+impl From<i64> for Number {
+    fn from(value: i64) -> Self {
+        Number::int(value)
+    }
+}
+
+/// Numbers order by value: `0.5 < 1 < 96171.6`, exactly (no float rounding).
+impl Ord for Number {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // 10^12 × i64::MAX fits an i128, so both rescale exactly.
+        let scale = self.scale.max(other.scale);
+        let wide = |n: &Number| {
+            i128::from(n.mantissa) * 10i128.pow(u32::from(scale.saturating_sub(n.scale)))
+        };
+        wide(self).cmp(&wide(other))
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The exact sum of numbers, or `None` when it overflows: `let total: Option<Number> =
+/// cells.iter().filter_map(Cell::as_number).sum();`. (There is no `Sum` into a bare
+/// `Number`: an overflow would have to panic or give a wrong number.)
+impl std::iter::Sum<Number> for Option<Number> {
+    fn sum<I: Iterator<Item = Number>>(mut iter: I) -> Self {
+        iter.try_fold(Number::int(0), Number::checked_add)
+    }
+}
+
+/// The exact sum of borrowed numbers, or `None` when it overflows.
+impl<'a> std::iter::Sum<&'a Number> for Option<Number> {
+    fn sum<I: Iterator<Item = &'a Number>>(iter: I) -> Self {
+        iter.copied().sum()
+    }
+}
+
 /// The error of parsing a [`Number`] from ASCII text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a plain decimal number: {0:?}")]
@@ -208,6 +248,25 @@ mod tests {
     }
 
     #[test]
+    fn order_from_and_sum() {
+        let mut v = [n("96171.6"), n("-3"), n("0.5"), n("1"), n("0.05"), n("1.0")];
+        v.sort();
+        let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["-3", "0.05", "0.5", "1", "1", "96171.6"]);
+        assert!(n("0.000000000001") > n("0"));
+        assert!(n("9223372036854775807") > n("99999999999999.9"));
+        assert_eq!(Number::from(7), n("7"));
+        let total: Option<Number> = [n("0.1"), n("0.2"), Number::from(3)].into_iter().sum();
+        assert_eq!(total, Some(n("3.3")));
+        let borrowed: Option<Number> = v.iter().sum();
+        assert_eq!(borrowed, Some(n("96171.15")));
+        let empty: Option<Number> = std::iter::empty::<Number>().sum();
+        assert_eq!(empty, Some(Number::from(0)));
+        let overflow: Option<Number> = [Number::from(i64::MAX), Number::from(1)].into_iter().sum();
+        assert_eq!(overflow, None);
+    }
+
+    #[test]
     fn yuan_to_wan_yuan_is_exact() {
         assert_eq!(n("251000").shift_down(4).unwrap().to_string(), "25.1");
         assert_eq!(n("5").shift_down(4).unwrap().to_string(), "0.0005");
@@ -222,6 +281,7 @@ mod tests {
     }
 }
 
+#[cfg(feature = "json")]
 mod serde_impl {
     use super::Number;
     use serde::de::{self, Visitor};

@@ -2,9 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 use super::Table;
 use crate::Pos;
 use crate::catalog::{SectionKey, TableKind};
@@ -31,8 +28,12 @@ pub struct Report {
 }
 
 /// Whether the report is in a national format.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
+#[cfg_attr(feature = "json", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ReportKind {
     /// At least one national table (2019 trial or 2021 format) was recognized.
@@ -44,42 +45,54 @@ pub enum ReportKind {
 }
 
 /// Title, agency and year, as printed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Meta {
     /// The title, its lines joined.
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub title: Option<String>,
     /// The publishing agency, from the title (or the introduction).
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub agency: Option<String>,
     /// The year reported on.
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub year: Option<i32>,
     /// The year as printed (`2020`, `二〇二〇`).
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub year_text: Option<String>,
     /// Whether the report is in a national format.
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub kind: ReportKind,
 }
 
 /// Where a report came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Source {
     /// The file name or URL, as the caller gave it.
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub name: Option<String>,
     /// The format read (`docx`, `txt`, `html`).
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub format: Option<String>,
     /// What the reader learnt: document properties (`title`, `author`, `created`),
     /// `encoding`, `layout`, …
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     pub properties: BTreeMap<String, String>,
 }
 
 /// One of the six sections.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Section {
     /// Which section, when the heading was recognized.
     pub key: SectionKey,
@@ -88,7 +101,10 @@ pub struct Section {
     /// The paragraphs of narrative under the heading (tables are not paragraphs).
     pub paragraphs: Vec<String>,
     /// Where the heading is in the source.
-    #[serde(default, skip_serializing_if = "Pos::is_unknown")]
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "Pos::is_unknown")
+    )]
     pub pos: Pos,
 }
 

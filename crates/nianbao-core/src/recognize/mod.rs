@@ -9,6 +9,8 @@ mod applications;
 pub mod classify;
 mod meta;
 mod review_litigation;
+// The row matcher's internals (`RowView`, `MATCH_THRESHOLD`, …): not part of the API.
+#[doc(hidden)]
 pub mod rows;
 pub mod sections;
 

@@ -1,15 +1,14 @@
 //! The result of one rule instance.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 use crate::Number;
 
 /// Whether a rule instance holds.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json", serde(rename_all = "snake_case"))]
 pub enum Status {
     /// Both sides are numbers and they are equal.
     Passed,
@@ -20,7 +19,11 @@ pub enum Status {
 }
 
 /// One cell a rule instance reads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Term {
     /// The cell's path: `applications.new_received.total`.
     pub path: String,
@@ -29,7 +32,11 @@ pub struct Term {
 }
 
 /// The result of one rule instance (one column, one row or one group).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
 pub struct Finding {
     /// The rule id (`applications.balance`).
     pub rule: String,
@@ -49,7 +56,10 @@ pub struct Finding {
     /// The cells of the right side.
     pub right_terms: Vec<Term>,
     /// A soft rule states what is expected, not what must hold.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub soft: bool,
 }
 

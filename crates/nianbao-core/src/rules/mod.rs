@@ -1,4 +1,4 @@
-//! The consistency rules (勾稽关系) of REPORT.md.
+//! The consistency rules (勾稽关系) of the reference (`docs/REFERENCE.md`).
 //!
 //! Every rule instance gives [`Status::Passed`], [`Status::Failed`] (with the numbers
 //! involved) or [`Status::NotAssessable`] (a blank cell, a placeholder, text or a
@@ -9,7 +9,7 @@ mod cross_year;
 mod finding;
 mod within_report;
 
-pub use cross_year::check_cross_year;
+pub use cross_year::{CrossYearError, check_cross_year};
 pub use finding::{Finding, Status, Term};
 pub use within_report::check;
 

@@ -4,9 +4,12 @@
 mod label;
 mod numbering;
 
+pub use label::{label_key, label_key_into};
+// The recognizer's fuzzy matching: public for the readers' and the benches' use, not
+// part of the API (hidden; they may change in any release).
+#[doc(hidden)]
 pub use label::{
-    label_key, label_key_into, similarity, similarity_at_least, similarity_at_least_of,
-    similarity_bound, similarity_of,
+    similarity, similarity_at_least, similarity_at_least_of, similarity_bound, similarity_of,
 };
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 

@@ -1,6 +1,6 @@
 //! The reader's error type and its conversion into the core error.
 
-use nianbao_core::{Error, Pos};
+use nianbao_core::{Error, Pos, UnsupportedReason};
 
 /// Why a .docx could not be read.
 ///
@@ -131,11 +131,22 @@ impl From<DocxError> for Error {
                 let msg = format!("missing part {part}: {detail}");
                 Error::malformed(Pos::part_offset(part, 0), msg)
             }
-            DocxError::NotDocx { what } => Error::unsupported(what),
-            DocxError::Encrypted { what } => Error::unsupported(what),
-            DocxError::UnsupportedFeature { part, detail } => {
-                Error::unsupported(format!("{detail} (in {part})"))
+            DocxError::NotDocx { what } => {
+                // The sniffer names a Word 97-2003 or Works document so (sniff.rs).
+                let reason = if what.contains("Word 97-2003") || what.contains("Works document") {
+                    UnsupportedReason::LegacyWord
+                } else {
+                    UnsupportedReason::OtherFormat
+                };
+                Error::unsupported_because(reason, what)
             }
+            DocxError::Encrypted { what } => {
+                Error::unsupported_because(UnsupportedReason::Encrypted, what)
+            }
+            DocxError::UnsupportedFeature { part, detail } => Error::unsupported_because(
+                UnsupportedReason::UnsupportedFeature,
+                format!("{detail} (in {part})"),
+            ),
             DocxError::Limit {
                 limit,
                 actual,
@@ -188,5 +199,46 @@ mod tests {
         }
         .into();
         assert_eq!(err.kind(), "unsupported");
+        assert_eq!(
+            err.unsupported_reason(),
+            Some(UnsupportedReason::LegacyWord)
+        );
+        let encrypted: Error = DocxError::Encrypted {
+            what: "an encrypted Office document".into(),
+        }
+        .into();
+        assert_eq!(
+            encrypted.unsupported_reason(),
+            Some(UnsupportedReason::Encrypted)
+        );
+    }
+
+    /// The reasons come from what the sniffer says of real files.
+    #[test]
+    fn sniffed_files_keep_their_reason() {
+        let ole = |stream: &str| {
+            let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+            bytes.resize(512, 0);
+            bytes.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+            bytes.resize(1024, 0);
+            bytes
+        };
+        let reason = |bytes: &[u8]| {
+            Error::from(crate::read(bytes, &nianbao_core::Limits::default()).unwrap_err())
+                .unsupported_reason()
+        };
+        assert_eq!(
+            reason(&ole("WordDocument")),
+            Some(UnsupportedReason::LegacyWord)
+        );
+        assert_eq!(reason(&ole("MatOST")), Some(UnsupportedReason::LegacyWord));
+        assert_eq!(
+            reason(&ole("EncryptedPackage")),
+            Some(UnsupportedReason::Encrypted)
+        );
+        assert_eq!(
+            reason(&ole("Workbook")),
+            Some(UnsupportedReason::OtherFormat)
+        );
     }
 }

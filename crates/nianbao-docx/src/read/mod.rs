@@ -24,6 +24,7 @@
 //! corpus a read costs about as much as inflating and tokenizing `document.xml` alone.
 
 mod body;
+pub mod codes;
 mod error;
 mod grid;
 mod numbering;

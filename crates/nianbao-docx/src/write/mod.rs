@@ -8,10 +8,10 @@
 //! the tables that are none of the three after section 六, and, when asked for, the
 //! findings appendix.
 //!
-//! Tables use the labels of REPORT.md and the merges of the official template; rows
+//! Tables use the labels of the reference (`docs/REFERENCE.md`) and the merges of the official template; rows
 //! the source lacks are written blank at their template place, extra rows of the
 //! source stay where they were, notes (`注：…`) are rows across the table. Numbers
-//! are printed as normalized (see [`cell_text`](text::cell_text)), blank cells blank,
+//! are printed as normalized (see [`cell_text`]), blank cells blank,
 //! placeholders and text as in the source.
 
 mod appendix;
@@ -70,6 +70,23 @@ pub enum DocxWriteError {
     },
 }
 
+impl From<DocxWriteError> for nianbao_core::Error {
+    /// [`Error::Write`](nianbao_core::Error::Write), with the place of a forbidden
+    /// character; name the output with [`with_file`](nianbao_core::Error::with_file).
+    fn from(e: DocxWriteError) -> Self {
+        let detail = e.to_string();
+        let place = match e {
+            DocxWriteError::InvalidCharacter { place, .. } => Some(place),
+            DocxWriteError::Package { .. } => None,
+        };
+        nianbao_core::Error::Write {
+            file: nianbao_core::UNNAMED.to_owned(),
+            place,
+            detail,
+        }
+    }
+}
+
 /// Writes a report as a .docx and returns its bytes. The same report and options
 /// always give the same bytes.
 ///
@@ -83,6 +100,11 @@ pub enum DocxWriteError {
 /// let bytes = write(&report, &WriteOptions::default()).unwrap();
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// ```
+///
+/// # Errors
+///
+/// [`DocxWriteError::InvalidCharacter`] when a text holds a character XML 1.0 forbids
+/// (naming its place in the report), [`DocxWriteError::Package`] when packing fails.
 pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWriteError> {
     validate(report)?;
     let mut docx = Docx::new()
