@@ -73,6 +73,22 @@ impl Glyph {
     }
 }
 
+#[cfg(test)]
+impl Glyph {
+    /// A square visible glyph of `size` at (x, y) (test helper).
+    pub fn at(text: &str, x: f32, y: f32, size: f32) -> Glyph {
+        Glyph {
+            text: Some(text.to_owned()),
+            x0: x,
+            y0: y,
+            x1: x + size,
+            y1: y + size,
+            size,
+            invisible: false,
+        }
+    }
+}
+
 /// A horizontal or vertical ruling line (`x0 <= x1`, `y0 <= y1`; one pair equal).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Segment {
