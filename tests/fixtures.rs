@@ -1,5 +1,5 @@
 //! Every fixture of our own in `testdata/` that has an `expected.json` beside it,
-//! cell for cell (the same format as the real corpus).
+//! cell for cell (the same format as the real corpus, which `tests/corpus.rs` checks).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 fn expected_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path == common::corpus() {
+            // The real corpus is tests/corpus.rs's, with its known failures.
+            continue;
+        }
         if path.is_dir() {
             expected_files(&path, out);
         } else if path.to_string_lossy().ends_with(".expected.json") {
