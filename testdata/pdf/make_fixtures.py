@@ -10,27 +10,12 @@ The PDFs made by LibreOffice and Chromium are made by make_fixtures.sh.
 """
 
 import os
+import sys
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def pdf(objects):
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def stream(data, extra=b""):
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+sys.path.insert(0, os.path.join(HERE, "..", "bad"))
+from make_bad_pdf import pdf, stream  # noqa: E402  (the PDF writer of the bad cases)
 
 
 def image():

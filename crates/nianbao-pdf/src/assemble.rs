@@ -445,7 +445,10 @@ mod tests {
 
     #[test]
     fn running_keys_ignore_digits_and_spaces() {
-        assert_eq!(running_key("11/30/26, 5:23 AM 报告"), running_key("11/30/26, 5:24 AM  报告"));
+        assert_eq!(
+            running_key("11/30/26, 5:23 AM 报告"),
+            running_key("11/30/26, 5:24 AM  报告")
+        );
         assert_ne!(running_key("一、总体情况"), running_key("二、总体情况"));
     }
 }

@@ -429,15 +429,7 @@ mod tests {
         }
     }
     fn glyph(t: &str, x: f32, y: f32) -> Glyph {
-        Glyph {
-            text: Some(t.to_owned()),
-            x0: x,
-            y0: y,
-            x1: x + 5.0,
-            y1: y + 5.0,
-            size: 5.0,
-            invisible: false,
-        }
+        Glyph::at(t, x, y, 5.0)
     }
 
     #[test]

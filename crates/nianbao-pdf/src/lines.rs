@@ -150,15 +150,7 @@ mod tests {
     use super::*;
 
     fn glyph(t: &str, x: f32, y: f32) -> Glyph {
-        Glyph {
-            text: Some(t.to_owned()),
-            x0: x,
-            y0: y,
-            x1: x + 10.0,
-            y1: y + 10.0,
-            size: 10.0,
-            invisible: false,
-        }
+        Glyph::at(t, x, y, 10.0)
     }
 
     #[test]
