@@ -39,4 +39,4 @@ pub use write::{to_string, to_string_compact, to_value, write_compact, write_pre
 
 /// The version of the JSON format. A new optional field is a minor bump; a rename or
 /// removal is a major one.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";

@@ -14,7 +14,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use nianbao_core::catalog::{APPLICATION_ROWS, TableKind};
-use nianbao_core::model::{Cell, CellValue, Meta, Row, Table};
+use nianbao_core::model::{Cell, CellValue, Meta, Provenance, Row, Table};
 use nianbao_core::{Analysis, GENERATOR, Report};
 
 use crate::SCHEMA_VERSION;
@@ -376,6 +376,35 @@ impl Serialize for LayoutRow<'_> {
         }
         if !row.pos.is_unknown() {
             m.serialize_entry("pos", &row.pos)?;
+        }
+        if row
+            .cells
+            .iter()
+            .any(|(_, c)| c.provenance != Provenance::Grid)
+        {
+            m.serialize_entry("provenance", &RowProvenance(row))?;
+        }
+        m.end()
+    }
+}
+
+/// A row's `provenance`: `{column: "layout" | "digit_count" | "row_sum" |
+/// "no_evidence"}` for each cell not read from a grid (written only when there is one).
+struct RowProvenance<'a>(&'a Row);
+
+impl Serialize for RowProvenance<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cells = last_wins(
+            self.0
+                .cells
+                .iter()
+                .map(|(col, cell)| (&**col, cell.provenance)),
+        );
+        let mut m = s.serialize_map(None)?;
+        for (col, provenance) in cells {
+            if provenance != Provenance::Grid {
+                m.serialize_entry(col, provenance.name())?;
+            }
         }
         m.end()
     }

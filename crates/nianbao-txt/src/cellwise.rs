@@ -176,7 +176,12 @@ pub(crate) fn read_table(
             }
             rows.push(row_of(values, line));
         }
-        return table_of(rows, first_line, limits);
+        return table_of(
+            rows,
+            first_line,
+            limits,
+            nianbao_core::model::Provenance::Layout,
+        );
     }
     let mut rows: Vec<Row> = Vec::new();
     // Rows of values still waiting for their label: (index in rows).
@@ -227,7 +232,12 @@ pub(crate) fn read_table(
             ));
         }
     }
-    table_of(rows, first_line, limits)
+    table_of(
+        rows,
+        first_line,
+        limits,
+        nianbao_core::model::Provenance::Layout,
+    )
 }
 
 /// Uses text lines that are not the label of the next row: block headings and header

@@ -104,7 +104,12 @@ pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtEr
         rows.push(row_of(cells.clone(), *line));
         i += 1;
     }
-    table_of(rows, first_line, limits)
+    table_of(
+        rows,
+        first_line,
+        limits,
+        nianbao_core::model::Provenance::Grid,
+    )
 }
 
 #[cfg(test)]

@@ -83,7 +83,9 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             .map(|(c, col)| {
                 let cell = values
                     .get(g * REVIEW_COLUMNS.len() + c)
-                    .map_or(Cell::BLANK, |v| Cell::parse(&v.text, col.kind));
+                    .map_or(Cell::BLANK, |v| {
+                        Cell::parse(&v.text, col.kind).with_provenance(v.provenance)
+                    });
                 (Cow::Borrowed(col.key), cell)
             })
             .collect();

@@ -331,7 +331,9 @@ pub fn place_values(
     spans_known: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(Cow<'static, str>, Cell)> {
-    let parse = |c: &ir::Cell, col: &ColumnSpec| Cell::parse(&c.text, col.kind);
+    let parse = |c: &ir::Cell, col: &ColumnSpec| {
+        Cell::parse(&c.text, col.kind).with_provenance(c.provenance)
+    };
     let mut values: &[&ir::Cell] = &view.values;
     if values.len() != columns.len() && spans_known && !header_cols.is_empty() {
         let by_grid: Vec<(Cow<'static, str>, Cell)> = columns
