@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Cell, Number};
+use super::{Cell, Number, Provenance};
 use crate::Pos;
 use crate::catalog::{TableFormat, TableKind};
 
@@ -75,5 +75,22 @@ impl Table {
     /// The extra rows (local additions the template does not have).
     pub fn extra_rows(&self) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(|r| r.key.is_none())
+    }
+
+    /// How many of the table's cells each kind of evidence placed, in the order of
+    /// [`Provenance::ALL`] (a kind that placed none is listed with 0).
+    pub fn provenance_counts(&self) -> Vec<(Provenance, usize)> {
+        Provenance::ALL
+            .into_iter()
+            .map(|p| {
+                let n = self
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter(|(_, c)| c.provenance == p)
+                    .count();
+                (p, n)
+            })
+            .collect()
     }
 }
