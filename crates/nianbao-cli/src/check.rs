@@ -149,8 +149,8 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
 }
 
 /// How a table's cells were placed: read from a grid, placed by layout, split off
-/// glued digits (one per cell, or by the row's own sum), left blank for want of
-/// evidence.
+/// glued digits (one per cell, by the row's own sum, or by figures the prose states),
+/// left blank for want of evidence.
 fn evidence(t: &nianbao::model::Table, style: Style) -> String {
     use nianbao::model::Provenance;
     let parts: Vec<String> = t
@@ -162,11 +162,17 @@ fn evidence(t: &nianbao::model::Table, style: Style) -> String {
                 Provenance::Layout => "placed by layout",
                 Provenance::DigitCount => "split one digit per cell",
                 Provenance::RowSum => "split by a row's sum",
+                Provenance::StatedInText => "split by figures the text states",
                 Provenance::NoEvidence => "left blank for want of evidence",
                 _ => "placed otherwise",
             };
             let text = format!("{n} {what}");
-            if n > 0 && matches!(p, Provenance::RowSum | Provenance::NoEvidence) {
+            if n > 0
+                && matches!(
+                    p,
+                    Provenance::RowSum | Provenance::StatedInText | Provenance::NoEvidence
+                )
+            {
                 style.warn(&text)
             } else {
                 text

@@ -388,7 +388,7 @@ impl Serialize for LayoutRow<'_> {
     }
 }
 
-/// A row's `provenance`: `{column: "layout" | "digit_count" | "row_sum" |
+/// A row's `provenance`: `{column: "layout" | "digit_count" | "row_sum" | "stated_in_text" |
 /// "no_evidence"}` for each cell not read from a grid (written only when there is one).
 struct RowProvenance<'a>(&'a Row);
 

@@ -76,10 +76,11 @@ pub(crate) fn split(run: &str, cells: usize, rule: Option<&SumRule>) -> Split {
     let Some(rule) = rule else {
         return Split::Undecided;
     };
+    let holds = |c: &[&str]| rule.holds(c);
     let mut search = Search {
         tokens: &tokens,
         cells,
-        rule,
+        accept: &holds,
         current: Vec::with_capacity(cells),
         found: Vec::new(),
         solutions: 0,
@@ -93,11 +94,56 @@ pub(crate) fn split(run: &str, cells: usize, rule: Option<&SumRule>) -> Split {
     }
 }
 
+/// What a run's figures stated in the report's prose say of its splits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Stated {
+    /// Exactly one split agrees with every stated figure.
+    Cells(Vec<String>),
+    /// No split agrees with the stated figures.
+    Contradicted,
+    /// No figure stated, several splits agree, or too many to look at.
+    Undecided,
+}
+
+/// Among the splits of `run` into `stated.len()` cells, the only one whose cells
+/// equal every figure `stated` gives (`None`: nothing stated for that cell). Only for
+/// runs [`split`] left undecided: a stated figure never overrides a forced split.
+pub(crate) fn split_stated(run: &str, stated: &[Option<&str>]) -> Stated {
+    let tokens: Vec<&str> = run.split_whitespace().collect();
+    if stated.iter().all(Option::is_none)
+        || tokens.is_empty()
+        || !tokens.iter().all(|t| is_token(t))
+    {
+        return Stated::Undecided;
+    }
+    let agrees = |c: &[&str]| {
+        c.iter()
+            .zip(stated)
+            .all(|(cell, s)| s.is_none_or(|s| s == *cell))
+    };
+    let mut search = Search {
+        tokens: &tokens,
+        cells: stated.len(),
+        accept: &agrees,
+        current: Vec::with_capacity(stated.len()),
+        found: Vec::new(),
+        solutions: 0,
+        steps: 0,
+    };
+    search.token(0);
+    match search.solutions {
+        _ if search.steps > MAX_STEPS => Stated::Undecided,
+        0 => Stated::Contradicted,
+        1 => Stated::Cells(search.found),
+        _ => Stated::Undecided,
+    }
+}
+
 /// A depth-first walk over the ways of cutting each token into numbers.
 struct Search<'a> {
     tokens: &'a [&'a str],
     cells: usize,
-    rule: &'a SumRule,
+    accept: &'a dyn Fn(&[&str]) -> bool,
     current: Vec<&'a str>,
     found: Vec<String>,
     solutions: usize,
@@ -112,7 +158,7 @@ impl<'a> Search<'a> {
         }
         self.steps += 1;
         let Some(&token) = self.tokens.get(t) else {
-            if self.current.len() == self.cells && self.rule.holds(&self.current) {
+            if self.current.len() == self.cells && (self.accept)(&self.current) {
                 self.solutions += 1;
                 self.found = self.current.iter().map(|s| (*s).to_owned()).collect();
             }
@@ -214,6 +260,30 @@ mod tests {
         let table4 = SumRule::consecutive(3, 5);
         let (c, _) = cells("21317000001324019", 15, Some(&table4)).unwrap();
         assert_eq!(c.join(" "), "2 1 3 1 7 0 0 0 0 0 13 2 4 0 19");
+    }
+
+    #[test]
+    fn stated_figures_pick_the_only_agreeing_split() {
+        let run = "8855698";
+        assert_eq!(
+            split_stated(run, &[Some("88"), None, Some("698")]),
+            Stated::Cells(vec!["88".into(), "55".into(), "698".into()])
+        );
+        // 62|33|440, 62|3|3440, 62|334|40, 62|3344|0 all agree with 制发=62.
+        assert_eq!(
+            split_stated("6233440", &[Some("62"), None, None]),
+            Stated::Undecided
+        );
+        assert_eq!(split_stated(run, &[None, None, None]), Stated::Undecided);
+        assert_eq!(
+            split_stated(run, &[Some("88"), None, Some("700")]),
+            Stated::Contradicted
+        );
+        // `05` is no number: with 8 stated, 8|0|5 is the only split.
+        assert_eq!(
+            split_stated("805", &[Some("8"), None, None]),
+            Stated::Cells(vec!["8".into(), "0".into(), "5".into()])
+        );
     }
 
     #[test]

@@ -72,6 +72,7 @@ mod layout;
 mod lines;
 mod mojibake;
 mod pipe;
+mod prose;
 mod reader;
 mod regions;
 mod shape;
@@ -106,6 +107,12 @@ pub mod codes {
     /// A run of glued digits does not tell where one cell ends and the next begins:
     /// the row's cells were left blank.
     pub const GLUED_DIGITS: &str = "txt.glued_digits";
+    /// A run of glued digits was split by the only split that agrees with the figures
+    /// the report's own prose states for its cells (the sentences quoted).
+    pub const SPLIT_BY_TEXT: &str = "txt.split_by_text";
+    /// The figures the report's prose states for a glued run's cells agree with no
+    /// split of its digits: the cells were left blank (the sentences quoted).
+    pub const TEXT_CONTRADICTS_DIGITS: &str = "txt.text_contradicts_digits";
 }
 
 /// Reads the bytes of a text dump into a [`Document`].

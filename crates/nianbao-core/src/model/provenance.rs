@@ -38,19 +38,24 @@ pub enum Provenance {
     RowSum,
     /// Left blank: the source does not show which cell a value belongs to.
     NoEvidence,
+    /// Split off a run of glued digits by the only split that agrees with the figures
+    /// the report's own prose states for the run's cells (`现行有效行政规范性文件698件`).
+    StatedInText,
 }
 
 impl Provenance {
     /// Every kind, in the order `nianbao check` lists them.
-    pub const ALL: [Provenance; 5] = [
+    pub const ALL: [Provenance; 6] = [
         Provenance::Grid,
         Provenance::Layout,
         Provenance::DigitCount,
         Provenance::RowSum,
+        Provenance::StatedInText,
         Provenance::NoEvidence,
     ];
 
-    /// The name in JSON (`grid`, `layout`, `digit_count`, `row_sum`, `no_evidence`).
+    /// The name in JSON (`grid`, `layout`, `digit_count`, `row_sum`,
+    /// `stated_in_text`, `no_evidence`).
     pub fn name(self) -> &'static str {
         match self {
             Provenance::Grid => "grid",
@@ -58,6 +63,7 @@ impl Provenance {
             Provenance::DigitCount => "digit_count",
             Provenance::RowSum => "row_sum",
             Provenance::NoEvidence => "no_evidence",
+            Provenance::StatedInText => "stated_in_text",
         }
     }
 

@@ -22,6 +22,7 @@ use nianbao_core::recognize::sections::heading_key;
 use crate::TxtError;
 use crate::cells::check_limit;
 use crate::lines::Line;
+use crate::prose::Claim;
 use crate::reader::{Builder, Layout};
 
 use tables::{appendix, review_table, row_table};
@@ -134,6 +135,8 @@ pub(crate) fn read(line: &Line, limits: &Limits, b: &mut Builder) -> Result<(), 
     let text = |from: usize, to: usize| -> String {
         chars.get(from..to).unwrap_or_default().iter().collect()
     };
+    // Figures the prose states for table cells: evidence for glued runs only.
+    let claims = crate::prose::claims(&line.text);
     let first = heads.first().map_or(chars.len(), |h| h.start);
     // The title runs into the introduction: it ends at the first 报告 before a space.
     let preamble = text(0, first);
@@ -155,7 +158,7 @@ pub(crate) fn read(line: &Line, limits: &Limits, b: &mut Builder) -> Result<(), 
         if h.appendix {
             appendix(body, line.no, limits, b)?;
         } else {
-            section_body(body, line.no, limits, b)?;
+            section_body(body, &claims, line.no, limits, b)?;
         }
     }
     Ok(())
@@ -176,6 +179,7 @@ pub(super) fn paragraph(b: &mut Builder, text: &str, line: u32) {
 /// A section's text: narrative, then the tables that start in it.
 fn section_body(
     body: &[char],
+    claims: &[Claim],
     line: u32,
     limits: &Limits,
     b: &mut Builder,
@@ -203,7 +207,7 @@ fn section_body(
         let region = body.get(*at..end).unwrap_or_default();
         let (table, rest) = match kind {
             TableKind::ReviewLitigation => review_table(region, line, b),
-            kind => row_table(region, *kind, line, b),
+            kind => row_table(region, *kind, claims, line, b),
         };
         let count: usize = table.rows.iter().map(|r| r.cells.len()).sum();
         check_limit(u64::try_from(count).unwrap_or(u64::MAX), limits, line)?;

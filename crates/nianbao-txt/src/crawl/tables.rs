@@ -13,7 +13,8 @@ use nianbao_core::{Diagnostic, Limits};
 
 use super::paragraph;
 use crate::cells::check_limit;
-use crate::glued::{self, Split, SumRule};
+use crate::glued::{self, Split, Stated, SumRule};
+use crate::prose::{self, Claim};
 use crate::reader::{Builder, Layout};
 use crate::{TxtError, codes};
 
@@ -184,6 +185,7 @@ fn row_label(label: &[char], specs: &[&'static RowSpec]) -> Option<(usize, &'sta
 pub(super) fn row_table(
     region: &[char],
     kind: TableKind,
+    claims: &[Claim],
     line: u32,
     b: &mut Builder,
 ) -> (Table, String) {
@@ -220,7 +222,8 @@ pub(super) fn row_table(
             .iter()
             .map(|c| format!("{}.{}.{}", kind.key(), spec.key, c.key))
             .collect();
-        let values = split_run(run, &paths, rule.as_ref(), line, b);
+        let stated = prose::for_row(claims, spec);
+        let values = split_run(run, &paths, rule.as_ref(), &stated, line, b);
         let mut cells = vec![Cell::new(printed.trim(), 0, Pos::line(line))];
         cells.extend(values);
         rows.push(numbered_row(cells, line));
@@ -262,7 +265,7 @@ pub(super) fn review_table(region: &[char], line: u32, b: &mut Builder) -> (Tabl
             })
             .collect();
         let rule = SumRule::consecutive(REVIEW_GROUPS.len(), width);
-        let cells = split_run(run, &paths, Some(&rule), line, b);
+        let cells = split_run(run, &paths, Some(&rule), &[], line, b);
         rows.push(numbered_row(cells, line));
         values_read = true;
     }
@@ -300,12 +303,14 @@ fn header_words(text: &str) -> Vec<String> {
     found.into_iter().map(|(_, w)| w.to_owned()).collect()
 }
 
-/// Splits a run into cells for `paths` (one per cell): the forced split, or blank
-/// cells with a diagnostic showing the digits.
+/// Splits a run into cells for `paths` (one per cell): the forced split, else the
+/// only split agreeing with the figures the prose states for the cells (`stated`, one
+/// per cell or empty), or blank cells with a diagnostic showing the digits.
 fn split_run(
     run: &str,
     paths: &[String],
     rule: Option<&SumRule>,
+    stated: &[Option<&Claim>],
     line: u32,
     b: &mut Builder,
 ) -> Vec<Cell> {
@@ -342,6 +347,59 @@ fn split_run(
                 .collect()
         }
         Split::Undecided => {
+            let figures: Vec<Option<&str>> = if stated.len() == paths.len() {
+                stated.iter().map(|c| c.map(|c| c.value.as_str())).collect()
+            } else {
+                vec![None; paths.len()]
+            };
+            let sentences = || {
+                let mut quoted: Vec<String> = Vec::new();
+                for c in stated.iter().flatten() {
+                    let q = format!("{:?}", c.clause);
+                    if !quoted.contains(&q) {
+                        quoted.push(q);
+                    }
+                }
+                quoted.join(", ")
+            };
+            match glued::split_stated(digits, &figures) {
+                Stated::Cells(values) => {
+                    b.diagnostic(Diagnostic::warning(
+                        codes::SPLIT_BY_TEXT,
+                        format!(
+                            "the glued digits {run:?} were split by the only split that agrees with the figures the report states ({}): {}; cells: {}",
+                            sentences(),
+                            values.join("|"),
+                            paths.join(", ")
+                        ),
+                        Some(Pos::line(line)),
+                    ));
+                    let last = values.len().saturating_sub(1);
+                    return values
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| {
+                            let text = if i == last { format!("{v}{unit}") } else { v };
+                            cell(text, col(i + 1), Provenance::StatedInText)
+                        })
+                        .collect();
+                }
+                Stated::Contradicted => {
+                    b.diagnostic(Diagnostic::warning(
+                        codes::TEXT_CONTRADICTS_DIGITS,
+                        format!(
+                            "the figures the report states ({}) agree with no split of the glued digits {run:?}; left blank: {}",
+                            sentences(),
+                            paths.join(", ")
+                        ),
+                        Some(Pos::line(line)),
+                    ));
+                    return (0..paths.len())
+                        .map(|i| cell(String::new(), col(i + 1), Provenance::NoEvidence))
+                        .collect();
+                }
+                Stated::Undecided => {}
+            }
             b.diagnostic(Diagnostic::warning(
                 codes::GLUED_DIGITS,
                 format!(
