@@ -322,6 +322,23 @@ fn split_run(
         provenance,
         ..Cell::new(text, col, Pos::line(line))
     };
+    // The cells of a split, the unit kept on the last.
+    let filled = |values: Vec<String>, provenance: Provenance| -> Vec<Cell> {
+        let last = values.len().saturating_sub(1);
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let text = if i == last { format!("{v}{unit}") } else { v };
+                cell(text, col(i + 1), provenance)
+            })
+            .collect()
+    };
+    let blank = || -> Vec<Cell> {
+        (0..paths.len())
+            .map(|i| cell(String::new(), col(i + 1), Provenance::NoEvidence))
+            .collect()
+    };
     let run = run.trim_end_matches('?');
     match glued::split(digits, paths.len(), rule) {
         Split::Cells(values, provenance) => {
@@ -336,15 +353,7 @@ fn split_run(
                     Some(Pos::line(line)),
                 ));
             }
-            let last = values.len().saturating_sub(1);
-            values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let text = if i == last { format!("{v}{unit}") } else { v };
-                    cell(text, col(i + 1), provenance)
-                })
-                .collect()
+            filled(values, provenance)
         }
         Split::Undecided => {
             let figures: Vec<Option<&str>> = if stated.len() == paths.len() {
@@ -374,15 +383,7 @@ fn split_run(
                         ),
                         Some(Pos::line(line)),
                     ));
-                    let last = values.len().saturating_sub(1);
-                    return values
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| {
-                            let text = if i == last { format!("{v}{unit}") } else { v };
-                            cell(text, col(i + 1), Provenance::StatedInText)
-                        })
-                        .collect();
+                    return filled(values, Provenance::StatedInText);
                 }
                 Stated::Contradicted => {
                     b.diagnostic(Diagnostic::warning(
@@ -394,9 +395,7 @@ fn split_run(
                         ),
                         Some(Pos::line(line)),
                     ));
-                    return (0..paths.len())
-                        .map(|i| cell(String::new(), col(i + 1), Provenance::NoEvidence))
-                        .collect();
+                    return blank();
                 }
                 Stated::Undecided => {}
             }
@@ -408,9 +407,7 @@ fn split_run(
                 ),
                 Some(Pos::line(line)),
             ));
-            (0..paths.len())
-                .map(|i| cell(String::new(), col(i + 1), Provenance::NoEvidence))
-                .collect()
+            blank()
         }
     }
 }
