@@ -24,30 +24,22 @@ fn has_reader(format: Format) -> bool {
 /// Real cases that do not equal their `expected.json` yet, each with the reason. The
 /// list can only shrink: a listed case that starts passing fails the test until it is
 /// taken off, and a case that fails and is not listed fails it too.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    (
-        "pingtan-xianzf-2013.crawl.txt",
-        "pre-2019 (legacy) report: no reader for the kind yet, \"no report found\"",
-    ),
-    (
-        "pingtan-zhsyq-2017.crawl.txt",
-        "pre-2019 (legacy) report: no reader for the kind yet, \"no report found\"",
-    ),
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
+
+/// Real cases in which some cells cannot be read without a guess, each with how many
+/// and why: the output leaves exactly that many cells null where the truth (read from
+/// the page's HTML) has a number, and a reader's diagnostic names each of them. Every
+/// other cell must equal the truth.
+const UNDECIDED_CELLS: &[(&str, usize, &str)] = &[
     (
         "pingtan-zhsyq-2019.crawl.txt",
-        "one-line crawler text (whitespace collapsed, cells glued): \"no report found\"",
-    ),
-    (
-        "pingtan-zhsyq-2022.crawl.txt",
-        "one-line crawler text (whitespace collapsed, cells glued): \"no report found\"",
+        19,
+        "table 2 (2019 format) has no sum to split its glued runs by: 规范性文件 '898989', 行政许可 '3960181', … 政府集中采购 '13575394432.52元'; the prose states no figure for these cells",
     ),
     (
         "pingtan-zhsyq-2024.crawl.txt",
-        "one-line crawler text (whitespace collapsed, cells glued): \"no report found\"",
-    ),
-    (
-        "pingtan-zhsyq-2024.html",
-        "agency: 人民政府 added to a name the report never prints (it is a 管委会)",
+        3,
+        "行政规范性文件 '6233440': seven digits for three cells and no sum; the prose states only 制发 (62件), which 62|33|440, 62|3|3440, 62|334|40 and 62|3344|0 all agree with",
     ),
 ];
 
@@ -78,7 +70,20 @@ fn check_case(source: &Path, expected_path: &Path) -> Result<Vec<String>, String
         serde_json::from_str(&fs::read_to_string(expected_path).unwrap()).unwrap();
     let analysis = nianbao::read_path(source).map_err(|e| e.to_string())?;
     let actual = nianbao::json::to_value(&analysis);
-    Ok(common::check_against_expected(&actual, &expected))
+    let diffs = common::check_against_expected(&actual, &expected);
+    let name = source.file_name().unwrap().to_string_lossy();
+    let (undecided, mut diffs) = common::split_undecided(&actual, diffs);
+    let allowed = UNDECIDED_CELLS
+        .iter()
+        .find(|(f, _, _)| *f == name)
+        .map_or(0, |(_, n, _)| *n);
+    if undecided.len() != allowed {
+        diffs.push(format!(
+            "{} cells left null for want of evidence, {allowed} listed in UNDECIDED_CELLS: {undecided:?}",
+            undecided.len()
+        ));
+    }
+    Ok(diffs)
 }
 
 #[test]

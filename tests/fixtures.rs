@@ -8,9 +8,14 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Every `X.expected.json` below `dir` but in the real corpus (`tests/corpus.rs`
+/// checks that, with its known failures).
 fn expected_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path == common::corpus() {
+            continue;
+        }
         if path.is_dir() {
             if path.file_name().is_some_and(|n| n == "corpus") && path.parent() == Some(dir) {
                 continue;
@@ -299,4 +304,59 @@ fn text_in_a_table_3_value_cell_does_not_match_another_row() {
         Some("86")
     );
     assert_eq!(number(&apps, "carried_over", "total").as_deref(), Some("1"));
+}
+
+/// The crawler fixtures whose prose states figures for a glued run: the diagnostic
+/// each gets and the provenance of the run's cells (their values are checked against
+/// the expected JSON by `fixtures_equal_their_expected_json`).
+#[test]
+fn figures_stated_in_the_prose_split_a_glued_run_only_when_they_force_it() {
+    for (file, code, provenance) in [
+        (
+            "stated-2021.crawl.txt",
+            "txt.split_by_text",
+            "stated_in_text",
+        ),
+        (
+            "stated-vague-2021.crawl.txt",
+            "txt.glued_digits",
+            "no_evidence",
+        ),
+        (
+            "stated-contradicts-2021.crawl.txt",
+            "txt.text_contradicts_digits",
+            "no_evidence",
+        ),
+    ] {
+        let path = common::testdata().join("crawl").join(file);
+        let json = nianbao::json::to_value(&nianbao::read_path(&path).unwrap());
+        let about_the_run: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("active_disclosure.normative_documents.issued")
+            })
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(about_the_run, [code], "{file}");
+        let rows = json["report"]["layout"]["active_disclosure"]["rows"]
+            .as_array()
+            .unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r["key"] == "normative_documents")
+            .unwrap();
+        for column in ["issued", "repealed", "in_force"] {
+            assert_eq!(row["provenance"][column], provenance, "{file} {column}");
+        }
+        // The prose never overrides what the table prints (stated-2021 states
+        // 行政许可 1600件 and 规章制发 5件).
+        let table = &json["report"]["active_disclosure"];
+        assert_eq!(table["licensing"]["decisions"], 1520, "{file}");
+        assert_eq!(table["regulations"]["issued"], 0, "{file}");
+    }
 }

@@ -268,7 +268,7 @@ def township_2019():
     expected = {
         "source": "township-2019.txt",
         "format": "txt",
-        "meta": {"agency": "乡宁县示例镇人民政府", "year": 2019, "template": {"active_disclosure": "2019", "applications": "2019"}},
+        "meta": {"agency": "乡宁县示例镇", "year": 2019, "template": {"active_disclosure": "2019", "applications": "2019"}},
         "active_disclosure": ad,
         "applications": apps,
         "review_litigation": rl,

@@ -99,6 +99,9 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
             None => style.warn("not found"),
         };
         let _ = writeln!(s, "  table        {:<18} {line}", kind.key());
+        if let Some(t) = report.table(kind) {
+            let _ = writeln!(s, "               {:<18} {}", "", evidence(t, style));
+        }
     }
     let headline = Headline::of(analysis);
     let numbers: Vec<String> = NUMBER_NAMES
@@ -147,4 +150,38 @@ pub fn account(name: &str, analysis: &Analysis, style: Style) -> String {
         let _ = writeln!(s, "    {severity} {} at {place}: {}", d.code, d.message);
     }
     s
+}
+
+/// How a table's cells were placed: read from a grid, placed by layout, split off
+/// glued digits (one per cell, by the row's own sum, or by figures the prose states),
+/// left blank for want of evidence.
+fn evidence(t: &nianbao::model::Table, style: Style) -> String {
+    use nianbao::model::Provenance;
+    let parts: Vec<String> = t
+        .provenance_counts()
+        .into_iter()
+        .map(|(p, n)| {
+            let what = match p {
+                Provenance::Grid => "read from a grid",
+                Provenance::Layout => "placed by layout",
+                Provenance::DigitCount => "split one digit per cell",
+                Provenance::RowSum => "split by a row's sum",
+                Provenance::StatedInText => "split by figures the text states",
+                Provenance::NoEvidence => "left blank for want of evidence",
+                _ => "placed otherwise",
+            };
+            let text = format!("{n} {what}");
+            if n > 0
+                && matches!(
+                    p,
+                    Provenance::RowSum | Provenance::StatedInText | Provenance::NoEvidence
+                )
+            {
+                style.warn(&text)
+            } else {
+                text
+            }
+        })
+        .collect();
+    format!("cells: {}", parts.join(", "))
 }

@@ -143,6 +143,38 @@ fn check_tells_rules_and_diagnostics() {
         text.contains("✓ applications.balance [total]: 203 + 5 = 204 + 4 — passed"),
         "{text}"
     );
+    assert!(text.contains("0 left blank for want of evidence"), "{text}");
+
+    // Per table, how its cells were placed: a crawler's glued table 4 split by its
+    // groups' sums, table 2's undecidable runs left blank.
+    let crawl = nianbao()
+        .arg("check")
+        .arg(fixtures().join("../../corpus/pingtan-zhsyq-2024.crawl.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(crawl.stdout).unwrap();
+    assert!(
+        text.contains("cells: 0 read from a grid, 0 placed by layout, 0 split one digit per cell, 15 split by a row's sum, 0 split by figures the text states, 0 left blank for want of evidence"),
+        "{text}"
+    );
+    assert!(
+        text.contains("cells: 0 read from a grid, 4 placed by layout, 3 split one digit per cell, 0 split by a row's sum, 0 split by figures the text states, 3 left blank for want of evidence"),
+        "{text}"
+    );
+
+    // 2022's table 2: `8855698` split by the figures its prose states (制发 88件,
+    // 现行有效 698件).
+    let stated = nianbao()
+        .arg("check")
+        .arg(fixtures().join("../../corpus/pingtan-zhsyq-2022.crawl.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(stated.stdout).unwrap();
+    assert!(
+        text.contains("cells: 0 read from a grid, 4 placed by layout, 3 split one digit per cell, 0 split by a row's sum, 3 split by figures the text states, 0 left blank for want of evidence"),
+        "{text}"
+    );
+    assert!(text.contains("warning txt.split_by_text"), "{text}");
 
     let broken = nianbao()
         .arg("check")

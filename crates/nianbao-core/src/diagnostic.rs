@@ -84,7 +84,8 @@ pub mod codes {
     pub const ROW_MISSING: &str = "row.missing";
     /// A template row appeared twice; the first with values was kept.
     pub const ROW_DUPLICATE: &str = "row.duplicate";
-    /// A row had more or fewer value cells than its columns; values were mapped by order.
+    /// A row had more or fewer value cells than its columns (and no grid positions to
+    /// place them by): its cells were left blank.
     pub const ROW_VALUE_COUNT: &str = "row.value_count";
     /// A cell holds text that is not a number.
     pub const CELL_TEXT: &str = "cell.text";

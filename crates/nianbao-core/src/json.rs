@@ -15,7 +15,7 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::catalog::{APPLICATION_ROWS, TableKind};
-use crate::model::{Cell, CellValue, Meta, Row, Table};
+use crate::model::{Cell, CellValue, Meta, Provenance, Row, Table};
 use crate::{Analysis, GENERATOR, Report, SCHEMA_VERSION};
 
 /// The whole normalized JSON document: `{"schema_version", "generator", "source",
@@ -355,6 +355,35 @@ impl Serialize for LayoutRow<'_> {
         }
         if !row.pos.is_unknown() {
             m.serialize_entry("pos", &row.pos)?;
+        }
+        if row
+            .cells
+            .iter()
+            .any(|(_, c)| c.provenance != Provenance::Grid)
+        {
+            m.serialize_entry("provenance", &RowProvenance(row))?;
+        }
+        m.end()
+    }
+}
+
+/// A row's `provenance`: `{column: "layout" | "digit_count" | "row_sum" | "stated_in_text" |
+/// "no_evidence"}` for each cell not read from a grid (written only when there is one).
+struct RowProvenance<'a>(&'a Row);
+
+impl Serialize for RowProvenance<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cells = last_wins(
+            self.0
+                .cells
+                .iter()
+                .map(|(col, cell)| (&**col, cell.provenance)),
+        );
+        let mut m = s.serialize_map(None)?;
+        for (col, provenance) in cells {
+            if provenance != Provenance::Grid {
+                m.serialize_entry(col, provenance.name())?;
+            }
         }
         m.end()
     }

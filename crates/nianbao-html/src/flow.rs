@@ -373,6 +373,7 @@ impl<'a> Walker<'a> {
                     row_span: placed.row_span,
                     nested,
                     pos: Pos::line(td_node.line),
+                    provenance: nianbao_core::model::Provenance::Grid,
                 });
             }
             out_rows.push(Row {

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use nianbao_core::catalog::{TableFormat, TableKind};
-use nianbao_core::model::{Cell, CellValue, Meta, Normalization, Row, Table};
+use nianbao_core::model::{Cell, CellValue, Meta, Normalization, Provenance, Row, Table};
 use nianbao_core::{Analysis, Number, Pos, Report};
 
 use crate::{JsonError, SCHEMA_VERSION, paths};
@@ -125,12 +125,22 @@ fn table(
         let obj = obj
             .and_then(Value::as_object)
             .ok_or_else(|| JsonError::shape(&row_at, "row values missing"))?;
+        let provenance = row.get("provenance");
         let mut row_cells = Vec::new();
         for (col, value) in obj {
             let detail = cells.get(format!("{}.{prefix}.{col}", kind.key()));
+            let placed = match provenance.and_then(|p| p.get(col)) {
+                None => Provenance::Grid,
+                Some(name) => name.as_str().and_then(Provenance::parse).ok_or_else(|| {
+                    JsonError::shape(
+                        format!("{row_at}.provenance.{col}"),
+                        format!("not a provenance: {name}"),
+                    )
+                })?,
+            };
             row_cells.push((
                 Cow::Owned(col.clone()),
-                cell(value, detail, &format!("{row_at}.{col}"))?,
+                cell(value, detail, &format!("{row_at}.{col}"))?.with_provenance(placed),
             ));
         }
         t.rows.push(Row {
@@ -165,6 +175,7 @@ fn cell(value: &Value, detail: Option<&Value>, at: &str) -> Result<Cell, JsonErr
         value,
         verbatim: Some(verbatim),
         normalizations,
+        provenance: Provenance::Grid,
     })
 }
 

@@ -248,7 +248,12 @@ fn layout_schema() -> Value {
                         "key": { "type": ["string", "null"] },
                         "label": { "type": "string" },
                         "values": { "type": "object", "additionalProperties": { "type": ["number", "null"] } },
-                        "pos": { "$ref": "#/$defs/Pos" }
+                        "pos": { "$ref": "#/$defs/Pos" },
+                        "provenance": {
+                            "type": "object",
+                            "description": "For each cell not read from a grid, the evidence that placed it: layout (column position or line order), digit_count (a glued digit run with one digit per cell), row_sum (a glued run split by the row's own sum; that rule is not assessable for the row), stated_in_text (a glued run split by the only split agreeing with the figures the report's prose states for its cells), no_evidence (left null: the source does not show where a value belongs). Absent when every cell was read from a grid.",
+                            "additionalProperties": { "enum": ["layout", "digit_count", "row_sum", "stated_in_text", "no_evidence"] }
+                        }
                     },
                     "required": ["key", "label"]
                 } }

@@ -2,6 +2,7 @@
 
 use nianbao_core::Limits;
 use nianbao_core::ir::{Cell, Pos, Row, Table};
+use nianbao_core::model::Provenance;
 
 use crate::TxtError;
 
@@ -32,10 +33,19 @@ pub(crate) fn row_of(cells: Vec<(String, u32)>, line: u32) -> Row {
     }
 }
 
-/// A table of rows whose spans are unknown, checking the cell limit.
-pub(crate) fn table_of(rows: Vec<Row>, line: u32, limits: &Limits) -> Result<Table, TxtError> {
+/// A table of rows whose spans are unknown, checking the cell limit; every cell gets
+/// `provenance` (how the layout ties a cell to its row and column).
+pub(crate) fn table_of(
+    mut rows: Vec<Row>,
+    line: u32,
+    limits: &Limits,
+    provenance: Provenance,
+) -> Result<Table, TxtError> {
     let count: usize = rows.iter().map(|r| r.cells.len()).sum();
     check_limit(u64::try_from(count).unwrap_or(u64::MAX), limits, line)?;
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        cell.provenance = provenance;
+    }
     Ok(Table {
         rows,
         spans_known: false,

@@ -176,7 +176,12 @@ pub(crate) fn read_table(
             }
             rows.push(row_of(values, line));
         }
-        return table_of(rows, first_line, limits);
+        return table_of(
+            rows,
+            first_line,
+            limits,
+            nianbao_core::model::Provenance::Layout,
+        );
     }
     let mut rows: Vec<Row> = Vec::new();
     // Rows of values still waiting for their label: (index in rows).
@@ -187,22 +192,36 @@ pub(crate) fn read_table(
             pool.extend(run.tokens.iter().cloned());
             continue;
         }
+        // Two or more row labels printed one after another before more than one row
+        // of values (plain pdftotext printing a stretch of labels far from their
+        // numbers): which row a value belongs to, the text does not show. The values stay without a
+        // label (and are dropped with a diagnostic); nothing is placed by order.
+        let width = width_of_run.get(i).copied().unwrap_or(1);
+        let stacked = run.tokens.len() > width
+            && units(vocab, &pool)
+                .iter()
+                .filter(|(t, _, fit)| *fit == Fit::Exact && !vocab.is_group(t) && is_row_label(t))
+                .count()
+                >= 2;
         // The label of this run: the longest tail of the pool that is a whole label,
         // else the last text line.
-        let label_len = (1..=pool.len().min(4))
-            .rev()
-            .find(|&k| {
-                let tail: String = pool
-                    .iter()
-                    .skip(pool.len() - k)
-                    .map(|t| t.text.as_str())
-                    .collect();
-                vocab.fit(&tail) == Fit::Exact
-            })
-            .unwrap_or(usize::from(!pool.is_empty()));
+        let label_len = if stacked {
+            0
+        } else {
+            (1..=pool.len().min(4))
+                .rev()
+                .find(|&k| {
+                    let tail: String = pool
+                        .iter()
+                        .skip(pool.len() - k)
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    vocab.fit(&tail) == Fit::Exact
+                })
+                .unwrap_or(usize::from(!pool.is_empty()))
+        };
         let label_tokens = pool.split_off(pool.len() - label_len);
         settle_pool(vocab, std::mem::take(&mut pool), &mut rows, &mut orphans);
-        let width = width_of_run.get(i).copied().unwrap_or(1);
         let label: String = label_tokens.iter().map(|t| t.text.as_str()).collect();
         let label_line = label_tokens.first().map(|t| t.line);
         for (k, chunk) in run.tokens.chunks(width).enumerate() {
@@ -227,7 +246,39 @@ pub(crate) fn read_table(
             ));
         }
     }
-    table_of(rows, first_line, limits)
+    table_of(
+        rows,
+        first_line,
+        limits,
+        nianbao_core::model::Provenance::Layout,
+    )
+}
+
+/// Whether a text is the label of a template row of one of the three tables (by its
+/// label key, exactly).
+pub(crate) fn is_row_label(text: &str) -> bool {
+    use nianbao_core::catalog::{
+        ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICANT_COLUMNS, APPLICATION_ROWS,
+        REVIEW_COLUMNS, REVIEW_GROUPS,
+    };
+    let key = nianbao_core::text::label_key(text);
+    // A header word (其他, 总计) is no row label here.
+    let column = APPLICANT_COLUMNS
+        .iter()
+        .chain(&REVIEW_COLUMNS)
+        .any(|c| nianbao_core::text::label_key(c.label) == key);
+    !key.is_empty()
+        && !column
+        && ACTIVE_DISCLOSURE_2019
+            .iter()
+            .chain(&ACTIVE_DISCLOSURE_2021)
+            .chain(&APPLICATION_ROWS)
+            .chain(&REVIEW_GROUPS)
+            .any(|spec| {
+                nianbao_core::recognize::rows::spec_keys(spec)
+                    .iter()
+                    .any(|(k, _)| *k == key)
+            })
 }
 
 /// Uses text lines that are not the label of the next row: block headings and header
@@ -275,6 +326,14 @@ fn settle_pool(
         .collect();
     if labels.len() > orphans.len() {
         labels.retain(|(t, _)| !vocab.is_group(t));
+    }
+    // A label goes to a row waiting for one only when the two are alone: one row of
+    // values, then one label. Several of each would be matched by order alone.
+    if labels.len() != 1 || orphans.len() != 1 {
+        for (text, line) in labels {
+            rows.push(row_of(vec![(text, line)], line));
+        }
+        return;
     }
     let n = labels.len().min(orphans.len());
     for ((text, line), o) in labels.into_iter().zip(orphans.drain(..n)) {

@@ -206,7 +206,12 @@ pub(crate) fn read_table(
     }
     let mut rows = finish(items);
     join_split_headers(&mut rows, vocab);
-    table_of(rows, first_line, limits)
+    table_of(
+        rows,
+        first_line,
+        limits,
+        nianbao_core::model::Provenance::Layout,
+    )
 }
 
 /// Splits a gap at its barrier lines: the lines before the first barrier, the

@@ -51,7 +51,7 @@
 //! Properties recorded in [`Document::properties`](nianbao_core::ir::Document::properties):
 //! `encoding` (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`), `layout` (the table
 //! layouts found, comma-separated, in order of first use: `tika`, `pdftotext-layout`,
-//! `cell-per-line`, `pipe`, `markdown`; `none` when there is no table), and
+//! `cell-per-line`, `pipe`, `markdown`, `collapsed`; `none` when there is no table), and
 //! `mojibake_repaired` = `true` when mojibake was repaired. Diagnostic codes are
 //! listed in [`codes`].
 #![forbid(unsafe_code)]
@@ -64,12 +64,15 @@
 mod cells;
 mod cellwise;
 mod common_chars;
+mod crawl;
 mod decode;
 mod error;
+mod glued;
 mod layout;
 mod lines;
 mod mojibake;
 mod pipe;
+mod prose;
 mod reader;
 mod regions;
 mod shape;
@@ -98,6 +101,18 @@ pub mod codes {
     /// The dump's values came in pieces, put back in the columns' order by their
     /// shape and the labels printed before them (plain pdftotext's table 4).
     pub const ORDER_INFERRED: &str = "txt.order_inferred";
+    /// A run of glued digits (crawler text) was split into a row's cells by the only
+    /// split that satisfies the row's own sum; that rule is not assessable for the row.
+    pub const SPLIT_BY_SUM: &str = "txt.split_by_sum";
+    /// A run of glued digits does not tell where one cell ends and the next begins:
+    /// the row's cells were left blank.
+    pub const GLUED_DIGITS: &str = "txt.glued_digits";
+    /// A run of glued digits was split by the only split that agrees with the figures
+    /// the report's own prose states for its cells (the sentences quoted).
+    pub const SPLIT_BY_TEXT: &str = "txt.split_by_text";
+    /// The figures the report's prose states for a glued run's cells agree with no
+    /// split of its digits: the cells were left blank (the sentences quoted).
+    pub const TEXT_CONTRADICTS_DIGITS: &str = "txt.text_contradicts_digits";
 }
 
 /// Reads the bytes of a text dump into a [`Document`].

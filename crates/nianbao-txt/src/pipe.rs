@@ -74,6 +74,36 @@ fn is_values_only(cells: &[(String, u32)]) -> bool {
 }
 
 /// Reads a region of `|` rows.
+/// A row printed as one cell by a converter that lost the separators: a row label
+/// and its values on one line (`行政许可 1520`), or the 信息内容 header
+/// (`信息内容 本年处理决定数量`), split at its spaces. A cell whose words are not a
+/// template row's label followed by values stays as it is.
+fn split_one_cell_row(cells: Vec<String>) -> Vec<String> {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    let [only] = filled.as_slice() else {
+        return cells;
+    };
+    let words: Vec<&str> = only.split_whitespace().collect();
+    if words.len() < 2 {
+        return cells;
+    }
+    if words.first().is_some_and(|w| label_key(w) == "信息内容") {
+        return words.into_iter().map(str::to_owned).collect();
+    }
+    let values = words.iter().rev().take_while(|w| is_value(w)).count();
+    let label_words = words.len() - values;
+    if values == 0 || label_words == 0 {
+        return cells;
+    }
+    let label = words.get(..label_words).unwrap_or_default().concat();
+    if !crate::cellwise::is_row_label(&label) {
+        return cells;
+    }
+    std::iter::once(label)
+        .chain(words.iter().skip(label_words).map(|w| (*w).to_owned()))
+        .collect()
+}
+
 pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtError> {
     let first_line = lines.first().map_or(1, |l| l.no);
     let mut raw_rows: Vec<(Vec<(String, u32)>, u32)> = Vec::new();
@@ -90,6 +120,7 @@ pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtEr
         if is_separator(&cells) {
             continue;
         }
+        let cells = split_one_cell_row(cells);
         raw_rows.push((cells.into_iter().map(|c| (c, line.no)).collect(), line.no));
     }
     let mut rows: Vec<Row> = Vec::new();
@@ -112,12 +143,30 @@ pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<Table, TxtEr
         rows.push(row_of(cells.clone(), *line));
         i += 1;
     }
-    table_of(rows, first_line, limits)
+    table_of(
+        rows,
+        first_line,
+        limits,
+        nianbao_core::model::Provenance::Grid,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_printed_as_one_cell_is_split() {
+        let split = |t: &str| split_one_cell_row(vec![t.to_owned()]);
+        assert_eq!(split("行政许可 97"), ["行政许可", "97"]);
+        assert_eq!(
+            split("信息内容 本年处理决定数量"),
+            ["信息内容", "本年处理决定数量"]
+        );
+        assert_eq!(split("2.重复申请 4 1 0 0 0 0 5").len(), 8);
+        // Not a template row's label: kept whole.
+        assert_eq!(split("全年共办理 97"), ["全年共办理 97"]);
+    }
 
     #[test]
     fn cells_and_separators() {

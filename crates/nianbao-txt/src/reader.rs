@@ -7,7 +7,7 @@ use nianbao_core::{Diagnostic, Limits};
 use crate::lines::Line;
 use crate::regions::{RegionKind, markdown_heading, table_region};
 use crate::vocabulary::Vocabulary;
-use crate::{TxtError, cellwise, layout, pipe, tika};
+use crate::{TxtError, cellwise, crawl, layout, pipe, tika};
 
 /// The table layouts the reader knows, by the names recorded in `layout`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,6 +22,8 @@ pub(crate) enum Layout {
     Markdown,
     /// `|`-separated rows without Markdown separator lines.
     Pipe,
+    /// A whole report collapsed onto one line by a crawler, cells glued.
+    Collapsed,
 }
 
 impl Layout {
@@ -33,6 +35,7 @@ impl Layout {
             Layout::CellPerLine => "cell-per-line",
             Layout::Markdown => "markdown",
             Layout::Pipe => "pipe",
+            Layout::Collapsed => "collapsed",
         }
     }
 }
@@ -67,7 +70,7 @@ impl Builder {
 
     /// Adds a table read in `layout`, checking [`Limits::max_document_cells`] for all
     /// the tables so far.
-    fn table(&mut self, table: Table, layout: Layout, limits: &Limits) -> Result<(), TxtError> {
+    pub(crate) fn table(&mut self, table: Table, layout: Layout, limits: &Limits) -> Result<(), TxtError> {
         let cells: usize = table.rows.iter().map(|r| r.cells.len()).sum();
         self.cells = self
             .cells
@@ -97,7 +100,16 @@ impl Builder {
 pub(crate) fn build(lines: &[Line], limits: &Limits, b: &mut Builder) -> Result<(), TxtError> {
     let vocab = Vocabulary::new();
     let mut i = 0usize;
+    if let Some((used, properties)) = crawl::header(lines) {
+        b.doc.properties.extend(properties);
+        i = used;
+    }
     while let Some(line) = lines.get(i) {
+        if crawl::is_collapsed(line) {
+            crawl::read(line, limits, b)?;
+            i += 1;
+            continue;
+        }
         if tika::is_cell_line(line) && !line.is_blank() {
             let (table, used) = tika::read_table(lines.get(i..).unwrap_or_default(), limits)?;
             b.table(table, Layout::Tika, limits)?;

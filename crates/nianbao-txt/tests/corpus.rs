@@ -58,7 +58,33 @@ fn plain_pdftotext_huaian() {
     let r = recognize(&out);
     assert_eq!(r.report.source.properties["layout"], "cell-per-line");
     let diffs = compare(&r.report, &exp, &TableKind::ALL);
-    assert!(diffs.is_empty(), "{diffs:#?}\n{:#?}", r.diagnostics);
+    // Plain pdftotext prints some stretches of table 3's labels apart from their
+    // numbers (the values of （一）（二） on the page before, the labels of 5. and of
+    // the （六） rows one after another before their 28 values): which row a number
+    // belongs to, the text does not show, so those cells are left blank and the rows
+    // of values are reported as having no label. Nothing else differs, and no cell
+    // holds another number than the report's.
+    let blank_rows = [
+        "results.granted.",
+        "results.partially_granted.",
+        "results.not_processed.confirmation.",
+        "results.other.overdue_correction.",
+        "results.other.overdue_fee.",
+        "results.other.other.",
+    ];
+    let (blank, other): (Vec<&String>, Vec<&String>) = diffs.iter().partition(|d| {
+        d.ends_with("got None")
+            && blank_rows
+                .iter()
+                .any(|r| d.contains(&format!("applications.{r}")))
+    });
+    assert!(other.is_empty(), "{other:#?}\n{:#?}", r.diagnostics);
+    assert_eq!(blank.len(), blank_rows.len() * 7, "{blank:#?}");
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "txt.label_missing"),
+        "{:#?}",
+        r.diagnostics
+    );
     // Table 4: plain pdftotext prints its values in pieces between header words; the
     // reader puts them back in the columns' order and says how.
     assert!(

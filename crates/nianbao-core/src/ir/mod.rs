@@ -101,6 +101,8 @@ pub struct Cell {
     pub nested: Vec<Table>,
     /// Where the cell starts in the source.
     pub pos: Pos,
+    /// The evidence that ties the cell's text to its row and column.
+    pub provenance: crate::model::Provenance,
 }
 
 impl Cell {
@@ -113,6 +115,7 @@ impl Cell {
             row_span: 1,
             nested: Vec::new(),
             pos,
+            provenance: crate::model::Provenance::Grid,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::Number;
+use super::{Number, Provenance};
 use crate::catalog::ColumnKind;
 use crate::text;
 
@@ -65,6 +65,8 @@ pub struct Cell {
     pub verbatim: Option<String>,
     /// What normalization did, in order.
     pub normalizations: Vec<Normalization>,
+    /// The evidence that placed the value in this cell.
+    pub provenance: Provenance,
 }
 
 impl Cell {
@@ -73,6 +75,7 @@ impl Cell {
         value: CellValue::Blank,
         verbatim: None,
         normalizations: Vec::new(),
+        provenance: Provenance::Grid,
     };
 
     /// A plain number, nothing normalized.
@@ -81,7 +84,14 @@ impl Cell {
             value: CellValue::Number(n),
             verbatim: None,
             normalizations: Vec::new(),
+            provenance: Provenance::Grid,
         }
+    }
+
+    /// The same cell, placed by other evidence.
+    pub fn with_provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = provenance;
+        self
     }
 
     /// The number, when the cell holds one.
@@ -119,6 +129,7 @@ impl Cell {
             value,
             verbatim: Some(trimmed.to_owned()),
             normalizations,
+            provenance: Provenance::Grid,
         };
         if text::is_placeholder(trimmed) {
             return changed(CellValue::Placeholder, vec![Normalization::Placeholder]);

@@ -54,7 +54,9 @@ pub struct Meta {
     /// The title, its lines joined.
     #[cfg_attr(feature = "json", serde(default))]
     pub title: Option<String>,
-    /// The publishing agency, from the title (or the introduction).
+    /// The publishing agency as printed: from the title, else the signature, else
+    /// the publisher field. 人民政府 (or 办事处) is added to an area's name only where
+    /// the report itself names that body.
     #[cfg_attr(feature = "json", serde(default))]
     pub agency: Option<String>,
     /// The year reported on.
@@ -66,6 +68,19 @@ pub struct Meta {
     /// Whether the report is in a national format.
     #[cfg_attr(feature = "json", serde(default))]
     pub kind: ReportKind,
+    /// The publisher the page or file names (a portal's 来源 / 发布机构 field), as
+    /// printed; it may differ from the agency.
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub publisher: Option<String>,
+    /// The body signed at the end of the report, as printed.
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub signature: Option<String>,
 }
 
 /// Where a report came from.

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Cell, CellValue, Number};
+use super::{Cell, CellValue, Number, Provenance};
 use crate::Pos;
 use crate::catalog::keys::{ColumnKey, RowKey};
 use crate::catalog::{TableFormat, TableKind};
@@ -157,6 +157,23 @@ impl Table {
             && self.format == other.format
             && keyed(self) == keyed(other)
             && extra(self) == extra(other)
+    }
+
+    /// How many of the table's cells each kind of evidence placed, in the order of
+    /// [`Provenance::ALL`] (a kind that placed none is listed with 0).
+    pub fn provenance_counts(&self) -> Vec<(Provenance, usize)> {
+        Provenance::ALL
+            .into_iter()
+            .map(|p| {
+                let n = self
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter(|(_, c)| c.provenance == p)
+                    .count();
+                (p, n)
+            })
+            .collect()
     }
 }
 

@@ -10,17 +10,41 @@ const MAX_TITLE_LINES: usize = 4;
 /// The longest line (in characters) that can be part of a title.
 const MAX_TITLE_LINE_CHARS: usize = 60;
 
-/// Reads title, agency and year from the preamble (or, failing that, from the
-/// document's `title` property).
-pub fn read_meta(preamble: &[String], properties: &BTreeMap<String, String>) -> Meta {
-    let title = title_from_lines(preamble).or_else(|| {
-        properties
-            .get("title")
-            .map(|t| text::trim(t).to_owned())
-            .filter(|t| t.contains("报告") || t.contains("報告"))
-    });
+/// Reads title, agency, year, publisher and signature: the title from the preamble
+/// (or, failing that, the document's `title` property), the publisher from the
+/// `publisher` property, the signature from the last paragraphs of `body` (every
+/// paragraph of the document, in order).
+pub fn read_meta(
+    preamble: &[String],
+    properties: &BTreeMap<String, String>,
+    body: &[&str],
+) -> Meta {
+    let property = properties
+        .get("title")
+        .map(|t| text::trim(t).to_owned())
+        .filter(|t| t.contains("报告") || t.contains("報告"));
+    let title = match title_from_lines(preamble) {
+        // Page chrome before the title (`当前位置：首页…年报`) joined to it: the
+        // page's own title field, printed at its end, is the title.
+        Some(lines)
+            if property.as_ref().is_some_and(|p| {
+                lines.len() > p.len()
+                    && lines.ends_with(p.as_str())
+                    && agency_from_title(p).is_some()
+            }) =>
+        {
+            property
+        }
+        Some(lines) => Some(lines),
+        None => property,
+    };
     let mut meta = Meta {
         title: title.clone(),
+        publisher: properties
+            .get("publisher")
+            .map(|p| text::trim(p).to_owned())
+            .filter(|p| !p.is_empty()),
+        signature: signature(body),
         ..Meta::default()
     };
     if let Some(title) = &title {
@@ -36,7 +60,89 @@ pub fn read_meta(preamble: &[String], properties: &BTreeMap<String, String>) -> 
         meta.year = Some(year);
         meta.year_text = Some(text);
     }
+    if meta.agency.is_none() {
+        meta.agency = meta.signature.clone().or_else(|| meta.publisher.clone());
+    }
+    if let Some(agency) = &meta.agency {
+        meta.agency = Some(with_named_body(agency, body));
+    }
     meta
+}
+
+/// The endings of an agency's name (the body, not the area).
+const BODY_ENDINGS: [&str; 16] = [
+    "人民政府",
+    "政府",
+    "委员会",
+    "管委会",
+    "办公室",
+    "办公厅",
+    "办事处",
+    "中心",
+    "局",
+    "厅",
+    "院",
+    "所",
+    "委",
+    "办",
+    "会",
+    "处",
+];
+
+/// The body signed at the end: among the last paragraphs, a short line that names a
+/// body (ends in 人民政府, 委员会, 局, …) with no sentence punctuation and no digits.
+fn signature(body: &[&str]) -> Option<String> {
+    body.iter()
+        .rev()
+        .map(|p| text::trim(p))
+        .filter(|p| !p.is_empty())
+        .take(4)
+        .find(|p| {
+            p.chars().count() <= 30
+                && !p.contains(['。', '，', '；', '：', ':', '、', '（', '(', ' '])
+                && !p.chars().any(|c| c.is_ascii_digit() || c == '〇')
+                && BODY_ENDINGS.iter().any(|e| p.ends_with(e))
+        })
+        .map(str::to_owned)
+}
+
+/// An area's name (`乡宁县双鹤乡`) with the body the report itself names for it:
+/// 人民政府 when the text names `双鹤乡人民政府` (or the whole name with it), 办事处
+/// for a 街道 likewise; otherwise the name as printed.
+fn with_named_body(agency: &str, body: &[&str]) -> String {
+    const AREAS: [char; 8] = ['省', '市', '县', '区', '乡', '镇', '旗', '州'];
+    let suffix = if agency.ends_with("街道") {
+        "办事处"
+    } else if agency.chars().last().is_some_and(|c| AREAS.contains(&c)) {
+        "人民政府"
+    } else {
+        return agency.to_owned();
+    };
+    // The whole name and its last unit (after the last area character before it).
+    let chars: Vec<char> = agency.chars().collect();
+    let mut names = vec![agency.to_owned()];
+    if let Some(cut) = chars
+        .iter()
+        .take(chars.len().saturating_sub(1))
+        .rposition(|c| AREAS.contains(c))
+    {
+        let last: String = chars.iter().skip(cut + 1).collect();
+        if last.chars().count() >= 2 {
+            names.push(last);
+        }
+    }
+    let named = names.iter().any(|name| {
+        let body_name = format!("{name}{suffix}");
+        body.iter().any(|p| {
+            let compact: String = p.chars().filter(|c| !text::is_space(*c)).collect();
+            compact.contains(&body_name)
+        })
+    });
+    if named {
+        format!("{agency}{suffix}")
+    } else {
+        agency.to_owned()
+    }
 }
 
 /// The title: the first short lines up to the one that says 报告.
@@ -92,8 +198,9 @@ pub fn find_year(text: &str) -> Option<(i32, String)> {
     None
 }
 
-/// The agency from a title: the year and the words of the report's name removed;
-/// an administrative area (`乡宁县双鹤乡`) is read as its people's government.
+/// The agency from a title, as printed: the year and the words of the report's name
+/// removed (`乡宁县2020年双鹤乡信息公开工作报告` gives `乡宁县双鹤乡`; whether that is
+/// a 人民政府 only the report's text can say).
 pub fn agency_from_title(title: &str) -> Option<String> {
     let compact: String = title.chars().filter(|c| !text::is_space(*c)).collect();
     let mut s = compact.as_str().trim_start_matches("关于");
@@ -125,13 +232,6 @@ pub fn agency_from_title(title: &str) -> Option<String> {
     if agency.chars().count() < 2 {
         return None;
     }
-    const AREAS: [char; 8] = ['省', '市', '县', '区', '乡', '镇', '旗', '州'];
-    if agency.ends_with("街道") {
-        return Some(format!("{agency}办事处"));
-    }
-    if agency.chars().last().is_some_and(|c| AREAS.contains(&c)) {
-        return Some(format!("{agency}人民政府"));
-    }
     Some(agency.to_owned())
 }
 
@@ -143,7 +243,7 @@ mod tests {
     fn agencies_and_years_from_titles() {
         assert_eq!(
             agency_from_title("乡宁县2020年双鹤乡信息公开工作报告").as_deref(),
-            Some("乡宁县双鹤乡人民政府")
+            Some("乡宁县双鹤乡")
         );
         assert_eq!(
             agency_from_title("淮安市人民政府2024 年政府信息公开工作年度报告").as_deref(),
@@ -155,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             agency_from_title("2021年示例县政府信息公开工作年度报告").as_deref(),
-            Some("示例县人民政府")
+            Some("示例县")
         );
         assert_eq!(
             find_year("淮安市人民政府 2024 年政府信息公开"),
@@ -175,12 +275,42 @@ mod tests {
             "淮安市人民政府".to_owned(),
             "2024 年政府信息公开工作年度报告".to_owned(),
         ];
-        let meta = read_meta(&lines, &BTreeMap::new());
+        let meta = read_meta(&lines, &BTreeMap::new(), &[]);
         assert_eq!(
             meta.title.as_deref(),
             Some("淮安市人民政府2024 年政府信息公开工作年度报告")
         );
         assert_eq!(meta.year, Some(2024));
         assert_eq!(meta.agency.as_deref(), Some("淮安市人民政府"));
+    }
+
+    #[test]
+    fn a_body_is_added_only_where_the_report_names_it() {
+        let title = vec!["乡宁县2020年双鹤乡信息公开工作报告".to_owned()];
+        let body = ["双鹤乡人民政府", "2021年1月"];
+        let meta = read_meta(&title, &BTreeMap::new(), &body);
+        assert_eq!(meta.agency.as_deref(), Some("乡宁县双鹤乡人民政府"));
+        assert_eq!(meta.signature.as_deref(), Some("双鹤乡人民政府"));
+        let title = vec!["平潭综合实验区2024年度政府信息公开工作年度报告".to_owned()];
+        let mut props = BTreeMap::new();
+        props.insert(
+            "publisher".to_owned(),
+            "平潭综合实验区管委会办公室".to_owned(),
+        );
+        let body = ["区管委会办公室编制完成了本报告。", "平潭综合实验区管委会"];
+        let meta = read_meta(&title, &props, &body);
+        assert_eq!(meta.agency.as_deref(), Some("平潭综合实验区"));
+        assert_eq!(
+            meta.publisher.as_deref(),
+            Some("平潭综合实验区管委会办公室")
+        );
+        assert_eq!(meta.signature.as_deref(), Some("平潭综合实验区管委会"));
+        // No title: the signature, as printed.
+        let meta = read_meta(&[], &props, &body);
+        assert_eq!(meta.agency.as_deref(), Some("平潭综合实验区管委会"));
+        assert_eq!(
+            signature(&["本机关将继续做好公开工作。", "2024年1月20日"]),
+            None
+        );
     }
 }

@@ -76,8 +76,9 @@ pub fn recognize(doc: &Document) -> Recognized {
             },
         }
     }
+    let body: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
     let mut report = Report {
-        meta: meta::read_meta(&collector.preamble, &doc.properties),
+        meta: meta::read_meta(&collector.preamble, &doc.properties, &body),
         source: Source {
             properties: doc.properties.clone(),
             ..Source::default()

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS, TableKind};
 use crate::ir;
-use crate::model::{Cell, Row, Table};
+use crate::model::{Cell, Provenance, Row, Table};
 use crate::text::{self, label_key};
 use crate::{Diagnostic, codes};
 
@@ -66,11 +66,14 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
     } else {
         row_values
     };
-    if values.len() != VALUES {
+    // Which value is whose column, a row of another length does not show: no number
+    // is placed by its order alone.
+    let placed = values.len() == VALUES;
+    if !placed {
         diagnostics.push(Diagnostic::warning(
             codes::ROW_VALUE_COUNT,
             format!(
-                "table 4's data row has {} values for 15 columns; placed by their order",
+                "table 4's data row has {} values for 15 columns; all are left blank: review_litigation.*",
                 values.len()
             ),
             Some(view.row.pos.clone()),
@@ -83,7 +86,10 @@ pub fn read(grids: &[&ir::Table], diagnostics: &mut Vec<Diagnostic>) -> Table {
             .map(|(c, col)| {
                 let cell = values
                     .get(g * REVIEW_COLUMNS.len() + c)
-                    .map_or(Cell::BLANK, |v| Cell::parse(&v.text, col.kind));
+                    .filter(|_| placed)
+                    .map_or(Cell::BLANK.with_provenance(Provenance::NoEvidence), |v| {
+                        Cell::parse(&v.text, col.kind).with_provenance(v.provenance)
+                    });
                 (Cow::Borrowed(col.key), cell)
             })
             .collect();

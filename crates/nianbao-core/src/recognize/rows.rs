@@ -233,6 +233,15 @@ pub fn match_key(key: &str, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
 /// the labels joined, then each earlier label.
 pub fn match_row(view: &RowView<'_>, specs: &[&'static RowSpec]) -> Option<LabelMatch> {
     let keys = view.label_keys();
+    // The row's own label is gone, its item number left (`（六）其他处理` `1.`): the
+    // group label before it names no row.
+    if keys.len() > 1
+        && keys
+            .last()
+            .is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
     let last = keys.last().and_then(|k| match_key(k, specs));
     if let Some(m) = last.filter(|m| m.score >= 1.0) {
         return Some(m);
@@ -331,7 +340,9 @@ pub fn place_values(
     spans_known: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(Cow<'static, str>, Cell)> {
-    let parse = |c: &ir::Cell, col: &ColumnSpec| Cell::parse(&c.text, col.kind);
+    let parse = |c: &ir::Cell, col: &ColumnSpec| {
+        Cell::parse(&c.text, col.kind).with_provenance(c.provenance)
+    };
     let mut values: &[&ir::Cell] = &view.values;
     if values.len() != columns.len() && spans_known && !header_cols.is_empty() {
         let by_grid: Vec<(Cow<'static, str>, Cell)> = columns
@@ -364,22 +375,42 @@ pub fn place_values(
         }
     }
     if values.len() != columns.len() {
+        // Which value is whose column, the source does not say: no number is placed
+        // by its order alone.
+        let filled: Vec<&str> = values
+            .iter()
+            .map(|c| text::trim(&c.text))
+            .filter(|t| !t.is_empty())
+            .collect();
         diagnostics.push(Diagnostic::warning(
             codes::ROW_VALUE_COUNT,
             format!(
-                "row {:?} has {} value cells for {} columns; values were placed by their order",
+                "row {:?} has {} value cells for {} columns ({}); which is whose column the source does not show, so all are left blank",
                 view.label(),
                 values.len(),
-                columns.len()
+                columns.len(),
+                filled.join(" | ")
             ),
             Some(view.row.pos.clone()),
         ));
+        return columns
+            .iter()
+            .map(|col| {
+                (
+                    Cow::Borrowed(col.key),
+                    Cell::BLANK.with_provenance(crate::model::Provenance::NoEvidence),
+                )
+            })
+            .collect();
     }
     columns
         .iter()
         .enumerate()
         .map(|(i, col)| {
-            let cell = values.get(i).map_or(Cell::BLANK, |c| parse(c, col));
+            let cell = values.get(i).map_or(
+                Cell::BLANK.with_provenance(crate::model::Provenance::NoEvidence),
+                |c| parse(c, col),
+            );
             (Cow::Borrowed(col.key), cell)
         })
         .collect()
@@ -602,7 +633,8 @@ mod tests {
         assert_eq!(shown[2], "research=Some(\"1\")");
         assert_eq!(shown[6], "total=Some(\"6\")");
         assert!(d.is_empty());
-        // Fewer values than columns: placed by order, with a diagnostic.
+        // Fewer values than columns: nothing placed by order alone, all blank for
+        // want of evidence, with a diagnostic that shows the values.
         let short = ir::Table::from_text_rows(vec![vec!["1.属于国家秘密", "1", "2"]]);
         let view = RowView::new(short.rows.first().unwrap());
         let cells = place_values(
@@ -612,11 +644,12 @@ mod tests {
             false,
             &mut d,
         );
-        assert_eq!(
-            cells[1].1.as_number().map(|n| n.to_string()).as_deref(),
-            Some("2")
+        assert!(
+            cells
+                .iter()
+                .all(|(_, c)| c.is_blank() && c.provenance == crate::model::Provenance::NoEvidence)
         );
-        assert!(cells[6].1.is_blank());
         assert_eq!(d[0].code, codes::ROW_VALUE_COUNT);
+        assert!(d[0].message.contains("1 | 2"), "{}", d[0].message);
     }
 }

@@ -3,7 +3,7 @@
 use super::{Finding, Term};
 use crate::Report;
 use crate::catalog::{APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, TableKind};
-use crate::model::Table;
+use crate::model::{Provenance, Table};
 
 /// A term for a cell of a table (`None` value when the cell or row is missing or holds
 /// no number).
@@ -23,11 +23,15 @@ pub fn check(report: &Report) -> Vec<Finding> {
     if let Some(t) = &report.review_litigation {
         for group in &REVIEW_GROUPS {
             let (parts, total) = REVIEW_COLUMNS.split_at(REVIEW_COLUMNS.len() - 1);
-            findings.push(Finding::evaluate(
-                "review_litigation.group_total",
+            findings.push(unless_split_by_it(
+                t,
                 group.key,
-                total.iter().map(|c| term(t, group.key, c.key)).collect(),
-                parts.iter().map(|c| term(t, group.key, c.key)).collect(),
+                Finding::evaluate(
+                    "review_litigation.group_total",
+                    group.key,
+                    total.iter().map(|c| term(t, group.key, c.key)).collect(),
+                    parts.iter().map(|c| term(t, group.key, c.key)).collect(),
+                ),
             ));
         }
     }
@@ -65,13 +69,31 @@ fn applications(t: &Table, findings: &mut Vec<Finding>) {
     }
     let (parts, total) = APPLICANT_COLUMNS.split_at(APPLICANT_COLUMNS.len() - 1);
     for row in TableKind::Applications.rows(t.format) {
-        findings.push(Finding::evaluate(
-            "applications.column_total",
+        findings.push(unless_split_by_it(
+            t,
             row.key,
-            total.iter().map(|c| term(t, row.key, c.key)).collect(),
-            parts.iter().map(|c| term(t, row.key, c.key)).collect(),
+            Finding::evaluate(
+                "applications.column_total",
+                row.key,
+                total.iter().map(|c| term(t, row.key, c.key)).collect(),
+                parts.iter().map(|c| term(t, row.key, c.key)).collect(),
+            ),
         ));
     }
+}
+
+/// A row's own-sum finding, not assessable when the row's values were split out of
+/// glued digits by that very sum ([`Provenance::RowSum`]): it is no evidence then.
+fn unless_split_by_it(t: &Table, row: &str, mut finding: Finding) -> Finding {
+    let split_by_sum = t.row(row).is_some_and(|r| {
+        r.cells
+            .iter()
+            .any(|(_, c)| c.provenance == Provenance::RowSum)
+    });
+    if split_by_sum {
+        finding.status = super::Status::NotAssessable;
+    }
+    finding
 }
 
 #[cfg(test)]
@@ -242,6 +264,23 @@ mod tests {
         assert_eq!(
             statuses(&f, "review_litigation.group_total"),
             vec![Status::Failed, Status::NotAssessable, Status::Passed]
+        );
+    }
+
+    #[test]
+    fn a_row_split_by_its_own_sum_does_not_assess_that_sum() {
+        let values = |_: &str, c: &str| -> Option<i64> { Some(if c == "total" { 4 } else { 1 }) };
+        let mut t = table(TableKind::ReviewLitigation, None, &values);
+        for (_, cell) in &mut t.rows[2].cells {
+            cell.provenance = Provenance::RowSum;
+        }
+        let report = Report {
+            review_litigation: Some(t),
+            ..Report::default()
+        };
+        assert_eq!(
+            statuses(&check(&report), "review_litigation.group_total"),
+            vec![Status::Passed, Status::Passed, Status::NotAssessable]
         );
     }
 }

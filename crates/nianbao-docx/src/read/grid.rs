@@ -180,6 +180,7 @@ impl GridBuilder {
             row_span: 1,
             nested,
             pos,
+            provenance: nianbao_core::model::Provenance::Grid,
         });
         // A continuation with nothing to continue starts a merge of its own, as Word shows it.
         if props.vmerge != Merge::None {

@@ -118,7 +118,9 @@ pub fn write(report: &Report, options: &WriteOptions) -> Result<Vec<u8>, DocxWri
     if title_lines == 0
         && let Some(title) = &report.meta.title
     {
-        docx = docx.add_paragraph(text::styled(style::id::TITLE, title));
+        // Spaced as a one-line title in the preamble is, so that what is read back
+        // (the title now its first line) is written the same.
+        docx = docx.add_paragraph(title_line(title, true));
     }
     for (i, p) in report.preamble.iter().enumerate() {
         docx = docx.add_paragraph(if i < title_lines {
