@@ -3,11 +3,13 @@
 
 mod label;
 mod numbering;
+mod numfmt;
 
 pub use label::{
     label_key, label_key_into, similarity, similarity_at_least, similarity_at_least_of,
     similarity_bound, similarity_of,
 };
+pub use numfmt::NumFmt;
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,

@@ -27,7 +27,6 @@ mod body;
 mod error;
 mod grid;
 mod numbering;
-mod numfmt;
 mod package;
 mod props;
 mod sniff;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use quick_xml::events::{BytesStart, Event};
 
 use super::error::DocxError;
-use super::numfmt::NumFmt;
+use nianbao_core::text::NumFmt;
 use super::styles::Styles;
 use super::xml;
 
