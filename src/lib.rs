@@ -18,6 +18,7 @@
 //!
 //! - `txt` (default): text dumps ([`nianbao_txt`]).
 //! - `docx` (default): .docx reading and writing ([`nianbao_docx`]).
+//! - `doc` (default): Word 97–2003 .doc and OLE .wps reading ([`nianbao_doc`]).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
 //! - `json` (default): normalized JSON and its schema ([`nianbao_json`]).
 #![forbid(unsafe_code)]
@@ -38,6 +39,8 @@ pub use nianbao_core::{
     TableFormat, TableKind, analyze, catalog, codes, ir, model, recognize, rules,
 };
 
+#[cfg(feature = "doc")]
+pub use nianbao_doc as doc;
 #[cfg(feature = "docx")]
 pub use nianbao_docx as docx;
 #[cfg(feature = "html")]

@@ -102,6 +102,7 @@ pub fn read_document(
         Format::Docx => read_docx(bytes, limits),
         Format::Text => read_text(bytes, limits),
         Format::Html => read_html(bytes, name, limits),
+        Format::Doc => read_doc(bytes, limits),
     };
     doc.map(|d| (format, d)).map_err(|e| e.with_file(file))
 }
@@ -134,6 +135,17 @@ fn read_html(_: &[u8], _: Option<&str>, _: &Limits) -> Result<Document, Error> {
 #[cfg(feature = "docx")]
 fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
     nianbao_docx::read(bytes, limits).map_err(Error::from)
+}
+
+#[cfg(feature = "doc")]
+fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    nianbao_doc::read(bytes, limits).map_err(Error::from)
+}
+
+/// Without the `doc` feature a .doc goes to the .docx reader, which says what it is.
+#[cfg(not(feature = "doc"))]
+fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    read_docx(bytes, limits)
 }
 
 #[cfg(feature = "html")]

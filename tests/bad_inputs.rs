@@ -57,7 +57,12 @@ const FILES: &[(&str, &str, &str)] = &[
     ("invalid-utf8.docx", "malformed", "UTF-8"),
     ("spreadsheet.xlsx", "unsupported", "xlsx"),
     ("truncated.docx", "malformed", "zip"),
-    ("word97.doc", "unsupported", ".doc"),
+    ("word97.doc", "malformed", "compound file"),
+    ("word95.doc", "unsupported", "Word 6.0/95"),
+    ("encrypted.doc", "unsupported", "encrypted"),
+    ("workbook.doc", "unsupported", "Excel workbook"),
+    ("old-wps.wps", "unsupported", "WPS"),
+    ("piece-outside-stream.doc", "malformed", "outside the WordDocument stream"),
     ("zip-bomb.docx", "limit_exceeded", "max_compression_ratio"),
     (
         "zip-bomb-lying-sizes.docx",

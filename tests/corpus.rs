@@ -16,6 +16,7 @@ fn has_reader(format: Format) -> bool {
         Format::Text => cfg!(feature = "txt"),
         Format::Docx => cfg!(feature = "docx"),
         Format::Html => cfg!(feature = "html"),
+        Format::Doc => cfg!(feature = "doc"),
         _ => false,
     }
 }

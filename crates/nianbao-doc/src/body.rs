@@ -8,11 +8,11 @@ use nianbao_core::Limits;
 use nianbao_core::ir::{Block, Paragraph, Pos, Table};
 
 use crate::DocError;
-use crate::bytes::{u8_at, u16_at};
+use crate::bytes::{u8_at, u16_at, u32_at};
 use crate::lists::Lists;
 use crate::papx::Papx;
 use crate::pieces::{Piece, PieceTable, cp1252};
-use crate::sprm::{ParaProps, RowDef};
+use crate::sprm::{self, ParaProps, RowDef};
 use crate::styles::Styles;
 use crate::table::{self, DraftCell, DraftRow};
 
@@ -35,6 +35,8 @@ struct Open {
 /// What the body reader uses of the document.
 pub(crate) struct Body<'a> {
     pub(crate) wd: &'a [u8],
+    /// The `Data` stream (empty when the file has none).
+    pub(crate) data: &'a [u8],
     pub(crate) pieces: &'a PieceTable,
     pub(crate) papx: &'a Papx,
     pub(crate) styles: &'a Styles,
@@ -123,6 +125,14 @@ impl Body<'_> {
         let (istd, grpprl) = self.papx.at(self.wd, fc).unwrap_or((0, &[]));
         let mut props = self.styles.base(istd);
         props.apply(grpprl);
+        // sprmPHugePapx: properties too large for the page, in the Data stream.
+        if let Some((_, op)) = sprm::iter(grpprl).find(|(s, _)| *s == 0x6646)
+            && let Some(at) = u32_at(op, 0).map(|v| v as usize)
+            && let Some(cb) = u16_at(self.data, at).map(usize::from)
+            && let Some(huge) = self.data.get(at + 2..at + 2 + cb)
+        {
+            props.apply(huge);
+        }
         if let Some(g) = self.pieces.grpprl_of(piece) {
             props.apply(g);
         }

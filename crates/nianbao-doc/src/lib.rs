@@ -11,7 +11,8 @@
 //!   headers, footers, footnotes, comments and text boxes are other parts of the
 //!   character stream and are not read; fields show their result, not their code;
 //! - **paragraph properties** come from the formatted disk pages (by the file offset of
-//!   the paragraph mark), the paragraph's style and the piece's property modifier;
+//!   the paragraph mark, with `sprmPHugePapx` followed into the `Data` stream), the
+//!   paragraph's style and the piece's property modifier;
 //! - **tables** come from cell marks and row ends (`sprmPFInTable`, `sprmPFTtp`,
 //!   `sprmPItap` and the inner-cell marks of nested tables): each row's
 //!   `sprmTDefTable` cell boundaries make the grid columns, `fFirstMerged`/`fMerged`
@@ -91,8 +92,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
     let table = container.read(table_name)?.ok_or_else(|| DocError::NotDoc {
         what: format!("the {table_name} stream the FIB names is missing"),
     })?;
-    let pieces = PieceTable::parse(&table, fib.clx, wd.len(), limits)?;
-    let papx = Papx::parse(&table, fib.plcf_bte_papx, &wd)?;
+    let data = container.read("Data")?.unwrap_or_default();
+    let pieces = PieceTable::parse(&table, table_name, fib.clx, wd.len(), limits)?;
+    let papx = Papx::parse(&table, table_name, fib.plcf_bte_papx, &wd)?;
     let styles = Styles::parse(&table, fib.stshf);
     let (mut lists, lists_complete) = Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
 
@@ -106,6 +108,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
     }
     doc.blocks = Body {
         wd: &wd,
+        data: &data,
         pieces: &pieces,
         papx: &papx,
         styles: &styles,

@@ -26,8 +26,13 @@ pub(crate) struct Papx {
 
 impl Papx {
     /// Reads the bin table at `at` in `table` and the pages it names in `wd`.
-    pub(crate) fn parse(table: &[u8], at: FcLcb, wd: &[u8]) -> Result<Papx, DocError> {
-        let corrupt = |pos: usize, what: &str| DocError::corrupt("Table", pos as u64, what);
+    pub(crate) fn parse(
+        table: &[u8],
+        name: &'static str,
+        at: FcLcb,
+        wd: &[u8],
+    ) -> Result<Papx, DocError> {
+        let corrupt = |pos: usize, what: &str| DocError::corrupt(name, pos as u64, what);
         let start = at.fc as usize;
         let lcb = at.lcb as usize;
         if lcb < 4 {
@@ -119,7 +124,7 @@ mod tests {
         for v in [100u32, 200, 1] {
             table.extend_from_slice(&v.to_le_bytes());
         }
-        let p = Papx::parse(&table, FcLcb { fc: 0, lcb: 12 }, &wd).unwrap();
+        let p = Papx::parse(&table, "1Table", FcLcb { fc: 0, lcb: 12 }, &wd).unwrap();
         assert_eq!(p.at(&wd, 120), Some((3, &[0x16, 0x24, 1][..])));
         assert_eq!(p.at(&wd, 199), Some((3, &[0x16, 0x24, 1][..])));
         assert_eq!(p.at(&wd, 99), None);

@@ -43,13 +43,12 @@ pub(crate) struct PieceTable {
     pub(crate) grpprls: Vec<Vec<u8>>,
 }
 
-const TABLE: &str = "Table";
-
 impl PieceTable {
     /// Parses the `Clx` at `at` in the table stream; `wd_len` is the length of the
     /// `WordDocument` stream every piece must lie in.
     pub(crate) fn parse(
         table: &[u8],
+        name: &'static str,
         at: FcLcb,
         wd_len: usize,
         limits: &Limits,
@@ -58,7 +57,7 @@ impl PieceTable {
         let end = start.saturating_add(at.lcb as usize).min(table.len());
         let mut pos = start;
         let mut out = PieceTable::default();
-        let corrupt = |pos: usize, what: &str| DocError::corrupt(TABLE, pos as u64, what);
+        let corrupt = |pos: usize, what: &str| DocError::corrupt(name, pos as u64, what);
         loop {
             if pos >= end {
                 return Err(corrupt(pos, "the piece table (Pcdt) is missing from the Clx"));
@@ -75,7 +74,7 @@ impl PieceTable {
                         "max_entries",
                         out.grpprls.len() as u64 + 1,
                         limits.max_entries,
-                        TABLE,
+                        name,
                     )?;
                     out.grpprls.push(data.to_vec());
                     pos += 3 + cb;
@@ -88,7 +87,7 @@ impl PieceTable {
                         return Err(corrupt(pos, "the piece table runs past the table stream"));
                     }
                     let n = (lcb - 4) / 12;
-                    DocError::check_limit("max_entries", n as u64, limits.max_entries, TABLE)?;
+                    DocError::check_limit("max_entries", n as u64, limits.max_entries, name)?;
                     out.pieces.reserve(n);
                     let pcds = plc + (n + 1) * 4;
                     for i in 0..n {
@@ -183,14 +182,14 @@ mod tests {
     fn compressed_and_unicode_pieces() {
         let data = clx(&[(0, 100, true), (5, 200, false)], 9);
         let lcb = FcLcb { fc: 0, lcb: data.len() as u32 };
-        let t = PieceTable::parse(&data, lcb, 1000, &Limits::default()).unwrap();
+        let t = PieceTable::parse(&data, "1Table", lcb, 1000, &Limits::default()).unwrap();
         assert_eq!(t.pieces.len(), 2);
         assert_eq!(t.pieces[0].fc, 100);
         assert!(t.pieces[0].compressed);
         assert_eq!(t.pieces[1].fc_of(7), 204);
         assert_eq!(t.grpprls, vec![vec![0x08, 0x24]]);
         // A piece past the stream's end.
-        assert!(PieceTable::parse(&data, lcb, 205, &Limits::default()).is_err());
+        assert!(PieceTable::parse(&data, "1Table", lcb, 205, &Limits::default()).is_err());
         assert_eq!(cp1252(0x93), 0x201C);
         assert_eq!(cp1252(0x41), 0x41);
     }
@@ -199,7 +198,7 @@ mod tests {
     fn pieces_out_of_order_are_corrupt() {
         let data = clx(&[(0, 100, true), (7, 200, false)], 5);
         let lcb = FcLcb { fc: 0, lcb: data.len() as u32 };
-        let err = PieceTable::parse(&data, lcb, 1000, &Limits::default()).unwrap_err();
+        let err = PieceTable::parse(&data, "1Table", lcb, 1000, &Limits::default()).unwrap_err();
         assert!(err.to_string().contains("out of order"), "{err}");
     }
 }
