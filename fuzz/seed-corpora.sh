@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 shared="$root/testdata/corpus"
 corpus="$here/corpus"
-mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip"
+mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/doc"
 
 # Text: our Tika fixtures, the bundled sample, the text dumps of the real corpus.
 for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
@@ -25,6 +25,11 @@ for f in "$root"/testdata/docx/*/*.docx "$root"/testdata/docx/*.docx "$shared"/*
   unzip -p "$f" word/document.xml > "$corpus/docx/$name.document.xml" 2>/dev/null || true
 done
 
+# .doc: the LibreOffice and hand-built fixtures, and the must-fail .doc/.wps cases.
+for f in "$root"/testdata/doc/*/*.doc "$root"/testdata/bad/*.doc "$root"/testdata/bad/*.wps; do
+  [ -f "$f" ] && cp "$f" "$corpus/doc/$(basename "$f")"
+done
+
 # JSON: the normalized JSON of every text and .docx seed, written by the convert
 # example of the root package (built with the caller's CARGO_TARGET_DIR).
 (cd "$root" && cargo build -q --example convert)
@@ -34,6 +39,6 @@ for f in "$corpus"/text/*.txt "$corpus"/docx/*.docx; do
   "$convert" "$f" > "$corpus/json/$(basename "$f").json" 2>/dev/null || rm -f "$corpus/json/$(basename "$f").json"
 done
 
-for t in text docx json roundtrip; do
+for t in text docx json roundtrip doc; do
   echo "$t: $(find "$corpus/$t" -type f | wc -l) seeds"
 done

@@ -88,6 +88,7 @@ class Doc:
         self.pieces = []  # (cp_start, cp_end, fc, compressed)
         self.cp = 0
         self.runs = []  # (fc_start, fc_end, papx bytes) per paragraph
+        self.char_runs = []  # (fc_start, fc_end, chpx grpprl) of formatted text
 
     def piece(self, text, compressed, papx_of=None, at=None):
         """Appends `text` as one piece (8-bit or UTF-16) at byte `at` of the stream (the
@@ -106,6 +107,36 @@ class Doc:
             self.runs.append((start, mark_end, papx_of(k) if papx_of else b""))
             start = mark_end
         self.cp += len(text)
+
+    def formatted(self, text, grpprl):
+        """Appends `text` as a UTF-16 piece with character properties `grpprl`."""
+        fc = len(self.wd)
+        self.piece(text, False)
+        self.char_runs.append((fc, len(self.wd), grpprl))
+
+    def chpx_page(self):
+        """A ChpxFkp covering the text: the formatted runs, plain runs between them."""
+        runs, at = [], 1024
+        for s, e, g in sorted(self.char_runs):
+            if s > at:
+                runs.append((at, s, None))
+            runs.append((s, e, g))
+            at = e
+        page = bytearray(SECTOR)
+        for i, (s, _, _) in enumerate(runs):
+            struct.pack_into("<I", page, i * 4, s)
+        struct.pack_into("<I", page, len(runs) * 4, runs[-1][1])
+        top = SECTOR - 1
+        for i, (_, _, g) in enumerate(runs):
+            if g is None:
+                continue
+            top -= 1 + len(g)
+            top -= top % 2
+            page[top] = len(g)
+            page[top + 1:top + 1 + len(g)] = g
+            page[(len(runs) + 1) * 4 + i] = top // 2
+        page[SECTOR - 1] = len(runs)
+        return page, runs[0][0], runs[-1][1]
 
     def build(self, extra_streams=(), fib_flags=0, ident=0xA5EC, nfib=0xC1, shared_papx=False):
         # The paragraph property page: runs sorted by fc (a fast-saved file's are not
@@ -140,7 +171,12 @@ class Doc:
         page[SECTOR - 1] = crun
         assert (crun + 1) * 4 + crun * 13 <= top, "the runs fit the page"
         self.wd += page
-        # 1Table: the Clx, then the bin table.
+        chpx = None
+        if self.char_runs:
+            cpage, first, last = self.chpx_page()
+            chpx = (len(self.wd) // SECTOR, first, last)
+            self.wd += cpage
+        # 1Table: the Clx, then the bin tables.
         plc = b"".join(struct.pack("<I", p[0]) for p in self.pieces) + struct.pack("<I", self.cp)
         for _, _, fc, compressed in self.pieces:
             raw = (fc * 2) | 0x40000000 if compressed else fc
@@ -148,6 +184,10 @@ class Doc:
         clx = b"\x02" + struct.pack("<I", len(plc)) + plc
         bte = struct.pack("<II", fcs[0], fcs[-1]) + struct.pack("<I", page_pn)
         table = clx + bte
+        if chpx:
+            bte_chpx = struct.pack("<III", chpx[1], chpx[2], chpx[0])
+            chpx_at = len(table)
+            table += bte_chpx
         # The FIB: FibBase, csw 14, cslw 22, cbRgFcLcb 93 (Word 97).
         fib = bytearray(1024)
         struct.pack_into("<HH", fib, 0, ident, nfib)
@@ -161,6 +201,8 @@ class Doc:
         pair = lambda i, fc, lcb: struct.pack_into("<II", fib, rg + 2 + i * 8, fc, lcb)
         pair(33, 0, len(clx))
         pair(13, len(clx), len(bte))
+        if chpx:
+            pair(12, chpx_at, len(bte_chpx))
         self.wd[0:1024] = fib
         return cfb([("WordDocument", bytes(self.wd)), ("1Table", table)] + list(extra_streams))
 
@@ -198,6 +240,18 @@ def shared_row_def():
     return d.build(shared_papx=True)
 
 
+def revisions():
+    """Hidden text (sprmCFVanish), a tracked deletion (sprmCFRMarkDel) and a tracked
+    insertion (sprmCFRMarkIns): the reader of the document sees the insertion only."""
+    d = Doc()
+    d.piece("一、总体情况\r本年度共收到申请", False)
+    d.formatted("（隐藏批注）", sprm(0x083C, b"\x01"))
+    d.formatted("99", sprm(0x0800, b"\x01"))
+    d.formatted("12", sprm(0x0801, b"\x01"))
+    d.piece("件。\r", False)
+    return d.build()
+
+
 def main():
     out = os.path.join(HERE, "word-style")
     os.makedirs(out, exist_ok=True)
@@ -205,6 +259,8 @@ def main():
         f.write(fast_saved())
     with open(os.path.join(out, "shared-row-def.doc"), "wb") as f:
         f.write(shared_row_def())
+    with open(os.path.join(out, "revisions.doc"), "wb") as f:
+        f.write(revisions())
     bad = os.path.join(ROOT, "testdata", "bad")
 
     def simple():

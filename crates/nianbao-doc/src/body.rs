@@ -9,6 +9,7 @@ use nianbao_core::ir::{Block, Paragraph, Pos, Table};
 
 use crate::DocError;
 use crate::bytes::{u8_at, u16_at, u32_at};
+use crate::chpx::Hidden;
 use crate::lists::Lists;
 use crate::papx::Papx;
 use crate::pieces::{Piece, PieceTable, cp1252};
@@ -39,6 +40,7 @@ pub(crate) struct Body<'a> {
     pub(crate) data: &'a [u8],
     pub(crate) pieces: &'a PieceTable,
     pub(crate) papx: &'a Papx,
+    pub(crate) hidden: &'a Hidden,
     pub(crate) styles: &'a Styles,
     pub(crate) lists: &'a mut Lists,
     pub(crate) limits: &'a Limits,
@@ -105,6 +107,9 @@ impl Body<'_> {
                         let props = self.props(piece, fc);
                         st.paragraph(unit, props, self.lists)?;
                     }
+                    // Field marks always count, so fields stay balanced.
+                    0x13..=0x15 => st.character(unit, fc),
+                    _ if !self.hidden.is_empty() && self.hidden.contains(fc) => {}
                     _ => st.character(unit, fc),
                 }
             }

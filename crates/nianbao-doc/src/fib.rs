@@ -26,6 +26,8 @@ pub(crate) struct Fib {
     pub(crate) ccp_text: u32,
     /// The piece table (`Clx`).
     pub(crate) clx: FcLcb,
+    /// The bin table of character properties (`PlcBteChpx`).
+    pub(crate) plcf_bte_chpx: FcLcb,
     /// The bin table of paragraph properties (`PlcBtePapx`).
     pub(crate) plcf_bte_papx: FcLcb,
     /// The style sheet (`STSH`).
@@ -38,6 +40,7 @@ pub(crate) struct Fib {
 
 /// Indices into `FibRgFcLcb97` ([MS-DOC] 2.5.6).
 const I_STSHF: usize = 1;
+const I_PLCF_BTE_CHPX: usize = 12;
 const I_PLCF_BTE_PAPX: usize = 13;
 const I_CLX: usize = 33;
 const I_PLF_LST: usize = 73;
@@ -120,6 +123,7 @@ impl Fib {
             table_1: flags & 0x0200 != 0,
             ccp_text,
             clx,
+            plcf_bte_chpx: pair(I_PLCF_BTE_CHPX),
             plcf_bte_papx: pair(I_PLCF_BTE_PAPX),
             stshf: pair(I_STSHF),
             plf_lst: pair(I_PLF_LST),

@@ -24,7 +24,9 @@
 //! - **properties** (title, subject, author, created, modified, application) come from
 //!   the SummaryInformation stream into [`Document::properties`].
 //!
-//! Hidden text and tracked deletions (character properties) are read as ordinary text.
+//! Text formatted hidden (`sprmCFVanish`) or deleted in tracked changes
+//! (`sprmCFRMarkDel`) does not show; inserted text does. Hidden or deleted through a
+//! character style, or through a fast-saved piece's property modifier, still shows.
 //!
 //! ```
 //! let bytes = std::fs::read("../../testdata/doc/libreoffice/numbering.doc").unwrap();
@@ -40,6 +42,7 @@
 
 mod body;
 mod bytes;
+mod chpx;
 mod container;
 mod error;
 mod fib;
@@ -57,6 +60,7 @@ use nianbao_core::{Diagnostic, Limits};
 pub use error::DocError;
 
 use body::Body;
+use chpx::Hidden;
 use container::Container;
 use fib::Fib;
 use lists::Lists;
@@ -95,6 +99,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
     let data = container.read("Data")?.unwrap_or_default();
     let pieces = PieceTable::parse(&table, table_name, fib.clx, wd.len(), limits)?;
     let papx = Papx::parse(&table, table_name, fib.plcf_bte_papx, &wd)?;
+    let hidden = Hidden::parse(&table, table_name, fib.plcf_bte_chpx, &wd)?;
     let styles = Styles::parse(&table, fib.stshf);
     let (mut lists, lists_complete) = Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
 
@@ -111,6 +116,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
         data: &data,
         pieces: &pieces,
         papx: &papx,
+        hidden: &hidden,
         styles: &styles,
         lists: &mut lists,
         limits,

@@ -72,6 +72,14 @@ fn rows_sharing_one_table_definition() {
     assert_eq!(paragraphs, ["表", "完"]);
 }
 
+/// Hidden text and a tracked deletion do not show; a tracked insertion does.
+#[test]
+fn hidden_and_deleted_text_does_not_show() {
+    let doc = read("revisions.doc");
+    let texts: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["一、总体情况", "本年度共收到申请12件。"]);
+}
+
 /// Limits: a nesting depth of 0 refuses the table; few cells refuse it too.
 #[test]
 fn limits_are_checked_as_cells_arrive() {
