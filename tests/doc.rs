@@ -25,6 +25,10 @@ fn huaian_2024_doc_equals_the_docx_expected_json() {
             .unwrap(),
     )
     .unwrap();
+    // The dates of SummaryInformation, as the .docx's core properties give them.
+    let props = &analysis.report.source.properties;
+    assert_eq!(props.get("created").map(String::as_str), Some("2025-12-03T06:30:00Z"));
+    assert_eq!(props.get("modified").map(String::as_str), Some("2025-12-08T22:17:24Z"));
     let actual = nianbao::json::to_value(&analysis);
     let diffs = common::check_against_expected(&actual, &expected);
     assert!(diffs.is_empty(), "{diffs:#?}");
