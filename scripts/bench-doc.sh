@@ -67,3 +67,26 @@ for i in "${!rows[@]}"; do
     "$(echo "$files / $med" | bc -l)" "$(echo "$bytes / 1000000 / $med" | bc -l)" \
     "$(echo "1000 * $med / $files" | bc -l)"
 done
+
+# Work check: the .doc and the .docx of each report give the same report (positions
+# aside, which name the stream or part).
+"$cli" batch "$out" -o "$tmp/doc" -j 2 >/dev/null 2>&1 || true
+"$cli" batch "$bench" -o "$tmp/docx" -j 2 >/dev/null 2>&1 || true
+python3 - "$tmp" <<'PY'
+import glob, json, os, sys
+tmp = sys.argv[1]
+def strip(v):
+    if isinstance(v, dict):
+        return {k: strip(x) for k, x in v.items() if k != "pos"}
+    if isinstance(v, list):
+        return [strip(x) for x in v]
+    return v
+same = total = 0
+for f in sorted(glob.glob(f"{tmp}/docx/**/*.docx.json", recursive=True)):
+    base = os.path.basename(f)[: -len(".docx.json")]
+    g = glob.glob(f"{tmp}/doc/**/{base}.doc.json", recursive=True)
+    total += 1
+    if g and strip(json.load(open(f))["report"]) == strip(json.load(open(g[0]))["report"]):
+        same += 1
+print(f"work check: {same} of {total} .doc reports equal their .docx report (positions aside)")
+PY
