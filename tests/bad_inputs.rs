@@ -62,7 +62,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("encrypted.doc", "unsupported", "encrypted"),
     ("workbook.doc", "unsupported", "Excel workbook"),
     ("old-wps.wps", "unsupported", "WPS"),
-    ("piece-outside-stream.doc", "malformed", "outside the WordDocument stream"),
+    (
+        "piece-outside-stream.doc",
+        "malformed",
+        "outside the WordDocument stream",
+    ),
     ("zip-bomb.docx", "limit_exceeded", "max_compression_ratio"),
     (
         "zip-bomb-lying-sizes.docx",

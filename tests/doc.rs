@@ -21,14 +21,19 @@ fn huaian_2024_doc_equals_the_docx_expected_json() {
     let analysis = nianbao::read_path(lo("huaian-2024.doc")).unwrap();
     assert_eq!(analysis.report.source.format.as_deref(), Some("doc"));
     let expected: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(common::corpus().join("huaian-2024.docx.expected.json"))
-            .unwrap(),
+        &std::fs::read_to_string(common::corpus().join("huaian-2024.docx.expected.json")).unwrap(),
     )
     .unwrap();
     // The dates of SummaryInformation, as the .docx's core properties give them.
     let props = &analysis.report.source.properties;
-    assert_eq!(props.get("created").map(String::as_str), Some("2025-12-03T06:30:00Z"));
-    assert_eq!(props.get("modified").map(String::as_str), Some("2025-12-08T22:17:24Z"));
+    assert_eq!(
+        props.get("created").map(String::as_str),
+        Some("2025-12-03T06:30:00Z")
+    );
+    assert_eq!(
+        props.get("modified").map(String::as_str),
+        Some("2025-12-08T22:17:24Z")
+    );
     let actual = nianbao::json::to_value(&analysis);
     let diffs = common::check_against_expected(&actual, &expected);
     assert!(diffs.is_empty(), "{diffs:#?}");
@@ -73,7 +78,13 @@ fn shape(t: &Table) -> Shape {
                 .iter()
                 .map(|c| {
                     let nested = c.nested.iter().map(|n| format!("{:?}", shape(n))).collect();
-                    (c.text.trim_end().to_owned(), c.col, c.col_span, c.row_span, nested)
+                    (
+                        c.text.trim_end().to_owned(),
+                        c.col,
+                        c.col_span,
+                        c.row_span,
+                        nested,
+                    )
                 })
                 .collect()
         })
@@ -104,13 +115,22 @@ fn docx_fixture(name: &str) -> Vec<u8> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 parts.push((rel, std::fs::read(&path).unwrap()));
             }
         }
     }
-    let mut rels = String::from(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
-    for (id, part, kind) in [("rId1", "styles.xml", "styles"), ("rId2", "numbering.xml", "numbering")] {
+    let mut rels = String::from(
+        r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for (id, part, kind) in [
+        ("rId1", "styles.xml", "styles"),
+        ("rId2", "numbering.xml", "numbering"),
+    ] {
         if parts.iter().any(|p| p.0 == format!("word/{part}")) {
             rels.push_str(&format!(r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{part}"/>"#));
         }
@@ -119,7 +139,9 @@ fn docx_fixture(name: &str) -> Vec<u8> {
     parts.push(("word/_rels/document.xml.rels".to_owned(), rels.into_bytes()));
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, data) in parts {
-        writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         writer.write_all(&data).unwrap();
     }
     writer.finish().unwrap().into_inner()
@@ -137,7 +159,10 @@ fn libreoffice_docs_read_as_their_docx_sources() {
     let mut failures = Vec::new();
     for name in ["vmerge-deep", "nested-table"] {
         let docx = read(&docx_fixture(name), Format::Docx);
-        let doc = read(&std::fs::read(lo(&format!("{name}.doc"))).unwrap(), Format::Doc);
+        let doc = read(
+            &std::fs::read(lo(&format!("{name}.doc"))).unwrap(),
+            Format::Doc,
+        );
         if blocks(&docx) != blocks(&doc) {
             failures.push(format!(
                 "{name}:\n docx {:#?}\n doc  {:#?}",
@@ -146,11 +171,16 @@ fn libreoffice_docs_read_as_their_docx_sources() {
             ));
         }
     }
-    let merged = std::fs::read(common::testdata().join("docx/libreoffice/merged-table.docx")).unwrap();
+    let merged =
+        std::fs::read(common::testdata().join("docx/libreoffice/merged-table.docx")).unwrap();
     let docx = read(&merged, Format::Docx);
     let doc = read(&std::fs::read(lo("merged-table.doc")).unwrap(), Format::Doc);
     if blocks(&docx) != blocks(&doc) {
-        failures.push(format!("merged-table:\n docx {:#?}\n doc  {:#?}", blocks(&docx), blocks(&doc)));
+        failures.push(format!(
+            "merged-table:\n docx {:#?}\n doc  {:#?}",
+            blocks(&docx),
+            blocks(&doc)
+        ));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -205,7 +235,12 @@ fn libreoffice_docs_read_as_libreoffice_shows_them() {
     assert_eq!(field[0], "P 第1页");
     assert_eq!(field[1], "P 单位：示例县人民政府");
     assert_eq!(field[3], "P 勾选完");
-    assert!(field.iter().all(|b| !b.contains("PAGE") && !b.contains("MERGEFIELD")), "{field:?}");
+    assert!(
+        field
+            .iter()
+            .all(|b| !b.contains("PAGE") && !b.contains("MERGEFIELD")),
+        "{field:?}"
+    );
     let grid = doc_blocks("grid-before.doc");
     let s = |t: &str, c, cs| (t.to_owned(), c, cs, 1, Vec::<String>::new());
     let expected: Shape = vec![

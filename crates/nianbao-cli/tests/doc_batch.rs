@@ -19,11 +19,20 @@ fn batch_converts_a_folder_mixing_every_format() {
     // The .wps is LibreOffice's .doc under WPS Office's extension: WPS writes .wps in
     // the Word 97–2003 format, and the reader goes by the content.
     let files = [
-        ("testdata/doc/libreoffice/huaian-2024.doc", "huaian-2024.doc"),
-        ("testdata/doc/libreoffice/huaian-2024.doc", "huaian-2024-copy.wps"),
+        (
+            "testdata/doc/libreoffice/huaian-2024.doc",
+            "huaian-2024.doc",
+        ),
+        (
+            "testdata/doc/libreoffice/huaian-2024.doc",
+            "huaian-2024-copy.wps",
+        ),
         ("testdata/corpus/huaian-2024.docx", "huaian-2024.docx"),
         ("testdata/tika/county-2021.txt", "county-2021.txt"),
-        ("testdata/corpus/pingtan-zhsyq-2024.html", "pingtan-zhsyq-2024.html"),
+        (
+            "testdata/corpus/pingtan-zhsyq-2024.html",
+            "pingtan-zhsyq-2024.html",
+        ),
     ];
     for (from, to) in files {
         fs::copy(repo().join(from), input.join(to)).unwrap();
@@ -48,7 +57,10 @@ fn batch_converts_a_folder_mixing_every_format() {
         let doc = json(name);
         assert_eq!(doc["source"]["format"], "doc", "{name}");
         for table in ["active_disclosure", "applications", "review_litigation"] {
-            assert_eq!(doc["report"][table], docx["report"][table], "{name}: {table}");
+            assert_eq!(
+                doc["report"][table], docx["report"][table],
+                "{name}: {table}"
+            );
         }
     }
 }

@@ -193,7 +193,8 @@ impl State<'_> {
             }
             0xDC00..=0xDFFF => match self.high_surrogate.take() {
                 Some(high) => {
-                    let v = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                    let v =
+                        0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
                     char::from_u32(v).unwrap_or('\u{FFFD}')
                 }
                 None => '\u{FFFD}',
@@ -214,7 +215,12 @@ impl State<'_> {
     }
 
     /// A paragraph ended by `mark` (paragraph mark, cell mark or section break).
-    fn paragraph(&mut self, mark: u16, props: ParaProps, lists: &mut Lists) -> Result<(), DocError> {
+    fn paragraph(
+        &mut self,
+        mark: u16,
+        props: ParaProps,
+        lists: &mut Lists,
+    ) -> Result<(), DocError> {
         let mut depth = props.depth();
         if mark == 0x07 && depth == 0 {
             depth = 1;

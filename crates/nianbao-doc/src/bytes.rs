@@ -32,7 +32,6 @@ pub(crate) fn i32_at(data: &[u8], at: usize) -> Option<i32> {
     u32_at(data, at).map(|v| v as i32)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,7 +43,7 @@ mod tests {
         assert_eq!(u32_at(&d, 1), Some(0x0504_0302));
         assert_eq!(u32_at(&d, 2), None);
         assert_eq!(u16_at(&d, usize::MAX), None);
-        
+
         assert_eq!(i16_at(&[0xff, 0xff], 0), Some(-1));
     }
 }

@@ -80,7 +80,12 @@ impl<'a> Container<'a> {
             .len();
         DocError::check_limit("max_part_bytes", len, self.limits.max_part_bytes, name)?;
         self.total = self.total.saturating_add(len);
-        DocError::check_limit("max_total_bytes", self.total, self.limits.max_total_bytes, name)?;
+        DocError::check_limit(
+            "max_total_bytes",
+            self.total,
+            self.limits.max_total_bytes,
+            name,
+        )?;
         let mut stream = self
             .file
             .open_stream(&path)

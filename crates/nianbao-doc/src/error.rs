@@ -18,7 +18,9 @@ pub enum DocError {
         what: String,
     },
     /// A document of an older Word binary format (Word 6.0/95, Word 2.0).
-    #[error("{what}: only Word 97-2003 (and WPS files in that format) can be read; save it again as .docx")]
+    #[error(
+        "{what}: only Word 97-2003 (and WPS files in that format) can be read; save it again as .docx"
+    )]
     OldFormat {
         /// Which format it is.
         what: String,

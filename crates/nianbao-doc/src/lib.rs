@@ -93,9 +93,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
         .ok_or_else(|| DocError::corrupt("WordDocument", 0, "the stream is missing"))?;
     let fib = Fib::parse(&wd)?;
     let table_name = if fib.table_1 { "1Table" } else { "0Table" };
-    let table = container.read(table_name)?.ok_or_else(|| DocError::NotDoc {
-        what: format!("the {table_name} stream the FIB names is missing"),
-    })?;
+    let table = container
+        .read(table_name)?
+        .ok_or_else(|| DocError::NotDoc {
+            what: format!("the {table_name} stream the FIB names is missing"),
+        })?;
     let data = container.read("Data")?.unwrap_or_default();
     let pieces = PieceTable::parse(&table, table_name, fib.clx, wd.len(), limits)?;
     let papx = Papx::parse(&table, table_name, fib.plcf_bte_papx, &wd)?;

@@ -139,7 +139,8 @@ impl Lists {
                         };
                         data += 8;
                         let ilvl = (flags & 0x0F) as usize;
-                        let start_at = (flags & 0x10 != 0).then(|| u32::try_from(start).unwrap_or(0));
+                        let start_at =
+                            (flags & 0x10 != 0).then(|| u32::try_from(start).unwrap_or(0));
                         let mut level = None;
                         if flags & 0x20 != 0 {
                             match parse_level(t, data, ilvl) {
@@ -224,7 +225,11 @@ impl Lists {
             match unit {
                 Ok(c) if (c as u32) < LEVELS as u32 => {
                     let i = c as usize;
-                    let n = counters.get(i).copied().flatten().unwrap_or_else(|| start_of(i));
+                    let n = counters
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(i));
                     let fmt = if level.legal {
                         NumFmt::Decimal
                     } else {
@@ -263,7 +268,10 @@ mod tests {
         let mut lstf = [0u8; 28];
         lstf[0..4].copy_from_slice(&7i32.to_le_bytes());
         t.extend_from_slice(&lstf);
-        let lst = FcLcb { fc: 0, lcb: t.len() as u32 };
+        let lst = FcLcb {
+            fc: 0,
+            lcb: t.len() as u32,
+        };
         for i in 0..9u16 {
             let mut lvlf = [0u8; 28];
             lvlf[0..4].copy_from_slice(&1i32.to_le_bytes());
@@ -292,7 +300,10 @@ mod tests {
         t.extend_from_slice(&0u32.to_le_bytes());
         t.extend_from_slice(&5i32.to_le_bytes());
         t.extend_from_slice(&0x10u32.to_le_bytes());
-        let lfo = FcLcb { fc: lfo_at as u32, lcb: (t.len() - lfo_at) as u32 };
+        let lfo = FcLcb {
+            fc: lfo_at as u32,
+            lcb: (t.len() - lfo_at) as u32,
+        };
         (t, lst, lfo)
     }
 

@@ -39,11 +39,17 @@ impl Papx {
             return Ok(Papx::default());
         }
         if start.saturating_add(lcb) > table.len() {
-            return Err(corrupt(start, "the paragraph bin table runs past the table stream"));
+            return Err(corrupt(
+                start,
+                "the paragraph bin table runs past the table stream",
+            ));
         }
         let n = (lcb - 4) / 8;
         if n > wd.len() / PAGE + 1 {
-            return Err(corrupt(start, "more paragraph pages than the document holds"));
+            return Err(corrupt(
+                start,
+                "more paragraph pages than the document holds",
+            ));
         }
         let mut runs = Vec::new();
         for i in 0..n {
@@ -70,7 +76,10 @@ impl Papx {
                     (0, 0)
                 } else {
                     match u8_at(page, offset) {
-                        Some(0) => (offset + 2, usize::from(u8_at(page, offset + 1).unwrap_or(0)) * 2),
+                        Some(0) => (
+                            offset + 2,
+                            usize::from(u8_at(page, offset + 1).unwrap_or(0)) * 2,
+                        ),
                         Some(cb) => (offset + 1, usize::from(cb) * 2 - 1),
                         None => (0, 0),
                     }

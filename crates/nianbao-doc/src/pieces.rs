@@ -60,7 +60,10 @@ impl PieceTable {
         let corrupt = |pos: usize, what: &str| DocError::corrupt(name, pos as u64, what);
         loop {
             if pos >= end {
-                return Err(corrupt(pos, "the piece table (Pcdt) is missing from the Clx"));
+                return Err(corrupt(
+                    pos,
+                    "the piece table (Pcdt) is missing from the Clx",
+                ));
             }
             match u8_at(table, pos) {
                 Some(0x01) => {
@@ -80,7 +83,8 @@ impl PieceTable {
                     pos += 3 + cb;
                 }
                 Some(0x02) => {
-                    let lcb = u32_at(table, pos + 1).ok_or_else(|| corrupt(pos, "Pcdt cut short"))?
+                    let lcb = u32_at(table, pos + 1)
+                        .ok_or_else(|| corrupt(pos, "Pcdt cut short"))?
                         as usize;
                     let plc = pos + 5;
                     if plc.saturating_add(lcb) > table.len() || lcb < 4 {
@@ -98,11 +102,13 @@ impl PieceTable {
                             return Err(corrupt(cp_at, "piece table cut short"));
                         };
                         let pcd = pcds + i * 8;
-                        let (Some(fc_raw), Some(prm)) = (u32_at(table, pcd + 2), u16_at(table, pcd + 6))
+                        let (Some(fc_raw), Some(prm)) =
+                            (u32_at(table, pcd + 2), u16_at(table, pcd + 6))
                         else {
                             return Err(corrupt(pcd, "piece descriptor cut short"));
                         };
-                        if cp_end < cp_start || out.pieces.last().is_some_and(|p| p.cp_end != cp_start)
+                        if cp_end < cp_start
+                            || out.pieces.last().is_some_and(|p| p.cp_end != cp_start)
                         {
                             return Err(corrupt(cp_at, "piece character positions out of order"));
                         }
@@ -137,7 +143,9 @@ impl PieceTable {
         if piece.prm & 1 == 0 {
             return None;
         }
-        self.grpprls.get(usize::from(piece.prm >> 1)).map(Vec::as_slice)
+        self.grpprls
+            .get(usize::from(piece.prm >> 1))
+            .map(Vec::as_slice)
     }
 }
 
@@ -150,7 +158,10 @@ pub(crate) fn cp1252(b: u8) -> u16 {
         0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ];
     match b {
-        0x80..=0x9F => HIGH.get(usize::from(b - 0x80)).copied().unwrap_or(u16::from(b)),
+        0x80..=0x9F => HIGH
+            .get(usize::from(b - 0x80))
+            .copied()
+            .unwrap_or(u16::from(b)),
         _ => u16::from(b),
     }
 }
@@ -167,7 +178,11 @@ mod tests {
         plc.extend_from_slice(&end_cp.to_le_bytes());
         for (_, fc, compressed) in pieces {
             plc.extend_from_slice(&0u16.to_le_bytes());
-            let raw = if *compressed { (fc * 2) | 0x4000_0000 } else { *fc };
+            let raw = if *compressed {
+                (fc * 2) | 0x4000_0000
+            } else {
+                *fc
+            };
             plc.extend_from_slice(&raw.to_le_bytes());
             plc.extend_from_slice(&0u16.to_le_bytes());
         }
@@ -181,7 +196,10 @@ mod tests {
     #[test]
     fn compressed_and_unicode_pieces() {
         let data = clx(&[(0, 100, true), (5, 200, false)], 9);
-        let lcb = FcLcb { fc: 0, lcb: data.len() as u32 };
+        let lcb = FcLcb {
+            fc: 0,
+            lcb: data.len() as u32,
+        };
         let t = PieceTable::parse(&data, "1Table", lcb, 1000, &Limits::default()).unwrap();
         assert_eq!(t.pieces.len(), 2);
         assert_eq!(t.pieces[0].fc, 100);
@@ -197,7 +215,10 @@ mod tests {
     #[test]
     fn pieces_out_of_order_are_corrupt() {
         let data = clx(&[(0, 100, true), (7, 200, false)], 5);
-        let lcb = FcLcb { fc: 0, lcb: data.len() as u32 };
+        let lcb = FcLcb {
+            fc: 0,
+            lcb: data.len() as u32,
+        };
         let err = PieceTable::parse(&data, "1Table", lcb, 1000, &Limits::default()).unwrap_err();
         assert!(err.to_string().contains("out of order"), "{err}");
     }

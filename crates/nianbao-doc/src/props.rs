@@ -32,8 +32,10 @@ pub(crate) fn read_into(data: &[u8], out: &mut BTreeMap<String, String>) {
     let mut codepage = 1252u16;
     let mut entries = Vec::with_capacity(count);
     for i in 0..count {
-        let (Some(id), Some(off)) = (u32_at(data, set + 8 + i * 8), u32_at(data, set + 12 + i * 8))
-        else {
+        let (Some(id), Some(off)) = (
+            u32_at(data, set + 8 + i * 8),
+            u32_at(data, set + 12 + i * 8),
+        ) else {
             break;
         };
         let at = set.saturating_add(off as usize);
@@ -56,8 +58,9 @@ pub(crate) fn read_into(data: &[u8], out: &mut BTreeMap<String, String>) {
             // VT_LPWSTR: a character count and UTF-16.
             Some(0x1F) => {
                 let len = u32_at(data, at + 4).unwrap_or(0) as usize;
-                let units: Option<Vec<u16>> =
-                    (0..len.min(data.len() / 2)).map(|i| u16_at(data, at + 8 + i * 2)).collect();
+                let units: Option<Vec<u16>> = (0..len.min(data.len() / 2))
+                    .map(|i| u16_at(data, at + 8 + i * 2))
+                    .collect();
                 units.map(|u| String::from_utf16_lossy(&u))
             }
             // VT_FILETIME: 100 ns since 1601-01-01 UTC.
@@ -130,7 +133,10 @@ mod tests {
     fn dates() {
         // 2022-01-05T08:00:00Z
         let secs = 1_641_369_600u64 + 11_644_473_600;
-        assert_eq!(filetime(secs * 10_000_000).as_deref(), Some("2022-01-05T08:00:00Z"));
+        assert_eq!(
+            filetime(secs * 10_000_000).as_deref(),
+            Some("2022-01-05T08:00:00Z")
+        );
         assert_eq!(filetime(0), None);
     }
 
@@ -144,13 +150,16 @@ mod tests {
         let mut set = Vec::new();
         let props: Vec<(u32, Vec<u8>)> = vec![
             (1, [2u32.to_le_bytes(), 936u32.to_le_bytes()].concat()),
-            (2, [
-                0x1Eu32.to_le_bytes().to_vec(),
-                (title.len() as u32 + 1).to_le_bytes().to_vec(),
-                title.clone(),
-                vec![0],
-            ]
-            .concat()),
+            (
+                2,
+                [
+                    0x1Eu32.to_le_bytes().to_vec(),
+                    (title.len() as u32 + 1).to_le_bytes().to_vec(),
+                    title.clone(),
+                    vec![0],
+                ]
+                .concat(),
+            ),
         ];
         let header = 8 + props.len() * 8;
         let mut body = Vec::new();

@@ -69,7 +69,9 @@ impl RowDef {
             .collect::<Option<Vec<_>>>()?;
         let tcs = 1 + (n + 1) * 2;
         let cells = (0..n)
-            .map(|i| u16_at(op, tcs + i * 20).map_or_else(CellFlags::default, CellFlags::from_tcgrf))
+            .map(|i| {
+                u16_at(op, tcs + i * 20).map_or_else(CellFlags::default, CellFlags::from_tcgrf)
+            })
             .collect();
         Some(RowDef { centers, cells })
     }
@@ -129,7 +131,11 @@ impl ParaProps {
                 0x6649 => self.itap = i32_at(op, 0),
                 0x664A => {
                     let d = i32_at(op, 0).unwrap_or(0);
-                    self.itap = Some(self.itap.unwrap_or(i32::from(self.in_table)).saturating_add(d));
+                    self.itap = Some(
+                        self.itap
+                            .unwrap_or(i32::from(self.in_table))
+                            .saturating_add(d),
+                    );
                 }
                 0x460B => self.ilfo = i16_at(op, 0),
                 0x260A => self.ilvl = Some(b),

@@ -191,14 +191,26 @@ mod tests {
             row(
                 &["x", "y", ""],
                 &[0, 1000, 2000, 3000],
-                &[N, CellFlags { first_merged: true, ..N }, CellFlags { merged: true, ..N }],
+                &[
+                    N,
+                    CellFlags {
+                        first_merged: true,
+                        ..N
+                    },
+                    CellFlags { merged: true, ..N },
+                ],
             ),
         ];
         let t = build(rows, Pos::default());
         let shape: Vec<Vec<(String, u32, u32, u32)>> = t
             .rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| (c.text.clone(), c.col, c.col_span, c.row_span)).collect())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| (c.text.clone(), c.col, c.col_span, c.row_span))
+                    .collect()
+            })
             .collect();
         let s = |t: &str, c, cs, rs| (t.to_owned(), c, cs, rs);
         assert_eq!(

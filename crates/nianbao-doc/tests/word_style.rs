@@ -84,7 +84,8 @@ fn hidden_and_deleted_text_does_not_show() {
 #[test]
 fn limits_are_checked_as_cells_arrive() {
     let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/doc/word-style/shared-row-def.doc"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../testdata/doc/word-style/shared-row-def.doc"),
     )
     .unwrap();
     let limits = Limits {

@@ -9,8 +9,8 @@ pub use label::{
     label_key, label_key_into, similarity, similarity_at_least, similarity_at_least_of,
     similarity_bound, similarity_of,
 };
-pub use numfmt::NumFmt;
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
+pub use numfmt::NumFmt;
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,
 /// U+3000, NBSP, and the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM).
