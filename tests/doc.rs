@@ -67,7 +67,8 @@ fn blank_template_doc_gives_every_table_and_row_blank() {
     }
 }
 
-/// A table without positions, as nested tuples: (text, col, col_span, row_span, nested).
+/// A table without positions, as nested tuples: (text, col, col_span, row_span, nested),
+/// cell texts exactly as read.
 type Shape = Vec<Vec<(String, u32, u32, u32, Vec<String>)>>;
 
 fn shape(t: &Table) -> Shape {
@@ -79,7 +80,7 @@ fn shape(t: &Table) -> Shape {
                 .map(|c| {
                     let nested = c.nested.iter().map(|n| format!("{:?}", shape(n))).collect();
                     (
-                        c.text.trim_end().to_owned(),
+                        c.text.clone(),
                         c.col,
                         c.col_span,
                         c.row_span,

@@ -292,10 +292,14 @@ impl State<'_> {
             cell.started = true;
             open.cell_count += 1;
             DocError::check_limit("max_table_cells", open.cell_count, max_cells, WORD_DOCUMENT)?;
-        } else if !cell.text.is_empty() {
-            cell.text.push('\n');
         }
-        cell.text.push_str(&text);
+        // Paragraphs joined by '\n'; an empty one is dropped (as the .docx reader does).
+        if !text.is_empty() {
+            if !cell.text.is_empty() {
+                cell.text.push('\n');
+            }
+            cell.text.push_str(&text);
+        }
         let cell_end = if depth == 1 {
             mark == 0x07
         } else {
