@@ -79,13 +79,7 @@ fn shape(t: &Table) -> Shape {
                 .iter()
                 .map(|c| {
                     let nested = c.nested.iter().map(|n| format!("{:?}", shape(n))).collect();
-                    (
-                        c.text.clone(),
-                        c.col,
-                        c.col_span,
-                        c.row_span,
-                        nested,
-                    )
+                    (c.text.clone(), c.col, c.col_span, c.row_span, nested)
                 })
                 .collect()
         })

@@ -5,6 +5,7 @@
 use crate::DocError;
 use crate::bytes::{u8_at, u32_at};
 use crate::fib::FcLcb;
+use crate::papx::pages;
 use crate::sprm;
 
 const PAGE: usize = 512;
@@ -29,38 +30,8 @@ impl Hidden {
         at: FcLcb,
         wd: &[u8],
     ) -> Result<Hidden, DocError> {
-        let start = at.fc as usize;
-        let lcb = at.lcb as usize;
-        if lcb < 4 {
-            return Ok(Hidden::default());
-        }
-        if start.saturating_add(lcb) > table.len() {
-            return Err(DocError::corrupt(
-                name,
-                start as u64,
-                "the character bin table runs past the table stream",
-            ));
-        }
-        let n = (lcb - 4) / 8;
-        if n > wd.len() / PAGE + 1 {
-            return Err(DocError::corrupt(
-                name,
-                start as u64,
-                "more character pages than the document holds",
-            ));
-        }
         let mut ranges = Vec::new();
-        for i in 0..n {
-            let pn_at = start + (n + 1) * 4 + i * 4;
-            let pn = u32_at(table, pn_at).unwrap_or(0) & 0x003F_FFFF;
-            let base = pn as usize * PAGE;
-            let Some(page) = wd.get(base..base.saturating_add(PAGE)) else {
-                return Err(DocError::corrupt(
-                    "WordDocument",
-                    base as u64,
-                    "a character page lies outside the stream",
-                ));
-            };
+        for (_, page) in pages(table, name, at, wd, "character")? {
             let crun = usize::from(u8_at(page, PAGE - 1).unwrap_or(0));
             for r in 0..crun {
                 let (Some(fc_start), Some(fc_end)) = (u32_at(page, r * 4), u32_at(page, r * 4 + 4))

@@ -24,6 +24,54 @@ pub(crate) struct Papx {
     runs: Vec<Run>,
 }
 
+/// The 512-byte property pages a bin table (`PlcBtePapx`, `PlcBteChpx`) at `at` in
+/// the table stream names, with their offsets in `wd`: `kind` (paragraph, character)
+/// names them in errors.
+pub(crate) fn pages<'a>(
+    table: &[u8],
+    name: &'static str,
+    at: FcLcb,
+    wd: &'a [u8],
+    kind: &str,
+) -> Result<Vec<(usize, &'a [u8])>, DocError> {
+    let corrupt = |pos: usize, what: String| DocError::corrupt(name, pos as u64, what);
+    let start = at.fc as usize;
+    let lcb = at.lcb as usize;
+    if lcb < 4 {
+        return Ok(Vec::new());
+    }
+    if start.saturating_add(lcb) > table.len() {
+        return Err(corrupt(
+            start,
+            format!("the {kind} bin table runs past the table stream"),
+        ));
+    }
+    let n = (lcb - 4) / 8;
+    if n > wd.len() / PAGE + 1 {
+        return Err(corrupt(
+            start,
+            format!("more {kind} pages than the document holds"),
+        ));
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let pn_at = start + (n + 1) * 4 + i * 4;
+        let pn = u32_at(table, pn_at)
+            .ok_or_else(|| corrupt(pn_at, format!("{kind} bin table cut short")))?
+            & 0x003F_FFFF;
+        let base = pn as usize * PAGE;
+        let Some(page) = wd.get(base..base.saturating_add(PAGE)) else {
+            return Err(DocError::corrupt(
+                "WordDocument",
+                base as u64,
+                format!("a {kind} page lies outside the stream"),
+            ));
+        };
+        out.push((base, page));
+    }
+    Ok(out)
+}
+
 impl Papx {
     /// Reads the bin table at `at` in `table` and the pages it names in `wd`.
     pub(crate) fn parse(
@@ -32,38 +80,8 @@ impl Papx {
         at: FcLcb,
         wd: &[u8],
     ) -> Result<Papx, DocError> {
-        let corrupt = |pos: usize, what: &str| DocError::corrupt(name, pos as u64, what);
-        let start = at.fc as usize;
-        let lcb = at.lcb as usize;
-        if lcb < 4 {
-            return Ok(Papx::default());
-        }
-        if start.saturating_add(lcb) > table.len() {
-            return Err(corrupt(
-                start,
-                "the paragraph bin table runs past the table stream",
-            ));
-        }
-        let n = (lcb - 4) / 8;
-        if n > wd.len() / PAGE + 1 {
-            return Err(corrupt(
-                start,
-                "more paragraph pages than the document holds",
-            ));
-        }
         let mut runs = Vec::new();
-        for i in 0..n {
-            let pn_at = start + (n + 1) * 4 + i * 4;
-            let pn = u32_at(table, pn_at).ok_or_else(|| corrupt(pn_at, "bin table cut short"))?
-                & 0x003F_FFFF;
-            let base = pn as usize * PAGE;
-            let Some(page) = wd.get(base..base.saturating_add(PAGE)) else {
-                return Err(DocError::corrupt(
-                    "WordDocument",
-                    base as u64,
-                    "a paragraph page lies outside the stream",
-                ));
-            };
+        for (base, page) in pages(table, name, at, wd, "paragraph")? {
             let crun = usize::from(u8_at(page, PAGE - 1).unwrap_or(0));
             for r in 0..crun {
                 let (Some(fc_start), Some(fc_end)) = (u32_at(page, r * 4), u32_at(page, r * 4 + 4))
