@@ -236,6 +236,10 @@ fn libreoffice_docs_read_as_libreoffice_shows_them() {
             .all(|b| !b.contains("PAGE") && !b.contains("MERGEFIELD")),
         "{field:?}"
     );
+    assert_eq!(
+        doc_blocks("hidden-revisions.doc"),
+        ["P 一、总体情况", "P 本年度共收到申请12件。"]
+    );
     let grid = doc_blocks("grid-before.doc");
     let s = |t: &str, c, cs| (t.to_owned(), c, cs, 1, Vec::<String>::new());
     let expected: Shape = vec![

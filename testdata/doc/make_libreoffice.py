@@ -64,6 +64,11 @@ def main():
             dest = os.path.join(tmp, name + ".docx")
             zip_fixture(os.path.join(ROOT, "testdata", "docx", name), dest)
             sources.append(dest)
+        # Sources of our own (testdata/doc/sources/), zipped the same way.
+        for name in ["hidden-revisions"]:
+            dest = os.path.join(tmp, name + ".docx")
+            zip_fixture(os.path.join(ROOT, "testdata", "doc", "sources", name), dest)
+            sources.append(dest)
         for name in ["huaian-2024.docx", "template-2021-blank.docx"]:
             sources.append(os.path.join(ROOT, "testdata", "corpus", name))
         sources.append(os.path.join(ROOT, "testdata", "docx", "libreoffice", "merged-table.docx"))
