@@ -1,4 +1,4 @@
-//! Reads every `.docx` of a folder, with N worker threads, up to a chosen stage, and
+//! Reads every `.docx` (or `.doc`) of a folder, with N worker threads, up to a chosen stage, and
 //! prints the throughput. `scripts/compare.sh` uses it for the floor and for the
 //! in-process stages; `scripts/callgrind.sh` uses it on one file.
 //!
@@ -108,7 +108,7 @@ fn main() -> ExitCode {
         match std::fs::read_dir(&input) {
             Ok(dir) => dir
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+                .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "doc"))
                 .collect(),
             Err(e) => {
                 eprintln!("{}: {e}", input.display());

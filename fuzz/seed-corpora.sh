@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 shared="$root/testdata/corpus"
 corpus="$here/corpus"
-mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/pdf" "$corpus/html"
+mkdir -p "$corpus/text" "$corpus/docx" "$corpus/json" "$corpus/roundtrip" "$corpus/pdf" "$corpus/html" "$corpus/doc"
 
 # Text: our Tika fixtures, the bundled sample, the text dumps of the real corpus.
 for f in "$root"/testdata/tika/*.txt "$root"/testdata/sample/*.txt "$root"/testdata/txt/*.txt \
@@ -31,6 +31,11 @@ find "$root/testdata" -type f \( -name '*.html' -o -name '*.htm' -o -name '*.mht
     cp "$f" "$corpus/html/$(echo "$f" | sed "s|$root/testdata/||; s|/|_|g")"
   done
 
+# .doc: the LibreOffice and hand-built fixtures, and the must-fail .doc/.wps cases.
+for f in "$root"/testdata/doc/*/*.doc "$root"/testdata/bad/*.doc "$root"/testdata/bad/*.wps; do
+  [ -f "$f" ] && cp "$f" "$corpus/doc/$(basename "$f")"
+done
+
 # JSON: the normalized JSON of every text and .docx seed, written by the convert
 # example of the root package (built with the caller's CARGO_TARGET_DIR).
 (cd "$root" && cargo build -q --example convert)
@@ -45,6 +50,6 @@ for f in "$root"/testdata/pdf/*.pdf "$root"/testdata/bad/*.pdf "$shared"/*.pdf; 
   [ -f "$f" ] && cp "$f" "$corpus/pdf/$(basename "$f")"
 done
 
-for t in text docx json roundtrip html pdf; do
+for t in text docx json roundtrip html pdf doc; do
   echo "$t: $(find "$corpus/$t" -type f | wc -l) seeds"
 done

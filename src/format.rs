@@ -16,16 +16,19 @@ pub enum Format {
     Html,
     /// A PDF file (text and tables read from the pages; scans are refused).
     Pdf,
+    /// Word 97–2003 binary (.doc), and WPS Office .wps files in that format.
+    Doc,
 }
 
 impl Format {
-    /// The short name used in outputs: `docx`, `txt`, `html`, `pdf`.
+    /// The short name used in outputs: `docx`, `txt`, `html`, `pdf`, `doc`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Text => "txt",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Doc => "doc",
         }
     }
 
@@ -37,12 +40,14 @@ impl Format {
     /// assert_eq!(Format::from_path("x.pdftotext-layout.txt"), Some(Format::Text));
     /// assert_eq!(Format::from_path("page.htm"), Some(Format::Html));
     /// assert_eq!(Format::from_path("a.pdf"), Some(Format::Pdf));
+    /// assert_eq!(Format::from_path("2019年报.WPS"), Some(Format::Doc));
     /// assert_eq!(Format::from_path("a.xlsx"), None);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
         let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "docx" | "docm" | "wps" | "doc" => Some(Format::Docx),
+            "docx" | "docm" => Some(Format::Docx),
+            "doc" | "wps" => Some(Format::Doc),
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "html" | "htm" | "shtml" | "xhtml" | "mht" | "mhtml" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
@@ -50,19 +55,24 @@ impl Format {
         }
     }
 
-    /// The format the first bytes suggest: a zip or an OLE compound file goes to the
-    /// .docx reader (which says what it really is), markup or a web archive (`.mht`)
-    /// to HTML, the rest to text.
+    /// The format the first bytes suggest: a zip goes to the .docx reader and an OLE
+    /// compound file to the .doc reader (each says what it really is when it is another
+    /// kind), a PDF to the PDF reader, markup or a web archive (`.mht`) to HTML, the
+    /// rest to text.
     ///
     /// ```
     /// use nianbao::Format;
     /// assert_eq!(Format::sniff(b"PK\x03\x04rest"), Format::Docx);
+    /// assert_eq!(Format::sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), Format::Doc);
     /// assert_eq!(Format::sniff(b"\xef\xbb\xbf<!DOCTYPE html><html>"), Format::Html);
     /// assert_eq!(Format::sniff("一、总体情况".as_bytes()), Format::Text);
     /// ```
     pub fn sniff(bytes: &[u8]) -> Format {
-        if is_package(bytes) {
+        if is_zip(bytes) {
             return Format::Docx;
+        }
+        if bytes.starts_with(OLE) {
+            return Format::Doc;
         }
         if is_pdf(bytes) {
             return Format::Pdf;
@@ -100,9 +110,9 @@ impl Format {
 /// The OLE compound file signature (.doc, .wps, .xls, encrypted Office files).
 const OLE: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/// A zip (a .docx, or an .xlsx, .pptx, .odt the .docx reader names) or an OLE file.
-fn is_package(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(OLE)
+/// A zip: a .docx, or an .xlsx, .pptx, .odt the .docx reader names.
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
 }
 
 /// A PDF file: `%PDF-` at the start (readers accept it within the first kilobyte, after
@@ -153,13 +163,17 @@ pub(crate) fn unreadable(bytes: &[u8]) -> Option<String> {
 }
 
 /// The reader for `bytes` named `name`: what the content says where it is sure (a zip
-/// or OLE file goes to the .docx reader whatever its name, a web archive or a page
-/// that starts like HTML to the HTML reader even when named `.txt`), else the
-/// extension, else [`Format::sniff`].
+/// goes to the .docx reader and an OLE file to the .doc reader whatever its name, a PDF
+/// to the PDF reader, a web archive or a page that starts like HTML to the HTML reader
+/// even when named `.txt` or `.doc` — Word's "web page" saved under a .doc name), else
+/// the extension, else [`Format::sniff`].
 pub(crate) fn choose(bytes: &[u8], name: Option<&str>) -> Format {
     let by_name = name.and_then(Format::from_path);
-    if is_package(bytes) {
+    if is_zip(bytes) {
         return Format::Docx;
+    }
+    if bytes.starts_with(OLE) {
+        return Format::Doc;
     }
     if is_pdf(bytes) {
         return Format::Pdf;
@@ -167,6 +181,10 @@ pub(crate) fn choose(bytes: &[u8], name: Option<&str>) -> Format {
     match by_name {
         // A .docx that is HTML or text: the .docx reader says what it really is.
         Some(Format::Docx) => Format::Docx,
+        Some(Format::Doc) => match Format::sniff(bytes) {
+            Format::Html => Format::Html,
+            _ => Format::Doc,
+        },
         Some(Format::Text) => match Format::sniff(bytes) {
             Format::Html => Format::Html,
             _ => Format::Text,
@@ -183,7 +201,9 @@ mod tests {
     #[test]
     fn content_decides_before_the_extension() {
         assert_eq!(choose(b"PK\x03\x04...", Some("a.txt")), Format::Docx);
-        assert_eq!(choose(OLE, Some("a.html")), Format::Docx);
+        assert_eq!(choose(OLE, Some("a.html")), Format::Doc);
+        assert_eq!(choose(OLE, Some("a.docx")), Format::Doc);
+        assert_eq!(choose(b"PK\x03\x04...", Some("a.doc")), Format::Docx);
         #[cfg(feature = "html")]
         {
             assert_eq!(
@@ -193,6 +213,14 @@ mod tests {
             let mht = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n";
             assert_eq!(choose(mht, Some("a.txt")), Format::Html);
             assert_eq!(choose(mht, None), Format::Html);
+            // Word's "web page" saved under a .doc name.
+            assert_eq!(
+                choose(
+                    b"<html xmlns:w=\"urn:schemas-microsoft-com:office:word\">",
+                    Some("a.doc")
+                ),
+                Format::Html
+            );
         }
         assert_eq!(choose(b"<html>", Some("a.docx")), Format::Docx);
         assert_eq!(

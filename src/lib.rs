@@ -19,6 +19,7 @@
 //! - `txt` (default): text dumps ([`nianbao_txt`]).
 //! - `docx` (default): .docx reading ([`nianbao_docx`]).
 //! - `docx-write` (default): the .docx writer (`docx::write`, built on docx-rs).
+//! - `doc` (default): Word 97–2003 .doc and OLE .wps reading ([`nianbao_doc`]).
 //! - `html` (default): HTML pages ([`nianbao_html`]).
 //! - `pdf` (default): PDF files ([`nianbao_pdf`]).
 //! - `json` (default): normalized JSON and its schema ([`nianbao_json`]); serde for
@@ -49,6 +50,8 @@ pub use nianbao_core::{
     model, recognize, rules,
 };
 
+#[cfg(feature = "doc")]
+pub use nianbao_doc as doc;
 #[cfg(feature = "docx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "docx")))]
 pub use nianbao_docx as docx;

@@ -61,8 +61,8 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Analysis, Error> {
 pub fn read_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Analysis, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let bytes = read_limited(path, options.limits.max_input_bytes)
-        .map_err(|e| e.with_file(&name))?;
+    let bytes =
+        read_limited(path, options.limits.max_input_bytes).map_err(|e| e.with_file(&name))?;
     read_bytes(&bytes, Some(&name), options)
 }
 
@@ -171,6 +171,7 @@ pub fn read_document(
         Format::Text => read_text(bytes, limits),
         Format::Html => read_html(bytes, name, limits),
         Format::Pdf => read_pdf(bytes, limits),
+        Format::Doc => read_doc(bytes, limits),
     };
     doc.map(|d| (format, d)).map_err(|e| e.with_file(file))
 }
@@ -211,6 +212,17 @@ fn read_html(_: &[u8], _: Option<&str>, _: &Limits) -> Result<Document, Error> {
 #[cfg(feature = "docx")]
 fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
     nianbao_docx::read(bytes, limits).map_err(Error::from)
+}
+
+#[cfg(feature = "doc")]
+fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    nianbao_doc::read(bytes, limits).map_err(Error::from)
+}
+
+/// Without the `doc` feature a .doc goes to the .docx reader, which says what it is.
+#[cfg(not(feature = "doc"))]
+fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    read_docx(bytes, limits)
 }
 
 #[cfg(feature = "html")]

@@ -71,7 +71,16 @@ const FILES: &[(&str, &str, &str)] = &[
     ),
     ("spreadsheet.xlsx", "unsupported", "xlsx"),
     ("truncated.docx", "malformed", "zip"),
-    ("word97.doc", "unsupported", ".doc"),
+    ("word97.doc", "malformed", "compound file"),
+    ("word95.doc", "unsupported", "Word 6.0/95"),
+    ("encrypted.doc", "unsupported", "encrypted"),
+    ("workbook.doc", "unsupported", "Excel workbook"),
+    ("old-wps.wps", "unsupported", "WPS"),
+    (
+        "piece-outside-stream.doc",
+        "malformed",
+        "outside the WordDocument stream",
+    ),
     ("zip-bomb.docx", "limit_exceeded", "max_compression_ratio"),
     (
         "zip-bomb-lying-sizes.docx",

@@ -17,6 +17,7 @@ fn has_reader(format: Format) -> bool {
         Format::Docx => cfg!(feature = "docx"),
         Format::Html => cfg!(feature = "html"),
         Format::Pdf => cfg!(feature = "pdf"),
+        Format::Doc => cfg!(feature = "doc"),
         _ => false,
     }
 }

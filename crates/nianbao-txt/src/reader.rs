@@ -70,7 +70,12 @@ impl Builder {
 
     /// Adds a table read in `layout`, checking [`Limits::max_document_cells`] for all
     /// the tables so far.
-    pub(crate) fn table(&mut self, table: Table, layout: Layout, limits: &Limits) -> Result<(), TxtError> {
+    pub(crate) fn table(
+        &mut self,
+        table: Table,
+        layout: Layout,
+        limits: &Limits,
+    ) -> Result<(), TxtError> {
         let cells: usize = table.rows.iter().map(|r| r.cells.len()).sum();
         self.cells = self
             .cells

@@ -3,17 +3,7 @@
 /// The evidence that placed a value in its cell. Readers set it on the Document IR's
 /// cells; the recognizer carries it into the report's cells, and the rules use it (a
 /// row split by its own sum is no independent evidence for that sum).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)

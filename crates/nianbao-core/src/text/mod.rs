@@ -3,6 +3,7 @@
 
 mod label;
 mod numbering;
+mod numfmt;
 
 pub use label::{label_key, label_key_into};
 // The recognizer's fuzzy matching: public for the readers' and the benches' use, not
@@ -12,6 +13,7 @@ pub use label::{
     similarity, similarity_at_least, similarity_at_least_of, similarity_bound, similarity_of,
 };
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
+pub use numfmt::NumFmt;
 
 /// Whether a character is white space as reports use it: ASCII and Unicode spaces,
 /// U+3000, NBSP, and the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM).

@@ -28,7 +28,6 @@ pub mod codes;
 mod error;
 mod grid;
 mod numbering;
-mod numfmt;
 mod package;
 mod props;
 mod sniff;

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use quick_xml::events::{BytesStart, Event};
 
 use super::error::DocxError;
-use super::numfmt::NumFmt;
 use super::styles::Styles;
 use super::xml;
+use nianbao_core::text::NumFmt;
 
 /// List levels per definition (`w:ilvl` 0–8).
 const LEVELS: usize = 9;

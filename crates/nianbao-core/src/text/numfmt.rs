@@ -1,11 +1,13 @@
-//! Rendering a list counter in a Word number format (`w:numFmt`).
+//! Rendering a list counter in a Word number format (`w:numFmt` in .docx, the `nfc`
+//! code of a list level in .doc), shared by the two Word readers.
 
 use std::fmt::Write as _;
 
 /// The number formats of `w:numFmt` that render a counter. Formats not listed render
 /// as decimal, as Word does for formats it cannot show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum NumFmt {
+#[non_exhaustive]
+pub enum NumFmt {
     /// 1, 2, 3
     #[default]
     Decimal,
@@ -49,7 +51,7 @@ pub(crate) enum NumFmt {
 
 impl NumFmt {
     /// The format named by `w:numFmt/@w:val`.
-    pub(crate) fn from_name(name: &[u8]) -> NumFmt {
+    pub fn from_name(name: &[u8]) -> NumFmt {
         match name {
             b"decimalZero" => NumFmt::DecimalZero,
             b"decimalFullWidth" | b"decimalFullWidth2" => NumFmt::DecimalFullWidth,
@@ -79,13 +81,39 @@ impl NumFmt {
         }
     }
 
+    /// The format of a .doc list level's `nfc` code ([MS-DOC] 2.9.150 `LVLF`, the
+    /// codes of [MS-OSHARED] `MSONFC`).
+    pub fn from_nfc(nfc: u8) -> NumFmt {
+        match nfc {
+            1 => NumFmt::UpperRoman,
+            2 => NumFmt::LowerRoman,
+            3 => NumFmt::UpperLetter,
+            4 => NumFmt::LowerLetter,
+            10 | 17 | 36 => NumFmt::IdeographDigital,
+            11 | 33 | 37 => NumFmt::ChineseCounting,
+            14 | 19 => NumFmt::DecimalFullWidth,
+            18 | 28 => NumFmt::EnclosedCircle,
+            22 => NumFmt::DecimalZero,
+            23 => NumFmt::Bullet,
+            26 => NumFmt::EnclosedFullstop,
+            27 => NumFmt::EnclosedParen,
+            29 => NumFmt::IdeographEnclosed,
+            30 => NumFmt::IdeographTraditional,
+            31 => NumFmt::IdeographZodiac,
+            34 | 38 => NumFmt::ChineseLegal,
+            35 | 39 => NumFmt::ChineseCountingThousand,
+            0xFF => NumFmt::None,
+            _ => NumFmt::Decimal,
+        }
+    }
+
     /// Whether the format shows a counter at all.
-    pub(crate) fn is_counter(self) -> bool {
+    pub fn is_counter(self) -> bool {
         !matches!(self, NumFmt::Bullet | NumFmt::None)
     }
 
     /// Appends counter `n` in this format to `out`.
-    pub(crate) fn render(self, n: u32, out: &mut String) {
+    pub fn render(self, n: u32, out: &mut String) {
         match self {
             NumFmt::Decimal => push_decimal(n, out),
             NumFmt::DecimalZero => {
