@@ -61,11 +61,22 @@ const SCAN_MAX_GLYPHS: usize = 10;
 const SCAN_MIN_COVER: f32 = 0.5;
 
 /// Reads a PDF into the Document IR with the PDF limits derived from `limits`.
+///
+/// # Errors
+///
+/// [`PdfError::Malformed`] for a file that is not a readable PDF,
+/// [`PdfError::Encrypted`] for one that needs a user password, [`PdfError::Scanned`]
+/// when every page is an image with no text (it needs OCR), and [`PdfError::Limit`]
+/// when the input goes over one of the limits.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     read_with_limits(bytes, &PdfLimits::from(limits))
 }
 
 /// Reads a PDF into the Document IR under explicit PDF limits.
+///
+/// # Errors
+///
+/// As [`read`].
 pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfError> {
     let pdf = objects::Pdf::load(bytes, limits)?;
     let refs = pages::pages(&pdf)?;
