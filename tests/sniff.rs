@@ -78,14 +78,8 @@ fn web_archives_are_read_through_their_page() {
 #[test]
 fn what_no_reader_takes_is_named() {
     for (path, kind, phrase) in [
-        (
-            "sniff/pdf-named.txt",
-            "unsupported",
-            "a PDF document (%PDF-1.4)",
-        ),
         ("sniff/scan-named.txt", "unsupported", "a PNG image"),
         ("sniff/xlsx-named.txt", "unsupported", "xlsx"),
-        ("sniff/doc-named.txt", "unsupported", "Word 97-2003"),
         (
             "sniff/missing-main-part.docx",
             "malformed",
@@ -103,6 +97,25 @@ fn what_no_reader_takes_is_named() {
         e.contains("word/document.xml that it does not point at"),
         "{e}"
     );
+}
+
+/// A PDF or a Word 97–2003 file under a `.txt` name goes to its own reader (this build
+/// has them), which says what it found: the PDF has no text, the .doc's compound file
+/// is broken (`testdata/bad/word97.doc`).
+#[test]
+fn pdf_and_doc_named_txt_go_to_their_readers() {
+    let e = error("sniff/pdf-named.txt");
+    assert_eq!(e.kind(), "no_report", "{e}");
+    let e = error("sniff/doc-named.txt");
+    assert_eq!(e.kind(), "malformed", "{e}");
+    assert!(e.to_string().contains("compound file"), "{e}");
+    for (path, format) in [
+        ("sniff/pdf-named.txt", nianbao::Format::Pdf),
+        ("sniff/doc-named.txt", nianbao::Format::Doc),
+    ] {
+        let bytes = std::fs::read(data(path)).unwrap();
+        assert_eq!(nianbao::Format::sniff(&bytes), format, "{path}");
+    }
 }
 
 #[test]

@@ -112,7 +112,7 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
             ("../in/bundle.zip!bad/corrupt.docx", "failed"),
             ("../in/bundle.zip!bad/empty.txt", "skipped"),
             ("../in/bundle.zip!bad/meeting-notice.txt", "skipped"),
-            ("../in/bundle.zip!readme.pdf", "skipped"),
+            ("../in/bundle.zip!readme.epub", "skipped"),
             ("../in/bundle.zip!乡镇\\示例镇2023.txt", "ok"),
             ("../in/bundle.zip!审计/示例县审计局-2024.docx", "ok"),
             ("../in/bundle.zip!年报/交通运输局2022.txt", "ok"),

@@ -17,9 +17,12 @@ pub const CHARSET_DETECTED: &str = "html.charset_detected";
 pub const UNDECODABLE_BYTES: &str = "html.undecodable_bytes";
 /// A list of links (navigation, related articles) was skipped.
 pub const LINKS_SKIPPED: &str = "html.links_skipped";
+/// Tags with more attributes than the reader keeps (100): the attributes past that were
+/// left out before parsing, bounding the parser's duplicate-attribute check.
+pub const ATTRIBUTES_CUT: &str = "html.attributes_cut";
 
 /// Every code above.
-pub const ALL: [&str; 7] = [
+pub const ALL: [&str; 8] = [
     NO_REPORT_MARKERS,
     DUPLICATE_COPY,
     ARTICLE,
@@ -27,6 +30,7 @@ pub const ALL: [&str; 7] = [
     CHARSET_DETECTED,
     UNDECODABLE_BYTES,
     LINKS_SKIPPED,
+    ATTRIBUTES_CUT,
 ];
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     let (text, cut) = attrs::cap(&decoded);
     if cut.tags > 0 {
         diagnostics.push(nianbao_core::Diagnostic::warning(
-            "html.attributes_cut",
+            codes::ATTRIBUTES_CUT,
             format!(
                 "{} tags had more than {} attributes; the attributes past that were left out",
                 cut.tags,
