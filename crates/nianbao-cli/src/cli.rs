@@ -111,6 +111,13 @@ pub struct LimitArgs {
     /// Bytes on one line of a text input [default: 4M].
     #[arg(long, value_name = "BYTES", value_parser = parse_size)]
     pub max_line_bytes: Option<u64>,
+    /// Cells in all the tables of one document together [default: 400000].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_document_cells: Option<u64>,
+    /// Paragraphs, text lines, HTML elements and text runs in one document
+    /// [default: 500000].
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub max_nodes: Option<u64>,
 }
 
 impl LimitArgs {
@@ -133,6 +140,8 @@ impl LimitArgs {
         set(&mut limits.max_depth, self.max_depth);
         set(&mut limits.max_table_cells, self.max_table_cells);
         set(&mut limits.max_line_bytes, self.max_line_bytes);
+        set(&mut limits.max_document_cells, self.max_document_cells);
+        set(&mut limits.max_nodes, self.max_nodes);
         nianbao::Options::default().with_limits(limits)
     }
 }
@@ -260,6 +269,8 @@ mod tests {
             ("max-depth", limits.max_depth),
             ("max-table-cells", limits.max_table_cells),
             ("max-line-bytes", limits.max_line_bytes),
+            ("max-document-cells", limits.max_document_cells),
+            ("max-nodes", limits.max_nodes),
         ];
         for sub in ["convert", "check", "batch"] {
             let cmd = cli.find_subcommand(sub).unwrap();
