@@ -57,7 +57,7 @@ pub use recognize::{Recognized, recognize};
 
 /// The version of the normalized JSON format (`schema_version`). A new optional field
 /// is a minor bump; a rename or removal is a major one.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The name and version of this library, as written into outputs.
 pub const GENERATOR: &str = concat!("nianbao ", env!("CARGO_PKG_VERSION"));

@@ -1,6 +1,6 @@
 //! The result of one rule instance.
 
-use crate::Number;
+use crate::{Number, SectionKey};
 
 /// Whether a rule instance holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +61,58 @@ pub struct Finding {
         serde(default, skip_serializing_if = "std::ops::Not::not")
     )]
     pub soft: bool,
+    /// For a `text.*` rule: the figure the narrative states and where (the left side is
+    /// that figure, the right side the table cell it describes).
+    #[cfg_attr(
+        feature = "json",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub claim: Option<Claim>,
+}
+
+/// A figure stated in the narrative, and where it stands: the evidence of a `text.*`
+/// finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
+)]
+#[non_exhaustive]
+pub struct Claim {
+    /// The section whose paragraph states it; `None` for the preamble (the paragraphs
+    /// before the first section).
+    pub section: Option<SectionKey>,
+    /// The paragraph's index in that section's `paragraphs` (or in `preamble`).
+    pub paragraph: usize,
+    /// Where the figure starts in the paragraph, in characters (Unicode scalar values).
+    pub start: usize,
+    /// Where the figure ends (exclusive), in characters.
+    pub end: usize,
+    /// The figure as printed (`12`, `十二`).
+    pub text: String,
+    /// The sentence that states it.
+    pub sentence: String,
+}
+
+impl Claim {
+    /// A claim at a place in a paragraph.
+    pub fn new(
+        section: Option<SectionKey>,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        text: impl Into<String>,
+        sentence: impl Into<String>,
+    ) -> Claim {
+        Claim {
+            section,
+            paragraph,
+            start,
+            end,
+            text: text.into(),
+            sentence: sentence.into(),
+        }
+    }
 }
 
 impl Finding {
@@ -87,6 +139,7 @@ impl Finding {
             left_terms,
             right_terms,
             soft: false,
+            claim: None,
         }
     }
 

@@ -10,7 +10,7 @@ mod finding;
 mod within_report;
 
 pub use cross_year::{CrossYearError, check_cross_year};
-pub use finding::{Finding, Status, Term};
+pub use finding::{Claim, Finding, Status, Term};
 pub use within_report::check;
 
 use std::collections::BTreeSet;
