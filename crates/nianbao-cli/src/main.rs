@@ -103,14 +103,16 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
         Ok(Outcome::RulesBroken) => ExitCode::from(3),
-        Err(ref e) if let Some(usage) = e.downcast_ref::<UsageError>() => {
-            stdout::warn(&format!("nianbao: error: {usage}"));
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            stdout::warn(&format!("nianbao: error: {e:#}"));
-            ExitCode::from(1)
-        }
+        Err(e) => match e.downcast_ref::<UsageError>() {
+            Some(usage) => {
+                stdout::warn(&format!("nianbao: error: {usage}"));
+                ExitCode::from(2)
+            }
+            None => {
+                stdout::warn(&format!("nianbao: error: {e:#}"));
+                ExitCode::from(1)
+            }
+        },
     }
 }
 

@@ -39,6 +39,7 @@ pub mod ir;
 #[cfg(feature = "json")]
 mod json;
 mod limits;
+pub mod link;
 pub mod model;
 pub mod recognize;
 pub mod rules;

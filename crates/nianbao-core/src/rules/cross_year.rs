@@ -4,6 +4,7 @@ use super::within_report::term;
 use super::{Finding, Term};
 use crate::Report;
 use crate::catalog::{APPLICANT_COLUMNS, TableFormat};
+use crate::link::AgencyKey;
 use crate::model::Table;
 
 /// Why two reports cannot be compared year to year.
@@ -38,7 +39,8 @@ pub enum CrossYearError {
 /// # Errors
 ///
 /// [`CrossYearError::AgencyMismatch`] when both reports name their agency and the
-/// names differ (white space aside), and [`CrossYearError::YearsNotConsecutive`] when
+/// names differ once normalized ([`AgencyKey`]: `淮安市人民政府` and `淮安市政府`
+/// are one agency), and [`CrossYearError::YearsNotConsecutive`] when
 /// both name their year and `current`'s is not `previous`'s plus one. When either
 /// report lacks its agency or year, that check cannot be made and the rules are
 /// checked regardless: their findings are as good as the caller's pairing.
@@ -46,13 +48,8 @@ pub fn check_cross_year(
     previous: &Report,
     current: &Report,
 ) -> Result<Vec<Finding>, CrossYearError> {
-    let squeeze = |s: &str| {
-        s.chars()
-            .filter(|c| !crate::text::is_space(*c))
-            .collect::<String>()
-    };
     if let (Some(p), Some(c)) = (&previous.meta.agency, &current.meta.agency)
-        && squeeze(p) != squeeze(c)
+        && AgencyKey::of(p) != AgencyKey::of(c)
     {
         return Err(CrossYearError::AgencyMismatch {
             previous: p.clone(),
