@@ -47,7 +47,7 @@ pub use read::{Options, read_bytes, read_document, read_path, read_path_with};
 pub use nianbao_core::{
     Analysis, Cell, CellValue, Diagnostic, Error, Headline, Limits, Number, Report, SectionKey,
     Severity, TableFormat, TableKind, UnsupportedReason, analyze, catalog, codes, headline, ir,
-    model, recognize, rules,
+    link, model, recognize, rules,
 };
 
 #[cfg(feature = "doc")]

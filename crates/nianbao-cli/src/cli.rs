@@ -6,12 +6,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// The exit codes, the same for every subcommand (shown by `--help`).
 pub const EXIT_CODES: &str = "\
-Exit status (the same for convert, check and batch):
+Exit status (the same for convert, check, batch and compare):
   0  every input was converted (or checked); inputs in which no report is found and
      files of types nianbao does not read are skipped, not failures
   1  some input failed: unreadable, malformed, over a limit, or its output not written
+     (compare: or the two reports cannot be compared)
   2  usage error, or OUTDIR in use by another `nianbao batch`: nothing was done
   3  with --strict: everything was converted, but a report breaks a consistency rule
+     (compare: a cross-year rule fails, or two reports of one year differ)
 A closed stdout (`nianbao schema | head`) ends the command quietly.";
 
 /// Convert and check China's government-information-disclosure annual reports
@@ -58,6 +60,14 @@ pub enum Command {
     /// with its numbers, every diagnostic with its place.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Compare two reports of one agency: of consecutive years, the cross-year rules
+    /// (this year's 上年结转 = last year's 结转下年度, per column; the soft 现行有效
+    /// rule); of one year (a page and its attachment, a re-publication), every cell.
+    ///
+    /// The agency names are compared normalized (`示例县人民政府`, `示例县人民政府办公室`
+    /// and `示例縣人民政府` are one agency); the order of A and B does not matter.
+    #[command(after_help = EXIT_CODES)]
+    Compare(CompareArgs),
     /// Print the JSON Schema of the normalized JSON.
     #[command(after_help = EXIT_CODES)]
     Schema,
@@ -225,6 +235,24 @@ pub struct BatchArgs {
     pub limits: LimitArgs,
 }
 
+/// Arguments of `nianbao compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// One report; `-` reads stdin.
+    #[arg(value_name = "A")]
+    pub first: PathBuf,
+    /// The other report.
+    #[arg(value_name = "B")]
+    pub second: PathBuf,
+    /// Exit 3 when a cross-year rule (not a soft one) fails, or the two reports of one
+    /// year differ.
+    #[arg(long)]
+    pub strict: bool,
+    /// The limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 /// Arguments of `nianbao check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -272,7 +300,7 @@ mod tests {
             ("max-document-cells", limits.max_document_cells),
             ("max-nodes", limits.max_nodes),
         ];
-        for sub in ["convert", "check", "batch"] {
+        for sub in ["convert", "check", "batch", "compare"] {
             let cmd = cli.find_subcommand(sub).unwrap();
             for (name, value) in expected {
                 let arg = cmd

@@ -5,6 +5,7 @@
 //! nianbao convert report.docx > report.json
 //! nianbao batch reports/ archive.zip -o out/ -j 4 --resume
 //! nianbao check report.txt
+//! nianbao compare report-2023.docx report-2024.pdf
 //! nianbao schema > nianbao.schema.json
 //! ```
 //!
@@ -22,6 +23,7 @@ mod atomic;
 mod batch;
 mod check;
 mod cli;
+mod compare;
 mod convert;
 mod csv;
 mod glob;
@@ -32,6 +34,7 @@ mod paths;
 mod render;
 mod stdout;
 mod style;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Schema => print_schema(),
     };
     match result {

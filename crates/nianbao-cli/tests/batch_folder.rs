@@ -184,9 +184,25 @@ fn folder_batch_converts_good_reports_and_lists_bad_ones() {
     assert!(root.join("out/.nianbao.lock").is_file());
     let log = fs::read_to_string(root.join("out/.nianbao-resume.jsonl")).unwrap();
     assert_eq!(log.lines().count(), expected_ok.len());
-    assert_eq!(outputs.len(), 3 + expected_ok.len(), "{outputs:?}");
-    assert!(outputs.iter().all(|p| p.ends_with(".json")
-        || ["summary.csv", "errors.csv", "reports.jsonl"].contains(&p.as_str())));
+    let run_files = [
+        "summary.csv",
+        "errors.csv",
+        "reports.jsonl",
+        "cells.csv",
+        "findings.csv",
+        "cross_year.csv",
+        "agencies.csv",
+    ];
+    assert_eq!(
+        outputs.len(),
+        run_files.len() + expected_ok.len(),
+        "{outputs:?}"
+    );
+    assert!(
+        outputs
+            .iter()
+            .all(|p| p.ends_with(".json") || run_files.contains(&p.as_str()))
+    );
     assert!(stdout.contains("converted       5"), "{stdout}");
     assert!(
         stdout.contains("skipped         3  (no_report 2, other_type 1)"),

@@ -77,11 +77,15 @@ fn zip_batch_converts_entries_and_contains_hostile_names() {
         [
             ".nianbao-resume.jsonl",
             ".nianbao.lock",
+            "agencies.csv",
             "bundle/乡镇/示例镇2023.txt.json",
             "bundle/审计/示例县审计局-2024.docx.json",
             "bundle/年报/交通运输局2022.txt.json",
             "bundle/年报/示例县人民政府-2021.txt.json",
+            "cells.csv",
+            "cross_year.csv",
             "errors.csv",
+            "findings.csv",
             "reports.jsonl",
             "summary.csv",
         ]

@@ -75,12 +75,13 @@ fn help_documents_the_exit_codes_of_every_subcommand() {
         &["convert", "--help"][..],
         &["check", "--help"][..],
         &["batch", "--help"][..],
+        &["compare", "--help"][..],
     ] {
         let out = nianbao().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         let text = String::from_utf8(out.stdout).unwrap();
         for line in [
-            "Exit status (the same for convert, check and batch):",
+            "Exit status (the same for convert, check, batch and compare):",
             "  0  every input was converted",
             "  1  some input failed",
             "  2  usage error, or OUTDIR in use",

@@ -2,10 +2,12 @@
 //!
 //! The order of a run: the inputs and OUTDIR are checked (usage errors, before any
 //! work); OUTDIR is locked; every path of the inputs is listed and every output path
-//! planned; then the inputs are read in parallel; at the end summary.csv, errors.csv
-//! and reports.jsonl are written, sorted by source.
+//! planned; then the inputs are read in parallel; at the end the reports are linked
+//! across years and summary.csv, errors.csv, reports.jsonl, cells.csv, findings.csv,
+//! cross_year.csv and agencies.csv are written, sorted by source.
 
 mod inputs;
+mod linked;
 mod output;
 mod plan;
 mod progress;
@@ -23,12 +25,15 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::cli::{BatchArgs, OutputFormat};
+use crate::csv::{BOM, write_record};
 use crate::glob::Filter;
 use crate::paths::canonical_lenient;
 use crate::render::render;
 use crate::stdout::{Out, warn};
+use crate::tabular::{self, CELLS_HEADER, FINDINGS_HEADER};
 use crate::{Outcome, Tally, UsageError};
 use inputs::{Job, Origin};
+use linked::Linked;
 use output::OutDir;
 use progress::Progress;
 use record::{Record, Spool, Status};
@@ -37,7 +42,7 @@ use resume::ResumeLog;
 /// What every worker needs.
 struct Worker<'a> {
     out: &'a OutDir,
-    spool: &'a Spool,
+    spools: &'a Spools,
     log: &'a ResumeLog,
     resume: bool,
     options: nianbao::Options,
@@ -69,7 +74,11 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         .with_context(|| format!("preparing {}", args.output.display()))?;
     let mut work = inputs::collect(&roots.roots, &outdir, &filter);
     plan::plan(&mut work.jobs, &formats, out.root());
-    let spool = Spool::create(&out.scratch_file("reports")).context("creating the spool")?;
+    let spools = Spools {
+        reports: Spool::create(&out.scratch_file("reports")).context("creating the spool")?,
+        cells: Spool::create(&out.scratch_file("cells")).context("creating the spool")?,
+        findings: Spool::create(&out.scratch_file("findings")).context("creating the spool")?,
+    };
     let log = ResumeLog::open(out.root(), args.resume).context("opening the resume log")?;
     let threads = args.jobs.map_or(0, std::num::NonZeroUsize::get);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -78,7 +87,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         .context("starting worker threads")?;
     let ctx = Worker {
         out: &out,
-        spool: &spool,
+        spools: &spools,
         log: &log,
         resume: args.resume,
         options: args.limits.options(),
@@ -126,10 +135,36 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         record::write_errors(w, &records)
     })
     .context("writing errors.csv")?;
+    let linked = linked::link_records(&records, &spools.reports);
+    out.write_atomic_with(Path::new("cross_year.csv"), |w| {
+        linked::write_cross_year(w, &linked)
+    })
+    .context("writing cross_year.csv")?;
+    out.write_atomic_with(Path::new("agencies.csv"), |w| {
+        linked::write_agencies(w, &linked)
+    })
+    .context("writing agencies.csv")?;
+    let Spools {
+        reports,
+        cells,
+        findings,
+    } = spools;
     out.write_atomic_with(Path::new("reports.jsonl"), |w| {
-        spool.copy_in_order(&records, w)
+        reports.copy_in_order(records.iter().filter_map(|r| r.spooled), true, w)
     })
     .context("writing reports.jsonl")?;
+    out.write_atomic_with(Path::new("cells.csv"), |w| {
+        w.write_all(BOM.as_bytes())?;
+        write_record(w, &CELLS_HEADER)?;
+        cells.copy_in_order(records.iter().filter_map(|r| r.cells_at), false, w)
+    })
+    .context("writing cells.csv")?;
+    out.write_atomic_with(Path::new("findings.csv"), |w| {
+        w.write_all(BOM.as_bytes())?;
+        write_record(w, &FINDINGS_HEADER)?;
+        findings.copy_in_order(records.iter().filter_map(|r| r.findings_at), false, w)
+    })
+    .context("writing findings.csv")?;
     out.write_atomic_with(Path::new(resume::LOG), |w| {
         records
             .iter()
@@ -156,6 +191,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     if !args.quiet {
         let screen = summary_screen(
             &records,
+            &linked,
             work.excluded,
             elapsed,
             pool.current_num_threads(),
@@ -268,17 +304,36 @@ fn resume_from_json(job: &Job, hash: &str, ctx: &Worker<'_>) -> Option<Record> {
     Some(spool(record, &analysis, ctx))
 }
 
+/// The three spools of a run: each report's JSON line, cells.csv rows and
+/// findings.csv rows, appended as workers finish and copied in source order at the end.
+struct Spools {
+    reports: Spool,
+    cells: Spool,
+    findings: Spool,
+}
+
+/// Spools a converted report's JSON line and CSV rows, and keeps what the cross-year
+/// rules read of it.
 fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> Record {
-    match ctx.spool.push(&nianbao::json::to_string_compact(analysis)) {
-        Ok(at) => record.spooled = Some(at),
-        Err(e) => {
-            return Record::failed(
-                &record.source,
-                "io",
-                format!("{}: cannot spool its JSON line: {e}", record.source),
-            );
-        }
+    let mut cells = Vec::with_capacity(32 << 10);
+    let mut findings = Vec::with_capacity(8 << 10);
+    let pushed = tabular::cell_rows(&mut cells, &record.source, analysis)
+        .and_then(|()| tabular::finding_rows(&mut findings, &record.source, analysis))
+        .and_then(|()| {
+            let json = nianbao::json::to_string_compact(analysis);
+            record.spooled = Some(ctx.spools.reports.push(json.as_bytes())?);
+            record.cells_at = Some(ctx.spools.cells.push(&cells)?);
+            record.findings_at = Some(ctx.spools.findings.push(&findings)?);
+            Ok(())
+        });
+    if let Err(e) = pushed {
+        return Record::failed(
+            &record.source,
+            "io",
+            format!("{}: cannot spool its outputs: {e}", record.source),
+        );
     }
+    record.basis = Some(Box::new(nianbao::link::basis(&analysis.report)));
     record
 }
 
@@ -348,6 +403,7 @@ fn zip_error(e: zip::result::ZipError, source: &str) -> nianbao::Error {
 /// The one-screen account printed at the end.
 fn summary_screen(
     records: &[Record],
+    linked: &Linked,
     excluded: usize,
     elapsed: std::time::Duration,
     threads: usize,
@@ -415,6 +471,32 @@ fn summary_screen(
         let list: Vec<String> = rules.iter().map(|(r, n)| format!("{r} ({n})")).collect();
         line(format!("  rules failed: {}", list.join(", ")));
     }
+    if linked.pairs > 0 || linked.duplicates > 0 {
+        line(format!(
+            "  years linked: {} of consecutive years ({} cross-year finding{} failed), {} \
+             of one year ({} differing)",
+            plural(linked.pairs, "pair"),
+            linked.failed(),
+            if linked.failed() == 1 { "" } else { "s" },
+            plural(linked.duplicates, "pair"),
+            linked.duplicates_differing()
+        ));
+    }
+    let merged: Vec<_> = linked.merged_names().collect();
+    for g in merged.iter().take(5) {
+        let names: Vec<&str> = g.names.iter().map(String::as_str).collect();
+        line(format!(
+            "  agency names merged as {}: {}",
+            g.key,
+            names.join(" = ")
+        ));
+    }
+    if merged.len() > 5 {
+        line(format!(
+            "  … and {} more agencies whose names were merged (agencies.csv)",
+            merged.len() - 5
+        ));
+    }
     let bad: Vec<&str> = records
         .iter()
         .filter(|r| matches!(r.status, Status::Failed { .. }))
@@ -432,7 +514,9 @@ fn summary_screen(
     let dir = outdir.display();
     line(format!(
         "Results: {dir}/summary.csv (one row an input), {dir}/reports.jsonl (one report a line), \
-         {dir}/errors.csv; one output per report under {dir}/<input name>/"
+         {dir}/cells.csv (one row a table cell), {dir}/findings.csv (one row a rule instance), \
+         {dir}/cross_year.csv and {dir}/agencies.csv (years linked), {dir}/errors.csv; one \
+         output per report under {dir}/<input name>/"
     ));
     s
 }

@@ -72,8 +72,14 @@ pub struct Record {
     pub headline: Option<Headline>,
     /// How it ended.
     pub status: Status,
-    /// Where its compact JSON is in the spool: offset and length.
+    /// Where its compact JSON is in the reports spool: offset and length.
     pub spooled: Option<(u64, u64)>,
+    /// Where its cells.csv rows are in the cells spool.
+    pub cells_at: Option<(u64, u64)>,
+    /// Where its findings.csv rows are in the findings spool.
+    pub findings_at: Option<(u64, u64)>,
+    /// What the cross-year rules read of the report ([`nianbao::link::basis`]).
+    pub basis: Option<Box<nianbao::Report>>,
     /// Whether its outputs were up to date (`--resume`).
     pub up_to_date: bool,
     /// The resume-log line of a converted input.
@@ -90,6 +96,9 @@ impl Record {
             headline: Some(Headline::of(analysis)),
             status: Status::Ok,
             spooled: None,
+            cells_at: None,
+            findings_at: None,
+            basis: None,
             up_to_date,
             log_line: None,
         }
@@ -120,6 +129,9 @@ impl Record {
             headline: None,
             status,
             spooled: None,
+            cells_at: None,
+            findings_at: None,
+            basis: None,
             up_to_date: false,
             log_line: None,
         }
@@ -211,28 +223,54 @@ impl Spool {
         })
     }
 
-    /// Appends a line; returns its offset and length.
-    pub fn push(&self, line: &str) -> io::Result<(u64, u64)> {
+    /// Appends bytes (a line of JSON, or a report's CSV rows); returns their offset
+    /// and length.
+    pub fn push(&self, bytes: &[u8]) -> io::Result<(u64, u64)> {
         let mut guard = self
             .inner
             .lock()
             .map_err(|_| io::Error::other("spool lock poisoned"))?;
         let (writer, offset) = &mut *guard;
-        writer.write_all(line.as_bytes())?;
+        writer.write_all(bytes)?;
         let at = *offset;
-        let len = u64::try_from(line.len()).unwrap_or(u64::MAX);
+        let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         *offset += len;
         Ok((at, len))
     }
 
-    /// Copies the spooled lines of `records` (in their order) into `out`, one a line.
-    pub fn copy_in_order<W: Write>(self, records: &[Record], out: &mut W) -> io::Result<()> {
+    /// The bytes pushed at `(offset, len)`, read back as text.
+    pub fn read(&self, (offset, len): (u64, u64)) -> io::Result<String> {
+        let mut guard = self
+            .inner
+            .lock()
+            .map_err(|_| io::Error::other("spool lock poisoned"))?;
+        let (writer, _) = &mut *guard;
+        writer.flush()?;
+        let file = writer.get_mut();
+        file.seek(SeekFrom::Start(offset))?;
+        let mut text = String::new();
+        let read = (&*file).take(len).read_to_string(&mut text);
+        // Later pushes append at the end again, whatever the read did.
+        file.seek(SeekFrom::End(0))?;
+        read?;
+        Ok(text)
+    }
+
+    /// Copies the spans (in their order) into `out`, each followed by a line break
+    /// when `newline` is set (the JSON lines are pushed without one; CSV rows end in
+    /// their own).
+    pub fn copy_in_order<W: Write>(
+        self,
+        spans: impl Iterator<Item = (u64, u64)>,
+        newline: bool,
+        out: &mut W,
+    ) -> io::Result<()> {
         let (writer, _) = self
             .inner
             .into_inner()
             .map_err(|_| io::Error::other("spool lock poisoned"))?;
         let mut file = writer.into_inner().map_err(|e| e.into_error())?;
-        for (offset, len) in records.iter().filter_map(|r| r.spooled) {
+        for (offset, len) in spans {
             file.seek(SeekFrom::Start(offset))?;
             // File to file: the standard library copies in the kernel where it can.
             let copied = io::copy(&mut (&file).take(len), out)?;
@@ -242,7 +280,9 @@ impl Spool {
                     "the spool is shorter than what was written to it",
                 ));
             }
-            out.write_all(b"\n")?;
+            if newline {
+                out.write_all(b"\n")?;
+            }
         }
         Ok(())
     }
