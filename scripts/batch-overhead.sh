@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What the analyst outputs of `nianbao batch` (cells.csv, findings.csv, cross_year.csv,
+# agencies.csv: years linked) cost: the same batch over the bench corpus (200 .docx) by
+# the command built at BASE (before them) and at the working tree, counted in
+# instructions (callgrind's Ir, one worker thread: repeatable on a busy machine) and
+# timed (wall clock, runs alternated, the median of each).
+#
+#   scripts/batch-overhead.sh [BASE] [RUNS]
+#
+# BASE defaults to 9b35107 (the last commit before the analyst outputs), RUNS to 7.
+# Needs valgrind (installed with apt-get when missing). Builds both in release.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+base=${1:-9b35107}
+runs=${2:-7}
+input=$root/testdata/corpus/bench
+
+if ! command -v valgrind >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git -C "$root" worktree add --detach -q "$work/base" "$base"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+cargo build -q --release -p nianbao-cli --manifest-path "$work/base/Cargo.toml"
+cp "$CARGO_TARGET_DIR/release/nianbao" "$work/nianbao-base"
+cargo build -q --release -p nianbao-cli --manifest-path "$root/Cargo.toml"
+cp "$CARGO_TARGET_DIR/release/nianbao" "$work/nianbao-head"
+
+count() {
+    rm -rf "$work/out"
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+        "$work/nianbao-$1" batch "$input" -o "$work/out" -j 1 -q >/dev/null 2>"$work/cg.log"
+    grep -E '^summary:|^totals:' "$work/cg.out" | head -1 | awk '{print $2}'
+}
+ir_base=$(count base)
+ir_head=$(count head)
+
+declare -a t_base t_head
+for _ in $(seq "$runs"); do
+    for which in base head; do
+        rm -rf "$work/out"
+        start=$(date +%s%N)
+        "$work/nianbao-$which" batch "$input" -o "$work/out" -q
+        end=$(date +%s%N)
+        ms=$(( (end - start) / 1000000 ))
+        if [ "$which" = base ]; then t_base+=("$ms"); else t_head+=("$ms"); fi
+    done
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+mb=$(median "${t_base[@]}")
+mh=$(median "${t_head[@]}")
+
+echo "bench corpus: $(ls "$input"/*.docx | wc -l) .docx; base $base, head $(git -C "$root" rev-parse --short HEAD) + working tree"
+awk -v b="$ir_base" -v h="$ir_head" 'BEGIN {printf "instructions (-j 1): base %.3e, head %.3e: %+.1f %%\n", b, h, (h - b) * 100 / b}'
+awk -v b="$mb" -v h="$mh" -v n="$runs" 'BEGIN {printf "wall clock (median of %d, all cores): base %d ms, head %d ms: %+.1f %%\n", n, b, h, (h - b) * 100 / b}'
+echo "runs base: ${t_base[*]}"
+echo "runs head: ${t_head[*]}"
