@@ -40,7 +40,9 @@ fn is_formula_like(field: &str) -> bool {
     !plain_number
 }
 
-fn push_field(line: &mut String, field: &str) {
+/// Appends one field to a line being built, quoted or neutralized as needed (no
+/// separator).
+pub fn push_field(line: &mut String, field: &str) {
     // A leading apostrophe makes the cell text; the field is then quoted, as OWASP
     // advises, so that the apostrophe and what follows stay one field.
     if is_formula_like(field) {

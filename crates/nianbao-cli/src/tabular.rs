@@ -3,13 +3,14 @@
 //! (`cross_year.csv`). Each report's rows are made as text by the worker that read it
 //! and copied in source order at the end.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use nianbao::model::CellValue;
-use nianbao::rules::{Finding, Status, Term};
+use nianbao::rules::{Finding, Status};
 use nianbao::{Analysis, Number, TableKind};
 
-use crate::csv::write_record;
+use crate::csv::{push_field, write_record};
 
 /// The header of cells.csv.
 pub const CELLS_HEADER: [&str; 12] = [
@@ -59,88 +60,146 @@ pub const CROSS_YEAR_HEADER: [&str; 11] = [
     "note",
 ];
 
-/// The cells.csv rows of a report: every cell of its three tables, in table, row and
-/// column order.
-pub fn cell_rows<W: Write>(out: &mut W, source: &str, analysis: &Analysis) -> io::Result<()> {
+/// The start of every row of a report: source, agency and year, each a field, and the
+/// separator after them (written once a report, not once a cell).
+fn row_prefix(source: &str, analysis: &Analysis) -> String {
+    let meta = &analysis.report.meta;
+    let mut prefix = String::new();
+    push_field(&mut prefix, source);
+    prefix.push(',');
+    push_field(&mut prefix, meta.agency.as_deref().unwrap_or_default());
+    prefix.push(',');
+    if let Some(year) = meta.year {
+        let _ = write!(prefix, "{year}");
+    }
+    prefix.push(',');
+    prefix
+}
+
+/// The cells.csv rows of a report (every cell of its three tables, in table, row and
+/// column order) into `rows`, and into `values` one line a cell, `path\tkind\tvalue`,
+/// for comparing reports of one year without reading them again ([`parse_values`]).
+pub fn cell_rows(rows: &mut String, values: &mut String, source: &str, analysis: &Analysis) {
+    let prefix = row_prefix(source, analysis);
     let report = &analysis.report;
-    let agency = report.meta.agency.as_deref().unwrap_or_default();
-    let year = report.meta.year.map(|y| y.to_string()).unwrap_or_default();
     for kind in TableKind::ALL {
         let Some(table) = report.table(kind) else {
             continue;
         };
         let format = table.format.map_or("", |f| f.as_str());
         for (i, row) in table.rows.iter().enumerate() {
-            let row_key = row
-                .key
-                .as_deref()
-                .map_or_else(|| format!("rows[{i}]"), str::to_owned);
+            let extra;
+            let row_key = match row.key.as_deref() {
+                Some(key) => key,
+                None => {
+                    extra = format!("rows[{i}]");
+                    &extra
+                }
+            };
             for (column, cell) in &row.cells {
-                let (value, kind_word) = match &cell.value {
-                    CellValue::Number(n) => (n.to_string(), "number"),
-                    CellValue::Blank => (String::new(), "blank"),
-                    CellValue::Placeholder => (String::new(), "placeholder"),
-                    CellValue::Text => (String::new(), "text"),
+                // Keys are identifiers of the catalogue (letters, digits, `_`, `.`,
+                // `[]`): no field of theirs needs quoting.
+                rows.push_str(&prefix);
+                for field in [kind.key(), format, row_key, column] {
+                    rows.push_str(field);
+                    rows.push(',');
+                }
+                let path_at = rows.len();
+                let _ = write!(rows, "{}.{row_key}.{column}", kind.key());
+                let path_end = rows.len();
+                rows.push(',');
+                push_field(rows, &row.label);
+                rows.push(',');
+                let value_at = rows.len();
+                let word = match &cell.value {
+                    CellValue::Number(n) => {
+                        let _ = write!(rows, "{n}");
+                        "number"
+                    }
+                    CellValue::Blank => "blank",
+                    CellValue::Placeholder => "placeholder",
+                    CellValue::Text => "text",
                 };
-                let verbatim = match (&cell.verbatim, &cell.value) {
-                    (Some(v), _) => v.clone(),
-                    (None, CellValue::Number(_)) => value.clone(),
-                    (None, _) => String::new(),
-                };
-                let path = format!("{}.{row_key}.{column}", kind.key());
-                write_record(
-                    out,
-                    &[
-                        source,
-                        agency,
-                        &year,
-                        kind.key(),
-                        format,
-                        &row_key,
-                        column,
-                        &path,
-                        &row.label,
-                        &value,
-                        &verbatim,
-                        kind_word,
-                    ],
-                )?;
+                let value_end = rows.len();
+                rows.push(',');
+                match &cell.verbatim {
+                    Some(v) => push_field(rows, v),
+                    None => rows.extend_from_within(value_at..value_end),
+                }
+                rows.push(',');
+                rows.push_str(word);
+                rows.push_str("\r\n");
+                values.extend(rows.get(path_at..path_end));
+                values.push('\t');
+                values.push_str(word);
+                values.push('\t');
+                values.extend(rows.get(value_at..value_end));
+                values.push('\n');
             }
         }
     }
-    Ok(())
+}
+
+/// The (path, value) pairs of what [`cell_rows`] wrote into `values`.
+pub fn parse_values(text: &str) -> Vec<(String, CellValue)> {
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (path, word, value) = (parts.next()?, parts.next()?, parts.next()?);
+            let value = match word {
+                "number" => CellValue::Number(value.parse().ok()?),
+                "blank" => CellValue::Blank,
+                "placeholder" => CellValue::Placeholder,
+                _ => CellValue::Text,
+            };
+            Some((path.to_owned(), value))
+        })
+        .collect()
 }
 
 /// The findings.csv rows of a report: every rule instance checked.
-pub fn finding_rows<W: Write>(out: &mut W, source: &str, analysis: &Analysis) -> io::Result<()> {
-    let meta = &analysis.report.meta;
-    let agency = meta.agency.as_deref().unwrap_or_default();
-    let year = meta.year.map(|y| y.to_string()).unwrap_or_default();
+pub fn finding_rows(rows: &mut String, source: &str, analysis: &Analysis) {
+    let prefix = row_prefix(source, analysis);
     for f in &analysis.findings {
+        rows.push_str(&prefix);
+        for field in [f.rule.as_str(), &f.instance] {
+            push_field(rows, field);
+            rows.push(',');
+        }
+        rows.push_str(status_word(f.status));
+        rows.push_str(if f.soft { ",true," } else { ",false," });
+        for n in [f.left, f.right] {
+            if let Some(n) = n {
+                let _ = write!(rows, "{n}");
+            }
+            rows.push(',');
+        }
+        // Paths are catalogue identifiers and values numbers: no quoting needed.
+        for (i, side) in [&f.left_terms, &f.right_terms].into_iter().enumerate() {
+            for (j, t) in side.iter().enumerate() {
+                if j > 0 {
+                    rows.push_str("; ");
+                }
+                rows.push_str(&t.path);
+                rows.push('=');
+                if let Some(v) = t.value {
+                    let _ = write!(rows, "{v}");
+                }
+            }
+            if i == 0 {
+                rows.push(',');
+            }
+        }
         let (stated, sentence) = f
             .claim
             .as_ref()
             .map_or(("", ""), |c| (c.text.as_str(), c.sentence.as_str()));
-        write_record(
-            out,
-            &[
-                source,
-                agency,
-                &year,
-                &f.rule,
-                &f.instance,
-                status_word(f.status),
-                if f.soft { "true" } else { "false" },
-                &number(f.left),
-                &number(f.right),
-                &terms(&f.left_terms),
-                &terms(&f.right_terms),
-                stated,
-                sentence,
-            ],
-        )?;
+        rows.push(',');
+        push_field(rows, stated);
+        rows.push(',');
+        push_field(rows, sentence);
+        rows.push_str("\r\n");
     }
-    Ok(())
 }
 
 /// `passed`, `failed`, `not_assessable`: the words of the JSON.
@@ -155,15 +214,6 @@ pub fn status_word(status: Status) -> &'static str {
 /// A number as written in the JSON, or empty.
 pub fn number(n: Option<Number>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
-}
-
-/// The terms of one side: `path=value` joined by `; ` (`path=` for a blank).
-fn terms(terms: &[Term]) -> String {
-    terms
-        .iter()
-        .map(|t| format!("{}={}", t.path, number(t.value)))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// One finding of the cross-year rules as a cross_year.csv row.

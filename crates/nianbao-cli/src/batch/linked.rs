@@ -10,7 +10,7 @@ use nianbao::rules::check_cross_year;
 
 use super::record::{Record, Spool, Status};
 use crate::csv::{BOM, write_record};
-use crate::tabular::{CROSS_YEAR_HEADER, CrossYearRow, value_word};
+use crate::tabular::{self, CROSS_YEAR_HEADER, CrossYearRow, value_word};
 
 /// What linking found.
 #[derive(Debug, Default)]
@@ -55,8 +55,8 @@ impl Linked {
 /// The rule of a same-year comparison in cross_year.csv.
 pub const DUPLICATE: &str = "duplicate";
 
-/// Links the converted records (`records` in source order; the spool holds their JSON
-/// for the cell-by-cell comparison of duplicates).
+/// Links the converted records (`records` in source order; the spool holds their cell
+/// values for the cell-by-cell comparison of duplicates).
 pub fn link_records(records: &[Record], spool: &Spool) -> Linked {
     let entries: Vec<Entry<'_>> = records
         .iter()
@@ -126,12 +126,10 @@ fn compare_duplicate(
         .and_then(|b| b.meta.year)
         .unwrap_or_default();
     let sources = (first.source.as_str(), second.source.as_str());
-    let read = |r: &Record| -> Result<nianbao::Report, String> {
-        let at = r.spooled.ok_or("no JSON spooled")?;
+    let read = |r: &Record| -> Result<Vec<(String, nianbao::CellValue)>, String> {
+        let at = r.values_at.ok_or("no cell values spooled")?;
         let text = spool.read(at).map_err(|e| e.to_string())?;
-        nianbao::json::from_str(&text)
-            .map(|a| a.report)
-            .map_err(|e| e.to_string())
+        Ok(tabular::parse_values(&text))
     };
     let (a, b) = match (read(first), read(second)) {
         (Ok(a), Ok(b)) => (a, b),
@@ -145,7 +143,7 @@ fn compare_duplicate(
             )];
         }
     };
-    let comparison = link::compare_cells(&a, &b);
+    let comparison = link::compare_values(a, b);
     let row = |column: String, status, left: String, right: String, note: String| CrossYearRow {
         agency: agency.to_owned(),
         year,

@@ -78,6 +78,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         reports: Spool::create(&out.scratch_file("reports")).context("creating the spool")?,
         cells: Spool::create(&out.scratch_file("cells")).context("creating the spool")?,
         findings: Spool::create(&out.scratch_file("findings")).context("creating the spool")?,
+        values: Spool::create(&out.scratch_file("values")).context("creating the spool")?,
     };
     let log = ResumeLog::open(out.root(), args.resume).context("opening the resume log")?;
     let threads = args.jobs.map_or(0, std::num::NonZeroUsize::get);
@@ -135,7 +136,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         record::write_errors(w, &records)
     })
     .context("writing errors.csv")?;
-    let linked = linked::link_records(&records, &spools.reports);
+    let linked = linked::link_records(&records, &spools.values);
     out.write_atomic_with(Path::new("cross_year.csv"), |w| {
         linked::write_cross_year(w, &linked)
     })
@@ -148,6 +149,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         reports,
         cells,
         findings,
+        values: _,
     } = spools;
     out.write_atomic_with(Path::new("reports.jsonl"), |w| {
         reports.copy_in_order(records.iter().filter_map(|r| r.spooled), true, w)
@@ -304,28 +306,32 @@ fn resume_from_json(job: &Job, hash: &str, ctx: &Worker<'_>) -> Option<Record> {
     Some(spool(record, &analysis, ctx))
 }
 
-/// The three spools of a run: each report's JSON line, cells.csv rows and
-/// findings.csv rows, appended as workers finish and copied in source order at the end.
+/// The spools of a run: each report's JSON line, cells.csv rows, findings.csv rows
+/// and cell values (for comparing two reports of one year), appended as workers finish
+/// and copied in source order (or read back) at the end.
 struct Spools {
     reports: Spool,
     cells: Spool,
     findings: Spool,
+    values: Spool,
 }
 
-/// Spools a converted report's JSON line and CSV rows, and keeps what the cross-year
-/// rules read of it.
+/// Spools a converted report's JSON line, CSV rows and cell values, and keeps what the
+/// cross-year rules read of it.
 fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> Record {
-    let mut cells = Vec::with_capacity(32 << 10);
-    let mut findings = Vec::with_capacity(8 << 10);
-    let pushed = tabular::cell_rows(&mut cells, &record.source, analysis)
-        .and_then(|()| tabular::finding_rows(&mut findings, &record.source, analysis))
-        .and_then(|()| {
-            let json = nianbao::json::to_string_compact(analysis);
-            record.spooled = Some(ctx.spools.reports.push(json.as_bytes())?);
-            record.cells_at = Some(ctx.spools.cells.push(&cells)?);
-            record.findings_at = Some(ctx.spools.findings.push(&findings)?);
-            Ok(())
-        });
+    let mut cells = String::with_capacity(32 << 10);
+    let mut values = String::with_capacity(8 << 10);
+    let mut findings = String::with_capacity(16 << 10);
+    tabular::cell_rows(&mut cells, &mut values, &record.source, analysis);
+    tabular::finding_rows(&mut findings, &record.source, analysis);
+    let pushed = (|| -> std::io::Result<()> {
+        let json = nianbao::json::to_string_compact(analysis);
+        record.spooled = Some(ctx.spools.reports.push(json.as_bytes())?);
+        record.cells_at = Some(ctx.spools.cells.push(cells.as_bytes())?);
+        record.findings_at = Some(ctx.spools.findings.push(findings.as_bytes())?);
+        record.values_at = Some(ctx.spools.values.push(values.as_bytes())?);
+        Ok(())
+    })();
     if let Err(e) = pushed {
         return Record::failed(
             &record.source,

@@ -78,6 +78,8 @@ pub struct Record {
     pub cells_at: Option<(u64, u64)>,
     /// Where its findings.csv rows are in the findings spool.
     pub findings_at: Option<(u64, u64)>,
+    /// Where its cell values are in the values spool.
+    pub values_at: Option<(u64, u64)>,
     /// What the cross-year rules read of the report ([`nianbao::link::basis`]).
     pub basis: Option<Box<nianbao::Report>>,
     /// Whether its outputs were up to date (`--resume`).
@@ -98,6 +100,7 @@ impl Record {
             spooled: None,
             cells_at: None,
             findings_at: None,
+            values_at: None,
             basis: None,
             up_to_date,
             log_line: None,
@@ -131,6 +134,7 @@ impl Record {
             spooled: None,
             cells_at: None,
             findings_at: None,
+            values_at: None,
             basis: None,
             up_to_date: false,
             log_line: None,

@@ -1,8 +1,8 @@
 //! Two reports of one agency and year compared cell by cell.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Cell, CellValue};
+use crate::model::CellValue;
 use crate::{Report, TableKind};
 
 /// A cell whose value differs between two reports (or that only one of them has).
@@ -25,7 +25,7 @@ pub struct Comparison {
     /// Cells both have, with the same value (a blank equals a blank).
     pub same: usize,
     /// Cells that differ or that one report lacks, in table, row and column order of
-    /// the first report, then the second's own.
+    /// the first report, then the second's own by path.
     pub differences: Vec<CellDifference>,
     /// Tables in one report only.
     pub tables_in_one_only: Vec<TableKind>,
@@ -50,51 +50,69 @@ pub struct Comparison {
 /// assert_eq!(c.differences[0].path, "review_litigation.review.total");
 /// ```
 pub fn compare_cells(left: &Report, right: &Report) -> Comparison {
-    let mut comparison = Comparison::default();
-    for kind in TableKind::ALL {
-        let (a, b) = match (left.table(kind), right.table(kind)) {
-            (None, None) => continue,
-            (Some(a), Some(b)) => (a, b),
-            _ => {
-                comparison.tables_in_one_only.push(kind);
-                continue;
-            }
-        };
-        let theirs: BTreeMap<String, &Cell> = b.cells().collect();
-        let mut seen = 0usize;
-        for (path, cell) in a.cells() {
-            match theirs.get(&path) {
-                Some(other) => {
-                    seen += 1;
-                    if other.value == cell.value {
-                        comparison.same += 1;
-                    } else {
-                        comparison.differences.push(CellDifference {
-                            path,
-                            left: Some(cell.value.clone()),
-                            right: Some(other.value.clone()),
-                        });
-                    }
-                }
-                None => comparison.differences.push(CellDifference {
-                    path,
-                    left: Some(cell.value.clone()),
-                    right: None,
-                }),
-            }
+    let cells = |r: &Report| -> Vec<(String, CellValue)> {
+        TableKind::ALL
+            .iter()
+            .filter_map(|k| r.table(*k))
+            .flat_map(|t| t.cells().map(|(path, cell)| (path, cell.value.clone())))
+            .collect()
+    };
+    compare_values(cells(left), cells(right))
+}
+
+/// Compares two reports' cells given as (path, value) pairs, each in the order of its
+/// report (what [`compare_cells`] does with the tables themselves; a caller that
+/// kept the values elsewhere, as `nianbao batch` does, gives them here). A table (the
+/// path's first part) that only one side has is listed in
+/// [`Comparison::tables_in_one_only`] and its cells are not compared one by one.
+pub fn compare_values(
+    left: impl IntoIterator<Item = (String, CellValue)>,
+    right: impl IntoIterator<Item = (String, CellValue)>,
+) -> Comparison {
+    let table = |path: &str| path.split('.').next().and_then(TableKind::from_key);
+    let left: Vec<(String, CellValue)> = left.into_iter().collect();
+    let mut theirs: BTreeMap<String, CellValue> = right.into_iter().collect();
+    let ours_tables: BTreeSet<TableKind> = left.iter().filter_map(|(p, _)| table(p)).collect();
+    let their_tables: BTreeSet<TableKind> = theirs.keys().filter_map(|p| table(p)).collect();
+    let mut comparison = Comparison {
+        tables_in_one_only: ours_tables
+            .symmetric_difference(&their_tables)
+            .copied()
+            .collect(),
+        ..Comparison::default()
+    };
+    let skipped =
+        |path: &str| table(path).is_some_and(|t| comparison_skips(&ours_tables, &their_tables, t));
+    for (path, value) in left {
+        if skipped(&path) {
+            continue;
         }
-        if seen < theirs.len() {
-            let ours: BTreeMap<String, &Cell> = a.cells().collect();
-            for (path, cell) in b.cells() {
-                if !ours.contains_key(&path) {
-                    comparison.differences.push(CellDifference {
-                        path,
-                        left: None,
-                        right: Some(cell.value.clone()),
-                    });
-                }
-            }
+        match theirs.remove(&path) {
+            Some(other) if other == value => comparison.same += 1,
+            other => comparison.differences.push(CellDifference {
+                path,
+                left: Some(value),
+                right: other,
+            }),
+        }
+    }
+    for (path, value) in theirs {
+        if !skipped(&path) {
+            comparison.differences.push(CellDifference {
+                path,
+                left: None,
+                right: Some(value),
+            });
         }
     }
     comparison
+}
+
+/// Whether a table's cells are left out of the comparison: one side lacks the table.
+fn comparison_skips(
+    ours: &BTreeSet<TableKind>,
+    theirs: &BTreeSet<TableKind>,
+    t: TableKind,
+) -> bool {
+    ours.contains(&t) != theirs.contains(&t)
 }

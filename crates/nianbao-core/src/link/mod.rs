@@ -27,7 +27,7 @@ mod compare;
 mod traditional;
 
 pub use agency::AgencyKey;
-pub use compare::{CellDifference, Comparison, compare_cells};
+pub use compare::{CellDifference, Comparison, compare_cells, compare_values};
 
 use std::collections::{BTreeMap, BTreeSet};
 
