@@ -297,3 +297,86 @@ pub fn value_word(value: Option<&CellValue>) -> String {
         None => "(none)".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao::model::{Row, Table};
+    use nianbao::{Cell, TableFormat};
+
+    fn analysis() -> Analysis {
+        let mut t = Table::new(TableKind::ActiveDisclosure, Some(TableFormat::Format2021));
+        t.rows.push(
+            Row::new(Some("regulations"), "规章, 含\"修订\"")
+                .with_cell("issued", Cell::number(Number::from(2)))
+                .with_cell("repealed", Cell::BLANK),
+        );
+        let mut extra = Cell::BLANK;
+        extra.value = CellValue::Text;
+        extra.verbatim = Some("=1+1".into());
+        t.rows
+            .push(Row::new(None, "其他").with_cell("issued", extra));
+        let mut a = Analysis::default();
+        a.report.meta.agency = Some("示例县,人民政府".into());
+        a.report.meta.year = Some(2023);
+        a.report.active_disclosure = Some(t);
+        a
+    }
+
+    #[test]
+    fn cell_rows_quote_what_needs_it_and_keep_the_values() {
+        let (mut rows, mut values) = (String::new(), String::new());
+        cell_rows(&mut rows, &mut values, "a.txt", &analysis());
+        let lines: Vec<&str> = rows.split_terminator("\r\n").collect();
+        assert_eq!(
+            lines,
+            [
+                "a.txt,\"示例县,人民政府\",2023,active_disclosure,2021,regulations,issued,\
+                 active_disclosure.regulations.issued,\"规章, 含\"\"修订\"\"\",2,2,number",
+                "a.txt,\"示例县,人民政府\",2023,active_disclosure,2021,regulations,repealed,\
+                 active_disclosure.regulations.repealed,\"规章, 含\"\"修订\"\"\",,,blank",
+                "a.txt,\"示例县,人民政府\",2023,active_disclosure,2021,rows[1],issued,\
+                 active_disclosure.rows[1].issued,其他,,\"'=1+1\",text",
+            ]
+        );
+        assert_eq!(
+            parse_values(&values),
+            [
+                (
+                    "active_disclosure.regulations.issued".to_owned(),
+                    CellValue::Number(Number::from(2))
+                ),
+                (
+                    "active_disclosure.regulations.repealed".to_owned(),
+                    CellValue::Blank
+                ),
+                (
+                    "active_disclosure.rows[1].issued".to_owned(),
+                    CellValue::Text
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn finding_rows_list_both_sides() {
+        let mut a = analysis();
+        let term = |path: &str, v: Option<i64>| nianbao::rules::Term {
+            path: path.into(),
+            value: v.map(Number::from),
+        };
+        a.findings.push(nianbao::rules::Finding::evaluate(
+            "applications.balance",
+            "total",
+            vec![term("x.a", Some(1)), term("x.b", None)],
+            vec![term("x.c", Some(1))],
+        ));
+        let mut rows = String::new();
+        finding_rows(&mut rows, "a.txt", &a);
+        assert_eq!(
+            rows,
+            "a.txt,\"示例县,人民政府\",2023,applications.balance,total,not_assessable,false,,1,\
+             x.a=1; x.b=,x.c=1,,\r\n"
+        );
+    }
+}
