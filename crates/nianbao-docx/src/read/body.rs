@@ -622,17 +622,14 @@ impl<'a, 's> BodyReader<'a, 's> {
             None => style.heading,
         };
         let text_is_empty = text.is_empty();
-        let para = Paragraph {
-            text,
-            heading_level,
-            // Paragraphs of a cell become the cell's text, and empty ones are dropped:
-            // neither needs a position of its own.
-            pos: if self.in_cell == 0 && (!text_is_empty || props.mark_deleted) {
-                self.pos(offset)
-            } else {
-                Pos::default()
-            },
+        // Paragraphs of a cell become the cell's text, and empty ones are dropped:
+        // neither needs a position of its own.
+        let pos = if self.in_cell == 0 && (!text_is_empty || props.mark_deleted) {
+            self.pos(offset)
+        } else {
+            Pos::default()
         };
+        let para = Paragraph::new(text, pos).with_heading_level(heading_level);
         Ok((para, props.mark_deleted, floating))
     }
 
