@@ -231,9 +231,10 @@ mod tests {
         let two = crate::recognize(&doc).report;
         assert!(looks_like_report(&doc));
         assert!(two.has_report_content());
-        let mut tables = Report::default();
-        tables.review_litigation =
-            Some(crate::model::Table::new(TableKind::ReviewLitigation, None));
+        let tables = Report {
+            review_litigation: Some(crate::model::Table::new(TableKind::ReviewLitigation, None)),
+            ..Report::default()
+        };
         assert!(tables.has_report_content());
     }
 }

@@ -1,5 +1,5 @@
-//! Splitting a grid row into its label cells and its value cells ([`view`]), matching
-//! labels to template rows ([`matching`]), and placing values in columns ([`values`]).
+//! Splitting a grid row into its label cells and its value cells (`view`), matching
+//! labels to template rows (`matching`), and placing values in columns (`values`).
 
 mod matching;
 mod values;
