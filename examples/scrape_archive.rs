@@ -133,7 +133,7 @@ fn convert(path: &Path, rel_name: &str, output: &Path) -> Outcome {
         }
         None => return Outcome::Skipped("not a format nianbao reads".into()),
     };
-    if format == Some(Format::Html) && !html::has_report_markers(&doc) {
+    if format == Some(Format::Html) && !nianbao::recognize::looks_like_report(&doc) {
         let what = doc
             .properties
             .get("title")

@@ -99,9 +99,11 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
 /// reader), else by `name`'s extension, else by the look of the text. A PDF, an image
 /// or an RTF is [`Error::Unsupported`], saying what it is.
 ///
-/// An input in which nothing of a report is found (no section heading, none of the
-/// three tables) is [`Error::NoReport`]; to look at such a document anyway, use
-/// [`read_document`] and [`analyze`].
+/// An input in which no report is found is [`Error::NoReport`]: fewer than two of the
+/// six sections and none of the three tables recognized
+/// ([`Report::has_report_content`](nianbao_core::Report::has_report_content), the one
+/// rule nianbao has for it). To look at such a document anyway, use [`read_document`]
+/// and [`analyze`].
 ///
 /// A scraper with a page's bytes and URL in memory needs this one call:
 /// `read_bytes(&bytes, Some(url), &Options::default().with_format(Format::Html))`
@@ -115,7 +117,8 @@ pub fn read_bytes(bytes: &[u8], name: Option<&str>, options: &Options) -> Result
     let (format, doc) = read_document(bytes, name, options)?;
     let mut analysis = analyze(&doc);
     if !analysis.report.has_report_content() {
-        let reason = "no section heading of the six and none of the three tables was found";
+        let reason =
+            "fewer than two section headings of the six and none of the three tables were found";
         return Err(Error::NoReport {
             file: name.unwrap_or(nianbao_core::UNNAMED).to_owned(),
             reason: reason.to_owned(),

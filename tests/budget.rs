@@ -284,11 +284,14 @@ fn the_largest_accepted_text_holds_the_budget() {
     let _serial = lock();
     // 60 MB: lines of 30 copies of the prose (3.6 KB), 16,000 lines.
     let line = format!("{}\n", PROSE.repeat(30));
-    let text = format!("一、总体情况\n{}", line.repeat((60 << 20) / line.len()));
+    let text = format!(
+        "一、总体情况\n{}二、主动公开政府信息情况\n",
+        line.repeat((60 << 20) / line.len())
+    );
     let m =
         measure(|| nianbao::read_bytes(text.as_bytes(), Some("prose.txt"), &Options::default()));
     let analysis = m.result.as_ref().unwrap();
-    assert_eq!(analysis.report.sections.len(), 1);
+    assert_eq!(analysis.report.sections.len(), 2);
     hold("prose.txt", text.len(), &m, MAX_PEAK, 1);
     hold_json("prose.txt", text.len(), analysis);
     // 450,000 short lines (just under max_nodes): every one a paragraph.
@@ -319,13 +322,13 @@ fn the_largest_accepted_html_holds_the_budget() {
     // 60 MB of paragraphs of 30 copies of the prose: 16,000 elements.
     let p = format!("<p>{}</p>\n", PROSE.repeat(30));
     let page = format!(
-        "<html><body><h3>一、总体情况</h3>{}</body></html>",
+        "<html><body><h3>一、总体情况</h3>{}<h3>二、主动公开政府信息情况</h3></body></html>",
         p.repeat((60 << 20) / p.len())
     );
     let m =
         measure(|| nianbao::read_bytes(page.as_bytes(), Some("prose.html"), &Options::default()));
     let analysis = m.result.as_ref().unwrap();
-    assert_eq!(analysis.report.sections.len(), 1);
+    assert_eq!(analysis.report.sections.len(), 2);
     hold("prose.html", page.len(), &m, MAX_PEAK, 1);
     hold_json("prose.html", page.len(), analysis);
 }

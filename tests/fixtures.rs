@@ -77,10 +77,8 @@ fn recognize_grids(grids: Vec<Vec<Vec<&str>>>) -> nianbao::Report {
 
 /// The report recognized in a document made of these grids only.
 fn recognize_tables(grids: Vec<nianbao::ir::Table>) -> nianbao::Report {
-    let doc = nianbao::ir::Document {
-        blocks: grids.into_iter().map(nianbao::ir::Block::Table).collect(),
-        ..nianbao::ir::Document::default()
-    };
+    let mut doc = nianbao::ir::Document::default();
+    doc.blocks = grids.into_iter().map(nianbao::ir::Block::Table).collect();
     nianbao::recognize(&doc).report
 }
 
@@ -196,55 +194,46 @@ fn table_4_keeps_its_full_data_row_over_shorter_rows_below() {
 #[test]
 fn table_3_cells_under_the_applicant_columns_are_values_whatever_they_hold() {
     use nianbao::ir::{Cell, Pos, Row, Table};
-    let cell = |text: &str, col: u32, span: u32| Cell {
-        col_span: span,
-        ..Cell::new(text, col, Pos::default())
-    };
-    let row = |cells: Vec<Cell>| Row {
-        cells,
-        ..Row::default()
-    };
-    let grid = Table {
-        rows: vec![
-            row(vec![
-                cell("（本列数据的勾稽关系为：…）", 0, 3),
-                cell("申请人情况", 3, 7),
-            ]),
-            row(vec![
-                cell("自然人", 3, 1),
-                cell("法人或其他组织", 4, 5),
-                cell("总计", 9, 1),
-            ]),
-            row([
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ]
-            .into_iter()
-            .zip(4..)
-            .map(|(t, c)| cell(t, c, 1))
-            .collect()),
-            row(
-                std::iter::once(cell("一、本年新收政府信息公开申请数量", 0, 3))
-                    .chain(
-                        ["见附件", "—", "83", "rmati", "无正当理由", "", ""]
-                            .into_iter()
-                            .zip(3..)
-                            .map(|(t, c)| cell(t, c, 1)),
-                    )
-                    .collect(),
-            ),
-            row(
-                std::iter::once(cell("二、上年结转政府信息公开申请数量", 0, 3))
-                    .chain((3..10).map(|c| cell("1", c, 1)))
-                    .collect(),
-            ),
-        ],
-        spans_known: true,
-        pos: Pos::default(),
-    };
+    let cell =
+        |text: &str, col: u32, span: u32| Cell::new(text, col, Pos::default()).with_spans(span, 1);
+    let row = |cells: Vec<Cell>| Row::new(cells, Pos::default());
+    let grid = Table::new(Pos::default()).with_rows(vec![
+        row(vec![
+            cell("（本列数据的勾稽关系为：…）", 0, 3),
+            cell("申请人情况", 3, 7),
+        ]),
+        row(vec![
+            cell("自然人", 3, 1),
+            cell("法人或其他组织", 4, 5),
+            cell("总计", 9, 1),
+        ]),
+        row([
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .into_iter()
+        .zip(4..)
+        .map(|(t, c)| cell(t, c, 1))
+        .collect()),
+        row(
+            std::iter::once(cell("一、本年新收政府信息公开申请数量", 0, 3))
+                .chain(
+                    ["见附件", "—", "83", "rmati", "无正当理由", "", ""]
+                        .into_iter()
+                        .zip(3..)
+                        .map(|(t, c)| cell(t, c, 1)),
+                )
+                .collect(),
+        ),
+        row(
+            std::iter::once(cell("二、上年结转政府信息公开申请数量", 0, 3))
+                .chain((3..10).map(|c| cell("1", c, 1)))
+                .collect(),
+        ),
+    ]);
     let report = recognize_tables(vec![grid]);
     let apps = report.applications.unwrap();
     assert_eq!(

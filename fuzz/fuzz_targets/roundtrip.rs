@@ -88,12 +88,9 @@ fn table(kind: TableKind, input: &TableInput) -> Table {
                 (col.key.into(), Cell::parse(&text, col.kind))
             })
             .collect();
-        t.rows.push(Row {
-            key: Some(spec.key.into()),
-            label: spec.label.to_owned(),
-            cells,
-            pos: Pos::default(),
-        });
+        let mut row = Row::new(Some(spec.key), spec.label);
+        row.cells = cells;
+        t.rows.push(row);
     }
     let columns = specs.first().map(|s| s.columns).unwrap_or_default();
     for (label, cells) in &input.extra_rows {
@@ -102,42 +99,33 @@ fn table(kind: TableKind, input: &TableInput) -> Table {
             .zip(cells)
             .map(|(col, c)| (col.key.into(), Cell::parse(&c.text(), col.kind)))
             .collect();
-        t.rows.push(Row {
-            key: None,
-            label: label.clone(),
-            cells,
-            pos: Pos::default(),
-        });
+        let mut row = Row::new(None, label.clone());
+        row.cells = cells;
+        t.rows.push(row);
     }
     t.notes = input.notes.clone();
     t
 }
 
 fn report(input: &Input) -> Report {
-    let mut report = Report {
-        meta: Meta {
-            title: input.title.clone(),
-            agency: input.agency.clone(),
-            year: input.year,
-            year_text: input.year_text.clone(),
-            kind: if input.legacy {
-                ReportKind::Legacy
-            } else {
-                ReportKind::National
-            },
-        },
-        preamble: input.preamble.clone(),
-        other_tables: input.other_tables.clone(),
-        ..Report::default()
-    };
+    let mut report = Report::default();
+    let mut meta = Meta::default().with_kind(if input.legacy {
+        ReportKind::Legacy
+    } else {
+        ReportKind::National
+    });
+    meta.title = input.title.clone();
+    meta.agency = input.agency.clone();
+    meta.year = input.year;
+    meta.year_text = input.year_text.clone();
+    report.meta = meta;
+    report.preamble = input.preamble.clone();
+    report.other_tables = input.other_tables.clone();
     for (k, heading, paragraphs) in &input.sections {
         let key = SectionKey::ALL[usize::from(*k) % SectionKey::ALL.len()];
-        report.sections.push(Section {
-            key,
-            heading: heading.clone(),
-            paragraphs: paragraphs.clone(),
-            pos: Pos::default(),
-        });
+        let mut section = Section::new(key, heading.clone());
+        section.paragraphs = paragraphs.clone();
+        report.sections.push(section);
     }
     for (kind, t) in TableKind::ALL.into_iter().zip(&input.tables) {
         if let Some(t) = t {
@@ -157,11 +145,7 @@ fuzz_target!(|input: Input| {
             Diagnostic::warning(code, message.clone(), line.map(Pos::line))
         })
         .collect();
-    let analysis = Analysis {
-        report,
-        findings,
-        diagnostics,
-    };
+    let analysis = Analysis::new(report, findings, diagnostics);
     let json = nianbao_json::to_string(&analysis);
     match nianbao_json::from_str(&json) {
         Ok(back) => assert_eq!(

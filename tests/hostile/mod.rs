@@ -118,8 +118,8 @@ pub fn vmerge(cells: usize) -> (Vec<u8>, usize) {
     (docx(&document, None), document.len())
 }
 
-/// `tables` tables of `rows` × 1,000 cells `cell` after a section heading; with the
-/// size of `document.xml`.
+/// `tables` tables of `rows` × 1,000 cells `cell` between two section headings (one
+/// heading alone is no report); with the size of `document.xml`.
 pub fn tables(tables: usize, rows: usize, cell: &str) -> (Vec<u8>, usize) {
     let mut table = String::from("<w:tbl>");
     for _ in 0..rows {
@@ -131,8 +131,9 @@ pub fn tables(tables: usize, rows: usize, cell: &str) -> (Vec<u8>, usize) {
     }
     table.push_str("</w:tbl>");
     let document = body(&format!(
-        "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>{}",
-        table.repeat(tables)
+        "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>{}{}",
+        table.repeat(tables),
+        "<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>"
     ));
     (docx(&document, None), document.len())
 }
@@ -151,9 +152,13 @@ pub fn attributes(n: usize) -> String {
 pub const PROSE: &str =
     "本年度，我单位认真贯彻落实条例，持续加大主动公开力度，规范依申请公开办理，各项工作有序推进。";
 
-/// A text of a section heading and `lines` short lines.
+/// A text of a section heading, `lines` short lines and a second heading (one heading
+/// alone is no report).
 pub fn lines(lines: usize) -> String {
-    format!("一、总体情况\n{}", "本年度无变化。\n".repeat(lines))
+    format!(
+        "一、总体情况\n{}二、主动公开政府信息情况\n",
+        "本年度无变化。\n".repeat(lines)
+    )
 }
 
 /// A pipe table of `rows` rows of 20 cells after a section heading.

@@ -26,6 +26,7 @@ pub enum Severity {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code, see [`codes`].
     pub code: String,
@@ -41,23 +42,39 @@ pub struct Diagnostic {
     pub pos: Option<Pos>,
 }
 
+/// `#[non_exhaustive]`: build it with [`Diagnostic::new`], [`Diagnostic::warning`] or
+/// [`Diagnostic::info`].
+///
+/// ```
+/// use nianbao_core::{Diagnostic, Pos, Severity};
+/// let d = Diagnostic::new("row.extra", Severity::Info, "an extra row", Some(Pos::line(7)));
+/// assert_eq!(d, Diagnostic::info("row.extra", "an extra row", Some(Pos::line(7))));
+/// ```
 impl Diagnostic {
-    /// A warning with a code and message.
-    pub fn warning(code: &str, message: impl Into<String>, pos: Option<Pos>) -> Self {
+    /// A diagnostic of a severity with a code and message; an unknown position is
+    /// dropped.
+    pub fn new(
+        code: &str,
+        severity: Severity,
+        message: impl Into<String>,
+        pos: Option<Pos>,
+    ) -> Self {
         Diagnostic {
             code: code.to_owned(),
-            severity: Severity::Warning,
+            severity,
             message: message.into(),
             pos: pos.filter(|p| !p.is_unknown()),
         }
     }
 
+    /// A warning with a code and message.
+    pub fn warning(code: &str, message: impl Into<String>, pos: Option<Pos>) -> Self {
+        Diagnostic::new(code, Severity::Warning, message, pos)
+    }
+
     /// An informational diagnostic with a code and message.
     pub fn info(code: &str, message: impl Into<String>, pos: Option<Pos>) -> Self {
-        Diagnostic {
-            severity: Severity::Info,
-            ..Diagnostic::warning(code, message, pos)
-        }
+        Diagnostic::new(code, Severity::Info, message, pos)
     }
 }
 

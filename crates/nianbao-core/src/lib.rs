@@ -64,7 +64,17 @@ pub const SCHEMA_VERSION: &str = "1.2.0";
 pub const GENERATOR: &str = concat!("nianbao ", env!("CARGO_PKG_VERSION"));
 
 /// A report with its findings and diagnostics: the whole result of reading one source.
+///
+/// `#[non_exhaustive]`: build it with [`Analysis::new`] (or `Analysis::default()` and
+/// field assignment).
+///
+/// ```
+/// use nianbao_core::{Analysis, Report};
+/// let analysis = Analysis::new(Report::default(), Vec::new(), Vec::new());
+/// assert!(analysis.findings.is_empty());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Analysis {
     /// The recognized report.
     pub report: Report,
@@ -72,6 +82,21 @@ pub struct Analysis {
     pub findings: Vec<rules::Finding>,
     /// Every diagnostic of the reader and the recognizer.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// An analysis of a report with its findings and diagnostics.
+    pub fn new(
+        report: Report,
+        findings: Vec<rules::Finding>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        Analysis {
+            report,
+            findings,
+            diagnostics,
+        }
+    }
 }
 
 /// Recognizes a document and checks the rules: the whole job after reading.

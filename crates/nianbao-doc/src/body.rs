@@ -260,11 +260,9 @@ impl State<'_> {
         let Some(open) = self.tables.last_mut() else {
             if !text.is_empty() {
                 let heading_level = props.outline.filter(|&l| l < 9).map(|l| l + 1);
-                self.blocks.push(Block::Paragraph(Paragraph {
-                    text,
-                    heading_level,
-                    pos,
-                }));
+                self.blocks.push(Block::Paragraph(
+                    Paragraph::new(text, pos).with_heading_level(heading_level),
+                ));
             }
             return Ok(());
         };

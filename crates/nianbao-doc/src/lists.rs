@@ -3,12 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use nianbao_core::text::NumFmt;
+use nianbao_core::text::{LIST_LEVELS as LEVELS, ListCounter, ListSuffix, NumFmt};
 
 use crate::bytes::{i16_at, i32_at, u8_at, u16_at, u32_at};
 use crate::fib::FcLcb;
-
-const LEVELS: usize = 9;
 
 /// One level of a list.
 #[derive(Debug, Clone, Default)]
@@ -18,8 +16,8 @@ struct Level {
     legal: bool,
     /// A deeper level restarts when a level before this index increments (0: never).
     restart: usize,
-    /// 0 tab, 1 space, 2 nothing.
-    follow: u8,
+    /// `ixchFollow`: 0 tab, 1 space, 2 nothing.
+    follow: ListSuffix,
     /// The number text: UTF-16 units, a unit below 9 standing for that level's counter.
     text: Vec<u16>,
 }
@@ -42,7 +40,7 @@ struct Override {
 pub(crate) struct Lists {
     lists: Vec<List>,
     overrides: Vec<Override>,
-    counters: BTreeMap<i32, [Option<u32>; LEVELS]>,
+    counters: BTreeMap<i32, ListCounter>,
     used: Vec<bool>,
 }
 
@@ -66,7 +64,11 @@ fn parse_level(t: &[u8], at: usize, index: usize) -> Option<(Level, usize)> {
         fmt: NumFmt::from_nfc(nfc),
         legal: flags & 0x04 != 0,
         restart: if no_restart { restart_lim } else { index },
-        follow,
+        follow: match follow {
+            0 => ListSuffix::Tab,
+            1 => ListSuffix::Space,
+            _ => ListSuffix::Nothing,
+        },
         text,
     };
     Some((level, xst + 2 + cch * 2))
@@ -186,36 +188,21 @@ impl Lists {
                 .or_else(|| level_of(i).map(|l| l.start))
                 .unwrap_or(1)
         };
-        let counters = self.counters.entry(list.lsid).or_insert([None; LEVELS]);
+        let counters = self.counters.entry(list.lsid).or_default();
         if let Some(used) = self.used.get_mut(index)
             && !*used
         {
             *used = true;
             for (l, s, _) in &ov.levels {
-                if s.is_some()
-                    && let Some(c) = counters.get_mut(*l)
-                {
-                    *c = None;
+                if s.is_some() {
+                    counters.reset(*l);
                 }
             }
         }
-        let value = counters
-            .get(ilvl)
-            .copied()
-            .flatten()
-            .map_or_else(|| start_of(ilvl), |c| c.saturating_add(1));
-        if let Some(c) = counters.get_mut(ilvl) {
-            *c = Some(value);
-        }
-        for deeper in (ilvl + 1)..LEVELS {
+        counters.advance(ilvl, start_of, |deeper| {
             let restart = level_of(deeper).map_or(deeper, |l| l.restart);
-            if restart != 0
-                && ilvl < restart
-                && let Some(c) = counters.get_mut(deeper)
-            {
-                *c = None;
-            }
-        }
+            u32::try_from(restart).unwrap_or(u32::MAX)
+        });
         let level = level_of(ilvl)?;
         if !level.fmt.is_counter() {
             return None;
@@ -225,36 +212,20 @@ impl Lists {
             match unit {
                 Ok(c) if (c as u32) < LEVELS as u32 => {
                     let i = c as usize;
-                    let n = counters
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .unwrap_or_else(|| start_of(i));
                     let fmt = if level.legal {
                         NumFmt::Decimal
                     } else {
                         level_of(i).map_or(NumFmt::Decimal, |l| l.fmt)
                     };
-                    fmt.render(n, &mut out);
+                    counters.render(i, fmt, start_of, &mut out);
                 }
                 Ok(c) => out.push(c),
                 Err(_) => out.push('\u{FFFD}'),
             }
         }
-        match level.follow {
-            1 => out.push(' '),
-            // A tab: after CJK punctuation it shows as nothing more than the
-            // punctuation's own width, after `1.` as a space (as the .docx reader).
-            0 if out.chars().last().is_some_and(|c| !is_wide(c)) => out.push(' '),
-            _ => {}
-        }
+        level.follow.append(&mut out);
         (!out.is_empty()).then_some(out)
     }
-}
-
-/// Full-width or CJK characters, after which a tab is not rendered as a space.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2460..=0x24FF | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]

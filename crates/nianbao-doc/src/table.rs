@@ -90,11 +90,7 @@ pub(crate) fn build(rows: Vec<DraftRow>, pos: Pos) -> Table {
     }
     let col_of = |x: i32| -> u32 { grid.partition_point(|&g| g + SNAP < x) as u32 };
 
-    let mut out = Table {
-        rows: Vec::with_capacity(placed_rows.len()),
-        spans_known: true,
-        pos,
-    };
+    let mut out = Table::new(pos).with_rows(Vec::with_capacity(placed_rows.len()));
     // The cell of a vertical merge still open at each grid column: (row, index in row).
     let mut open: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
     for (placed, header, row_pos) in placed_rows {
@@ -124,21 +120,13 @@ pub(crate) fn build(rows: Vec<DraftRow>, pos: Pos) -> Table {
             if p.flags.vert_merge {
                 open.insert(col, (r, cells.len()));
             }
-            cells.push(Cell {
-                text: p.cell.text,
-                col,
-                col_span: span,
-                row_span: 1,
-                nested: p.cell.nested,
-                pos: p.cell.pos,
-                provenance: nianbao_core::model::Provenance::Grid,
-            });
+            cells.push(
+                Cell::new(p.cell.text, col, p.cell.pos)
+                    .with_spans(span, 1)
+                    .with_nested(p.cell.nested),
+            );
         }
-        out.rows.push(Row {
-            cells,
-            is_header: header,
-            pos: row_pos,
-        });
+        out.rows.push(Row::new(cells, row_pos).with_header(header));
     }
     out
 }

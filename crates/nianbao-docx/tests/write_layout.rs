@@ -8,7 +8,7 @@ use write_common as common;
 use common::{Block, blocks, paragraphs, part, tables};
 use nianbao_core::catalog::{ColumnKind, TableFormat};
 use nianbao_core::model::{Row, Section};
-use nianbao_core::{Cell, Pos, Report, SectionKey, TableKind};
+use nianbao_core::{Cell, Report, SectionKey, TableKind};
 use nianbao_docx::write::{WriteOptions, write};
 use pretty_assertions::assert_eq;
 
@@ -26,16 +26,13 @@ fn blank_report(format: TableFormat) -> Report {
         let f = (kind != TableKind::ReviewLitigation).then_some(format);
         let mut t = nianbao_core::model::Table::new(kind, f);
         for spec in kind.rows(f) {
-            t.rows.push(Row {
-                key: Some(spec.key.into()),
-                label: spec.label.to_owned(),
-                cells: spec
-                    .columns
-                    .iter()
-                    .map(|c| (c.key.into(), Cell::BLANK))
-                    .collect(),
-                pos: Pos::default(),
-            });
+            let mut row = Row::new(Some(spec.key), spec.label);
+            row.cells = spec
+                .columns
+                .iter()
+                .map(|c| (c.key.into(), Cell::BLANK))
+                .collect();
+            t.rows.push(row);
         }
         *r.table_slot(kind) = Some(t);
     }
@@ -120,24 +117,14 @@ fn the_2019_tables_have_the_trial_layout() {
 
 #[test]
 fn six_canonical_headings_in_order_even_when_the_source_lacks_some() {
-    let mut r = Report {
-        preamble: vec!["乡宁县2020年双鹤乡信息公开工作报告".into(), "引言。".into()],
-        ..Report::default()
-    };
+    let mut r = Report::default();
+    r.preamble = vec!["乡宁县2020年双鹤乡信息公开工作报告".into(), "引言。".into()];
     r.meta.title = Some(r.preamble[0].clone());
     r.sections = vec![
-        Section {
-            key: SectionKey::Problems,
-            heading: "5、 存在的主要问题及改进情况".into(),
-            paragraphs: vec!["（一）存在问题".into(), "人员紧缺。".into()],
-            pos: Pos::default(),
-        },
-        Section {
-            key: SectionKey::Overview,
-            heading: "1、 总体情况".into(),
-            paragraphs: vec!["概况。".into()],
-            pos: Pos::default(),
-        },
+        Section::new(SectionKey::Problems, "5、 存在的主要问题及改进情况")
+            .with_paragraph("（一）存在问题")
+            .with_paragraph("人员紧缺。"),
+        Section::new(SectionKey::Overview, "1、 总体情况").with_paragraph("概况。"),
     ];
     assert_eq!(
         paragraphs(&document_xml(&r)),
@@ -203,16 +190,10 @@ fn extra_rows_stay_in_place_missing_rows_come_back_blank_and_notes_are_rows() {
     let t2 = r.active_disclosure.as_mut().unwrap();
     t2.rows.insert(
         2,
-        Row {
-            key: None,
-            label: "其他主动公开文件".into(),
-            cells: vec![
-                ("issued".into(), cell("3", ColumnKind::Count)),
-                ("repealed".into(), cell("—", ColumnKind::Count)),
-                ("in_force".into(), Cell::BLANK),
-            ],
-            pos: Pos::default(),
-        },
+        Row::new(None, "其他主动公开文件")
+            .with_cell("issued", cell("3", ColumnKind::Count))
+            .with_cell("repealed", cell("—", ColumnKind::Count))
+            .with_cell("in_force", Cell::BLANK),
     );
     t2.rows
         .retain(|row| row.key.as_deref() != Some("licensing"));
@@ -228,12 +209,7 @@ fn extra_rows_stay_in_place_missing_rows_come_back_blank_and_notes_are_rows() {
         .unwrap();
     t3.rows.insert(
         at + 1,
-        Row {
-            key: None,
-            label: "4-1.涉及个人隐私".into(),
-            cells: vec![("total".into(), cell("2", ColumnKind::Count))],
-            pos: Pos::default(),
-        },
+        Row::new(None, "4-1.涉及个人隐私").with_cell("total", cell("2", ColumnKind::Count)),
     );
     r.review_litigation
         .as_mut()

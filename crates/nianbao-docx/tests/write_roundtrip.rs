@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao_core::catalog::{ColumnKind, TableFormat};
 use nianbao_core::model::Section;
-use nianbao_core::{Analysis, Cell, Limits, Pos, Report, SectionKey, analyze, codes};
+use nianbao_core::{Analysis, Cell, Limits, Report, SectionKey, analyze, codes};
 use nianbao_docx::write::{WriteOptions, cell_text, write};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
@@ -85,16 +85,15 @@ fn as_written(r: &Report) -> Report {
     }
     w.sections = SectionKey::ALL
         .into_iter()
-        .map(|key| Section {
-            key,
-            heading: key.heading().to_owned(),
-            paragraphs: r
+        .map(|key| {
+            let mut section = Section::new(key, key.heading());
+            section.paragraphs = r
                 .sections
                 .iter()
                 .filter(|s| s.key == key)
                 .flat_map(|s| s.paragraphs.clone())
-                .collect(),
-            pos: Pos::default(),
+                .collect();
+            section
         })
         .collect();
     for kind in nianbao_core::TableKind::ALL {
@@ -144,11 +143,8 @@ fn json_of(analysis: &Analysis) -> (String, String) {
 }
 
 fn analysis_of(report: Report) -> Analysis {
-    Analysis {
-        findings: nianbao_core::rules::check(&report),
-        report,
-        diagnostics: Vec::new(),
-    }
+    let findings = nianbao_core::rules::check(&report);
+    Analysis::new(report, findings, Vec::new())
 }
 
 /// Checks one report; `canonical` says the source is already in the printed form, so

@@ -6,7 +6,7 @@ use nianbao_core::{Diagnostic, Pos};
 
 use crate::dom::{Dom, NodeId};
 use crate::flow::Placed;
-use crate::markers::{self, Markers};
+use nianbao_core::recognize::markers::Markers;
 
 /// Chooses the article among the page's blocks: the blocks that belong to the report,
 /// or the whole page when it shows no report.
@@ -81,7 +81,7 @@ fn marker_root(placed: &[Placed], within: Option<NodeId>) -> Option<(Markers, No
     let mut common: Option<&[NodeId]> = None;
     let inside = |p: &&Placed| within.is_none_or(|w| p.path.contains(&w));
     for p in placed.iter().filter(|p| !p.link_text).filter(inside) {
-        let m = markers::of_block(&p.block);
+        let m = Markers::of_block(&p.block);
         if m.is_empty() {
             continue;
         }
@@ -109,7 +109,7 @@ fn marker_root(placed: &[Placed], within: Option<NodeId>) -> Option<(Markers, No
 fn first_of_copies(placed: &[Placed], root: NodeId, all: Markers) -> Option<NodeId> {
     let mut children: Vec<(NodeId, Markers)> = Vec::new();
     for p in placed.iter().filter(|p| !p.link_text) {
-        let m = markers::of_block(&p.block);
+        let m = Markers::of_block(&p.block);
         if m.is_empty() {
             continue;
         }

@@ -280,11 +280,9 @@ impl<'a> Walker<'a> {
         }
         self.out.push(Placed {
             link_text: para.link_chars * 2 > para.chars,
-            block: Block::Paragraph(Paragraph {
-                text: para.text,
-                heading_level: para.heading,
-                pos: para.pos,
-            }),
+            block: Block::Paragraph(
+                Paragraph::new(para.text, para.pos).with_heading_level(para.heading),
+            ),
             path: para.path,
         });
     }
@@ -366,32 +364,20 @@ impl<'a> Walker<'a> {
                 };
                 let placed = grid.place(r, *group_end, span)?;
                 let (text, nested) = self.cell_content(td, depth)?;
-                cells.push(Cell {
-                    text,
-                    col: placed.col,
-                    col_span: placed.col_span,
-                    row_span: placed.row_span,
-                    nested,
-                    pos: Pos::line(td_node.line),
-                    provenance: nianbao_core::model::Provenance::Grid,
-                });
+                cells.push(
+                    Cell::new(text, placed.col, Pos::line(td_node.line))
+                        .with_spans(placed.col_span, placed.row_span)
+                        .with_nested(nested),
+                );
             }
-            out_rows.push(Row {
-                cells,
-                is_header: *in_head,
-                pos: Pos::line(tr_line),
-            });
+            out_rows.push(Row::new(cells, Pos::line(tr_line)).with_header(*in_head));
         }
         let rows = grid.drop_filler_rows(out_rows);
         if rows.is_empty() {
             return Ok(());
         }
         self.out.push(Placed {
-            block: Block::Table(Table {
-                rows,
-                spans_known: true,
-                pos,
-            }),
+            block: Block::Table(Table::new(pos).with_rows(rows)),
             path: self.stack.clone(),
             link_text: false,
         });

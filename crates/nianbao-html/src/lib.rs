@@ -22,7 +22,10 @@
 //! and from the part's charset; the property `container` then says `mhtml (…)`.
 //!
 //! A page that shows no report (a news item, a 404 page) still reads; ask
-//! [`has_report_markers`] before treating the result as a report.
+//! [`has_report_markers`] (the core's
+//! [`looks_like_report`](nianbao_core::recognize::looks_like_report)) before treating
+//! the result as a report. The article is found by the same markers
+//! ([`Markers`](nianbao_core::recognize::markers::Markers)).
 //!
 //! ```
 //! use nianbao_core::ir::Block;
@@ -66,7 +69,6 @@ mod dom;
 mod error;
 mod flow;
 mod grid;
-mod markers;
 mod meta;
 mod mime;
 mod sniff;
@@ -75,8 +77,10 @@ use nianbao_core::Limits;
 use nianbao_core::ir::Document;
 
 pub use error::HtmlError;
-pub use markers::has_report_markers;
 pub use mime::looks_like_mime;
+/// Whether a document shows the markers of a report: the core's one rule,
+/// [`nianbao_core::recognize::looks_like_report`], under the name this crate gave it.
+pub use nianbao_core::recognize::looks_like_report as has_report_markers;
 pub use sniff::looks_like_html;
 
 /// How many leading bytes are checked for NUL bytes (binary input).
@@ -173,11 +177,9 @@ pub fn read(bytes: &[u8], url: Option<&str>, limits: &Limits) -> Result<Document
     let page = meta::read(&dom, &placed);
     let article = article::choose(&dom, placed, &mut diagnostics);
 
-    let mut doc = Document {
-        blocks: article.into_iter().map(|p| p.block).collect(),
-        diagnostics,
-        ..Document::default()
-    };
+    let mut doc = Document::default();
+    doc.blocks = article.into_iter().map(|p| p.block).collect();
+    doc.diagnostics = diagnostics;
     let props = &mut doc.properties;
     if let Some(url) = url {
         props.insert("url".into(), url.to_owned());

@@ -67,11 +67,12 @@ impl From<serde_json::Error> for JsonError {
 impl From<JsonError> for nianbao_core::Error {
     fn from(e: JsonError) -> Self {
         let pos = match &e {
-            JsonError::Syntax { line, column, .. } => nianbao_core::Pos {
-                line: u32::try_from(*line).ok(),
-                column: u32::try_from(*column).ok(),
-                ..nianbao_core::Pos::default()
-            },
+            JsonError::Syntax { line, column, .. } => {
+                let mut pos = nianbao_core::Pos::default();
+                pos.line = u32::try_from(*line).ok();
+                pos.column = u32::try_from(*column).ok();
+                pos
+            }
             _ => nianbao_core::Pos::default(),
         };
         nianbao_core::Error::malformed(pos, e.to_string())

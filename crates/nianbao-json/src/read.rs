@@ -42,14 +42,12 @@ pub fn from_value(v: &Value) -> Result<Analysis, JsonError> {
     let r = v
         .get("report")
         .ok_or_else(|| JsonError::shape("report", "missing"))?;
-    let mut report = Report {
-        meta: field::<Meta>(r, "report", "meta")?,
-        source: field(v, "", "source")?,
-        preamble: field(r, "report", "preamble")?,
-        sections: field(r, "report", "sections")?,
-        other_tables: field(r, "report", "other_tables")?,
-        ..Report::default()
-    };
+    let mut report = Report::default();
+    report.meta = field::<Meta>(r, "report", "meta")?;
+    report.source = field(v, "", "source")?;
+    report.preamble = field(r, "report", "preamble")?;
+    report.sections = field(r, "report", "sections")?;
+    report.other_tables = field(r, "report", "other_tables")?;
     let cells = r.get("cells").unwrap_or(&Value::Null);
     for kind in TableKind::ALL {
         if let Some(layout) = r.get("layout").and_then(|l| l.get(kind.key())) {
@@ -57,11 +55,11 @@ pub fn from_value(v: &Value) -> Result<Analysis, JsonError> {
             *report.table_slot(kind) = Some(table(kind, layout, values, cells)?);
         }
     }
-    Ok(Analysis {
+    Ok(Analysis::new(
         report,
-        findings: field(v, "", "findings")?,
-        diagnostics: field(v, "", "diagnostics")?,
-    })
+        field(v, "", "findings")?,
+        field(v, "", "diagnostics")?,
+    ))
 }
 
 fn field<T: DeserializeOwned>(v: &Value, at: &str, name: &str) -> Result<T, JsonError> {
@@ -143,15 +141,15 @@ fn table(
                 cell(value, detail, &format!("{row_at}.{col}"))?.with_provenance(placed),
             ));
         }
-        t.rows.push(Row {
-            key: key.map(Cow::Owned),
-            label,
-            cells: row_cells,
-            pos: field::<Option<Pos>>(row, &row_at, "pos")
+        let mut row = Row::new(None, label).with_pos(
+            field::<Option<Pos>>(row, &row_at, "pos")
                 .ok()
                 .flatten()
                 .unwrap_or_default(),
-        });
+        );
+        row.key = key.map(Cow::Owned);
+        row.cells = row_cells;
+        t.rows.push(row);
     }
     Ok(t)
 }
@@ -171,12 +169,7 @@ fn cell(value: &Value, detail: Option<&Value>, at: &str) -> Result<Cell, JsonErr
         None if normalizations.contains(&Normalization::Placeholder) => CellValue::Placeholder,
         None => CellValue::Text,
     };
-    Ok(Cell {
-        value,
-        verbatim: Some(verbatim),
-        normalizations,
-        provenance: Provenance::Grid,
-    })
+    Ok(Cell::new(value).with_verbatim(verbatim, normalizations))
 }
 
 use serde::Deserialize as _;
@@ -189,19 +182,10 @@ mod tests {
 
     fn analysis(format: Option<TableFormat>, key: &str) -> Analysis {
         let mut t = Table::new(TableKind::ActiveDisclosure, format);
-        t.rows.push(Row {
-            key: Some(key.to_owned().into()),
-            label: key.into(),
-            cells: Vec::new(),
-            pos: Default::default(),
-        });
-        Analysis {
-            report: Report {
-                active_disclosure: Some(t),
-                ..Report::default()
-            },
-            ..Analysis::default()
-        }
+        t.rows.push(Row::new(Some(key), key));
+        let mut report = Report::default();
+        report.active_disclosure = Some(t);
+        Analysis::new(report, Vec::new(), Vec::new())
     }
 
     /// Found by fuzzing: a layout without its format, or with a row its format lacks,

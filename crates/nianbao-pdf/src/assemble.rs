@@ -253,11 +253,7 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
                             }
                             let line_no = u32::try_from(*li + 1).unwrap_or(u32::MAX);
                             open = Some((
-                                Paragraph {
-                                    text: line.text.clone(),
-                                    heading_level: None,
-                                    pos: page_pos(page.no, Some(line_no)),
-                                },
+                                Paragraph::new(line.text.clone(), page_pos(page.no, Some(line_no))),
                                 line.clone(),
                                 pi,
                             ));
@@ -335,31 +331,28 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
     let mut grid = grid::build(&h, &v, &refs, &seams, &parts, max_cells).unwrap_or_default();
     drop_repeated_headers(&mut grid, &seams);
     let pos = page_pos(first_page, None);
-    Table {
-        rows: grid
-            .rows
-            .into_iter()
-            .map(|cells| Row {
-                cells: cells
-                    .into_iter()
-                    .map(|c| {
-                        let mut cell = Cell::new(
-                            c.text,
-                            u32::try_from(c.col).unwrap_or(u32::MAX),
-                            pos.clone(),
-                        );
-                        cell.col_span = u32::try_from(c.col_span).unwrap_or(1);
-                        cell.row_span = u32::try_from(c.row_span).unwrap_or(1);
-                        cell
-                    })
-                    .collect(),
-                is_header: false,
-                pos: pos.clone(),
-            })
-            .collect(),
-        spans_known: true,
-        pos,
-    }
+    let rows = grid
+        .rows
+        .into_iter()
+        .map(|cells| {
+            let cells = cells
+                .into_iter()
+                .map(|c| {
+                    Cell::new(
+                        c.text,
+                        u32::try_from(c.col).unwrap_or(u32::MAX),
+                        pos.clone(),
+                    )
+                    .with_spans(
+                        u32::try_from(c.col_span).unwrap_or(1),
+                        u32::try_from(c.row_span).unwrap_or(1),
+                    )
+                })
+                .collect();
+            Row::new(cells, pos.clone())
+        })
+        .collect();
+    Table::new(pos).with_rows(rows)
 }
 
 /// Drops a header row printed again after a page break (same texts in the same

@@ -22,15 +22,14 @@ pub(crate) fn check_limit(count: u64, limits: &Limits, line: u32) -> Result<(), 
 
 /// A row of cells put one after another (spans of 1).
 pub(crate) fn row_of(cells: Vec<(String, u32)>, line: u32) -> Row {
-    Row {
-        cells: cells
+    Row::new(
+        cells
             .into_iter()
             .zip(0u32..)
             .map(|((text, line), col)| Cell::new(text, col, Pos::line(line)))
             .collect(),
-        is_header: false,
-        pos: Pos::line(line),
-    }
+        Pos::line(line),
+    )
 }
 
 /// A table of rows whose spans are unknown, checking the cell limit; every cell gets
@@ -46,11 +45,9 @@ pub(crate) fn table_of(
     for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
         cell.provenance = provenance;
     }
-    Ok(Table {
-        rows,
-        spans_known: false,
-        pos: Pos::line(line),
-    })
+    Ok(Table::new(Pos::line(line))
+        .with_rows(rows)
+        .with_spans_known(false))
 }
 
 /// Whether a (trimmed) text is a number as tables print them: digits with an optional

@@ -61,11 +61,9 @@ impl Builder {
             Some((level, text)) => (text.to_owned(), Some(level)),
             None => (line.raw.to_string(), None),
         };
-        self.doc.blocks.push(Block::Paragraph(Paragraph {
-            text,
-            heading_level,
-            pos: Pos::line(line.no),
-        }));
+        self.doc.blocks.push(Block::Paragraph(
+            Paragraph::new(text, Pos::line(line.no)).with_heading_level(heading_level),
+        ));
     }
 
     /// Adds a table read in `layout`, checking [`Limits::max_document_cells`] for all

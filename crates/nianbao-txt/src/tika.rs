@@ -38,11 +38,8 @@ pub(crate) fn strip_bookmarks(s: &str) -> String {
 /// Reads the table that starts at `lines[0]` (a cell line). Returns the table and
 /// how many lines it used.
 pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<(Table, usize), TxtError> {
-    let mut table = Table {
-        rows: Vec::new(),
-        spans_known: false,
-        pos: lines.first().map_or_else(Pos::default, |l| Pos::line(l.no)),
-    };
+    let mut table = Table::new(lines.first().map_or_else(Pos::default, |l| Pos::line(l.no)))
+        .with_spans_known(false);
     let mut row: Option<Row> = None;
     let mut blank_run = 0usize;
     let mut cell_count = 0u64;
@@ -50,11 +47,7 @@ pub(crate) fn read_table(lines: &[Line], limits: &Limits) -> Result<(Table, usiz
     for line in lines {
         if is_cell_line(line) {
             blank_run = 0;
-            let r = row.get_or_insert_with(|| Row {
-                cells: Vec::new(),
-                is_header: false,
-                pos: Pos::line(line.no),
-            });
+            let r = row.get_or_insert_with(|| Row::new(Vec::new(), Pos::line(line.no)));
             let col = u32::try_from(r.cells.len()).unwrap_or(u32::MAX);
             let text = strip_bookmarks(line.raw.get(1..).unwrap_or_default());
             r.cells.push(Cell::new(text, col, Pos::line(line.no)));

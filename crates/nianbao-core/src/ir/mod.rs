@@ -32,7 +32,23 @@ pub use pos::Pos;
 use std::collections::BTreeMap;
 
 /// A document as read from its source, before recognition.
+///
+/// `#[non_exhaustive]`: start from `Document::default()` and push blocks.
+///
+/// ```
+/// use nianbao_core::ir::{Block, Cell, Document, Paragraph, Pos, Row, Table};
+/// let mut doc = Document::default();
+/// doc.push_paragraph("一、总体情况", Pos::line(1));
+/// doc.blocks.push(Block::Paragraph(
+///     Paragraph::new("二、主动公开政府信息情况", Pos::line(2)).with_heading_level(Some(1)),
+/// ));
+/// let header = Row::new(vec![Cell::new("行政复议", 0, Pos::line(3)).with_spans(5, 1)], Pos::line(3))
+///     .with_header(true);
+/// doc.blocks.push(Block::Table(Table::new(Pos::line(3)).with_rows(vec![header])));
+/// assert_eq!(doc.tables().count(), 1);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Document {
     /// The body, in reading order.
     pub blocks: Vec<Block>,
@@ -53,7 +69,10 @@ pub enum Block {
 }
 
 /// A paragraph of body text.
+///
+/// `#[non_exhaustive]`: build it with [`Paragraph::new`].
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Paragraph {
     /// The text as a reader of the document sees it.
     pub text: String,
@@ -64,7 +83,10 @@ pub struct Paragraph {
 }
 
 /// A table as a logical grid of rows and cells.
+///
+/// `#[non_exhaustive]`: build it with [`Table::new`] (or [`Table::from_text_rows`]).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Table {
     /// The rows, top to bottom.
     pub rows: Vec<Row>,
@@ -76,7 +98,10 @@ pub struct Table {
 }
 
 /// A row of a table.
+///
+/// `#[non_exhaustive]`: build it with [`Row::new`].
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Row {
     /// The cells that start in this row, left to right.
     pub cells: Vec<Cell>,
@@ -87,7 +112,10 @@ pub struct Row {
 }
 
 /// A cell that starts in its row.
+///
+/// `#[non_exhaustive]`: build it with [`Cell::new`] and the `with_*` methods.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Cell {
     /// The text: paragraphs joined by `'\n'`, markers such as bookmarks removed.
     pub text: String,
@@ -118,9 +146,85 @@ impl Cell {
             provenance: crate::model::Provenance::Grid,
         }
     }
+
+    /// The same cell covering `col_span` grid columns and `row_span` rows.
+    pub fn with_spans(mut self, col_span: u32, row_span: u32) -> Self {
+        self.col_span = col_span;
+        self.row_span = row_span;
+        self
+    }
+
+    /// The same cell with tables nested inside it.
+    pub fn with_nested(mut self, nested: Vec<Table>) -> Self {
+        self.nested = nested;
+        self
+    }
+
+    /// The same cell, its text tied to its row and column by other evidence.
+    pub fn with_provenance(mut self, provenance: crate::model::Provenance) -> Self {
+        self.provenance = provenance;
+        self
+    }
+}
+
+impl Paragraph {
+    /// A paragraph with no declared heading level.
+    pub fn new(text: impl Into<String>, pos: Pos) -> Self {
+        Paragraph {
+            text: text.into(),
+            heading_level: None,
+            pos,
+        }
+    }
+
+    /// The same paragraph with the heading level its source declares.
+    pub fn with_heading_level(mut self, heading_level: Option<u8>) -> Self {
+        self.heading_level = heading_level;
+        self
+    }
+}
+
+impl Row {
+    /// A row of cells (not a repeated header row).
+    pub fn new(cells: Vec<Cell>, pos: Pos) -> Self {
+        Row {
+            cells,
+            is_header: false,
+            pos,
+        }
+    }
+
+    /// The same row, marked (or not) as a header repeated on each page.
+    pub fn with_header(mut self, is_header: bool) -> Self {
+        self.is_header = is_header;
+        self
+    }
 }
 
 impl Table {
+    /// An empty table whose cells will sit at real grid positions (`spans_known` is
+    /// `true`, unlike `Table::default()`).
+    pub fn new(pos: Pos) -> Self {
+        Table {
+            rows: Vec::new(),
+            spans_known: true,
+            pos,
+        }
+    }
+
+    /// The same table with these rows.
+    pub fn with_rows(mut self, rows: Vec<Row>) -> Self {
+        self.rows = rows;
+        self
+    }
+
+    /// The same table, saying whether its cells' `col` and spans are real grid
+    /// positions (`false` for text dumps that drop merged cells).
+    pub fn with_spans_known(mut self, spans_known: bool) -> Self {
+        self.spans_known = spans_known;
+        self
+    }
+
     /// The cell texts, row by row (as the source gives them, untrimmed).
     pub fn text_rows(&self) -> Vec<Vec<String>> {
         self.rows
@@ -140,14 +244,15 @@ impl Table {
     {
         let rows = rows
             .into_iter()
-            .map(|cells| Row {
-                cells: cells
-                    .into_iter()
-                    .zip(0u32..)
-                    .map(|(text, col)| Cell::new(text, col, Pos::default()))
-                    .collect(),
-                is_header: false,
-                pos: Pos::default(),
+            .map(|cells| {
+                Row::new(
+                    cells
+                        .into_iter()
+                        .zip(0u32..)
+                        .map(|(text, col)| Cell::new(text, col, Pos::default()))
+                        .collect(),
+                    Pos::default(),
+                )
             })
             .collect();
         Table {
@@ -177,10 +282,7 @@ impl Document {
 
     /// Appends a paragraph at `pos`.
     pub fn push_paragraph(&mut self, text: impl Into<String>, pos: Pos) {
-        self.blocks.push(Block::Paragraph(Paragraph {
-            text: text.into(),
-            heading_level: None,
-            pos,
-        }));
+        self.blocks
+            .push(Block::Paragraph(Paragraph::new(text, pos)));
     }
 }

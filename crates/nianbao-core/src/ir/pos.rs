@@ -11,6 +11,7 @@ use std::sync::Arc;
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Pos {
     // Shared: every position in one part holds the same name; cloning allocates nothing.
     /// The part of a package (`word/document.xml`), if the source has parts.
@@ -39,6 +40,15 @@ pub struct Pos {
     pub column: Option<u32>,
 }
 
+/// `#[non_exhaustive]`: build a position with [`Pos::line`], [`Pos::part_offset`] or
+/// `Pos::default()`, and [`Pos::with_column`].
+///
+/// ```
+/// use nianbao_core::Pos;
+/// let pos = Pos::line(12).with_column(3);
+/// assert_eq!(pos.to_string(), "line 12:3");
+/// assert_eq!(Pos::part_offset("word/document.xml", 40).to_string(), "word/document.xml byte 40");
+/// ```
 impl Pos {
     /// A position on a 1-based line of a text source.
     pub fn line(line: u32) -> Self {
@@ -56,6 +66,12 @@ impl Pos {
             offset: Some(offset),
             ..Pos::default()
         }
+    }
+
+    /// The same position with a 1-based column (in characters) on its line.
+    pub fn with_column(mut self, column: u32) -> Self {
+        self.column = Some(column);
+        self
     }
 
     /// Whether nothing is known.

@@ -57,7 +57,22 @@ pub enum Normalization {
 
 /// A value cell: its value, and, when normalization changed anything, the verbatim
 /// text and what was changed.
+///
+/// `#[non_exhaustive]`: build it with [`Cell::parse`], [`Cell::number`],
+/// [`Cell::BLANK`] or [`Cell::new`] and the `with_*` methods.
+///
+/// ```
+/// use nianbao_core::{Cell, CellValue, Number};
+/// use nianbao_core::model::Normalization;
+/// let c = Cell::new(CellValue::Number(Number::from(22)))
+///     .with_verbatim("22（其中修订16件）", vec![Normalization::Annotation {
+///         text: "（其中修订16件）".into(),
+///     }]);
+/// assert_eq!(c.as_number(), Some(Number::from(22)));
+/// assert_eq!(Cell::number(Number::from(0)).verbatim, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Cell {
     /// The value.
     pub value: CellValue,
@@ -86,6 +101,26 @@ impl Cell {
             normalizations: Vec::new(),
             provenance: Provenance::Grid,
         }
+    }
+
+    /// A cell holding a value, with no verbatim text, placed by the grid.
+    pub fn new(value: CellValue) -> Self {
+        Cell {
+            value,
+            ..Cell::BLANK
+        }
+    }
+
+    /// The same cell with the source text that normalization changed, and what it
+    /// changed, in order.
+    pub fn with_verbatim(
+        mut self,
+        verbatim: impl Into<String>,
+        normalizations: Vec<Normalization>,
+    ) -> Self {
+        self.verbatim = Some(verbatim.into());
+        self.normalizations = normalizations;
+        self
     }
 
     /// The same cell, placed by other evidence.

@@ -7,7 +7,20 @@ use crate::Pos;
 use crate::catalog::{SectionKey, TableKind};
 
 /// A recognized report.
+///
+/// `#[non_exhaustive]`: fields may come in minor versions. Start from
+/// `Report::default()` and assign fields:
+///
+/// ```
+/// use nianbao_core::{Report, TableKind};
+/// use nianbao_core::model::{Meta, Table};
+/// let mut report = Report::default();
+/// report.meta = Meta::default().with_agency("示例县人民政府").with_year(2021);
+/// report.active_disclosure = Some(Table::new(TableKind::ActiveDisclosure, None));
+/// assert!(report.has_report_content());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Report {
     /// Title, agency, year.
     pub meta: Meta,
@@ -50,6 +63,7 @@ pub enum ReportKind {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Meta {
     /// The title, its lines joined.
     #[cfg_attr(feature = "json", serde(default))]
@@ -89,6 +103,7 @@ pub struct Meta {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Source {
     /// The file name or URL, as the caller gave it.
     #[cfg_attr(feature = "json", serde(default))]
@@ -108,6 +123,7 @@ pub struct Source {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Section {
     /// Which section, when the heading was recognized.
     pub key: SectionKey,
@@ -148,10 +164,115 @@ impl Report {
     }
 }
 
+/// `#[non_exhaustive]`: build it from `Meta::default()` with the `with_*` methods or
+/// by assigning fields.
+///
+/// ```
+/// use nianbao_core::model::Meta;
+/// let meta = Meta::default()
+///     .with_title("示例县2021年政府信息公开工作年度报告")
+///     .with_agency("示例县人民政府")
+///     .with_year(2021);
+/// assert_eq!(meta.year, Some(2021));
+/// ```
+impl Meta {
+    /// The same meta with a title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The same meta with an agency.
+    pub fn with_agency(mut self, agency: impl Into<String>) -> Self {
+        self.agency = Some(agency.into());
+        self
+    }
+
+    /// The same meta with the year reported on.
+    pub fn with_year(mut self, year: i32) -> Self {
+        self.year = Some(year);
+        self
+    }
+
+    /// The same meta with the year as printed.
+    pub fn with_year_text(mut self, year_text: impl Into<String>) -> Self {
+        self.year_text = Some(year_text.into());
+        self
+    }
+
+    /// The same meta with a report kind.
+    pub fn with_kind(mut self, kind: ReportKind) -> Self {
+        self.kind = kind;
+        self
+    }
+}
+
+/// `#[non_exhaustive]`: build it with [`Source::new`] (or `Source::default()`) and
+/// the `with_*` methods.
+///
+/// ```
+/// use nianbao_core::model::Source;
+/// let source = Source::new("2021.docx", "docx").with_property("title", "年度报告");
+/// assert_eq!(source.name.as_deref(), Some("2021.docx"));
+/// assert_eq!(source.properties["title"], "年度报告");
+/// ```
+impl Source {
+    /// A source with a name (file name or URL) and the format read.
+    pub fn new(name: impl Into<String>, format: impl Into<String>) -> Self {
+        Source {
+            name: Some(name.into()),
+            format: Some(format.into()),
+            properties: BTreeMap::new(),
+        }
+    }
+
+    /// The same source with one more property.
+    pub fn with_property(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.properties.insert(key.into(), value.into());
+        self
+    }
+}
+
+/// `#[non_exhaustive]`: build it with [`Section::new`].
+///
+/// ```
+/// use nianbao_core::SectionKey;
+/// use nianbao_core::model::Section;
+/// let s = Section::new(SectionKey::Overview, "一、总体情况").with_paragraph("本年度……");
+/// assert_eq!(s.paragraphs.len(), 1);
+/// ```
+impl Section {
+    /// A section with its heading as printed, no paragraphs yet, position unknown.
+    pub fn new(key: SectionKey, heading: impl Into<String>) -> Self {
+        Section {
+            key,
+            heading: heading.into(),
+            paragraphs: Vec::new(),
+            pos: Pos::default(),
+        }
+    }
+
+    /// The same section with one more paragraph.
+    pub fn with_paragraph(mut self, text: impl Into<String>) -> Self {
+        self.paragraphs.push(text.into());
+        self
+    }
+
+    /// The same section with the heading's position.
+    pub fn with_pos(mut self, pos: Pos) -> Self {
+        self.pos = pos;
+        self
+    }
+}
+
 impl Report {
-    /// Whether anything of a report was recognized: a section heading or a table.
-    /// A page or text that is not a report gives `false`.
+    /// Whether enough of a report was recognized to call it one: two of the six
+    /// sections, or one of the three national tables. A page or text that is not a
+    /// report (or shows one section heading only, as a news item quoting a report
+    /// does) gives `false`. The same rule as
+    /// [`looks_like_report`](crate::recognize::looks_like_report) before recognition
+    /// ([`Markers::is_report`](crate::recognize::markers::Markers::is_report)).
     pub fn has_report_content(&self) -> bool {
-        !self.sections.is_empty() || TableKind::ALL.iter().any(|k| self.table(*k).is_some())
+        crate::recognize::markers::Markers::of_report(self).is_report()
     }
 }

@@ -8,7 +8,17 @@ use crate::catalog::keys::{ColumnKey, RowKey};
 use crate::catalog::{TableFormat, TableKind};
 
 /// One of the three national tables, recognized.
+///
+/// `#[non_exhaustive]`: build it with [`Table::new`] and push [`Row`]s.
+///
+/// ```
+/// use nianbao_core::{Cell, Number, TableKind, model::{Row, Table}};
+/// let mut t = Table::new(TableKind::ReviewLitigation, None);
+/// t.rows.push(Row::new(Some("review"), "行政复议").with_cell("total", Cell::number(Number::from(3))));
+/// assert_eq!(t.number("review", "total"), Some(Number::from(3)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Table {
     /// Which table.
     pub kind: TableKind,
@@ -25,7 +35,11 @@ pub struct Table {
 }
 
 /// One row of a recognized table.
+///
+/// `#[non_exhaustive]`: build it with [`Row::new`], [`Row::with_cell`] and
+/// [`Row::with_pos`].
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Row {
     /// The row's path under the table (`results.denied.state_secret`), or `None` for
     /// an extra row that the template does not have.
@@ -47,7 +61,7 @@ impl Row {
 }
 
 impl Table {
-    /// An empty table of a kind and format.
+    /// An empty table of a kind and format (no rows or notes, position unknown).
     pub fn new(kind: TableKind, format: Option<TableFormat>) -> Self {
         Table {
             kind,
@@ -192,6 +206,12 @@ impl Row {
     /// The row with one more cell, under a column key.
     pub fn with_cell(mut self, column: &str, cell: Cell) -> Self {
         self.cells.push((Cow::Owned(column.to_owned()), cell));
+        self
+    }
+
+    /// The row with its position in the source.
+    pub fn with_pos(mut self, pos: Pos) -> Self {
+        self.pos = pos;
         self
     }
 }

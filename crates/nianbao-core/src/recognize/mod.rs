@@ -7,6 +7,7 @@
 mod active_disclosure;
 mod applications;
 pub mod classify;
+pub mod markers;
 mod meta;
 mod review_litigation;
 // The row matcher's internals (`RowView`, `MATCH_THRESHOLD`, …): not part of the API.
@@ -14,6 +15,7 @@ mod review_litigation;
 pub mod rows;
 pub mod sections;
 
+pub use markers::looks_like_report;
 pub use meta::{agency_from_title, find_year};
 
 use crate::catalog::TableKind;

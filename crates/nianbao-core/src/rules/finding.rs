@@ -24,6 +24,7 @@ pub enum Status {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Term {
     /// The cell's path: `applications.new_received.total`.
     pub path: String,
@@ -37,6 +38,7 @@ pub struct Term {
     feature = "json",
     derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)
 )]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule id (`applications.balance`).
     pub rule: String,
@@ -115,6 +117,28 @@ impl Claim {
     }
 }
 
+/// `#[non_exhaustive]`: build it with [`Term::new`].
+///
+/// ```
+/// use nianbao_core::Number;
+/// use nianbao_core::rules::{Finding, Status, Term};
+/// let left = vec![Term::new("applications.new_received.total", Some(Number::from(3)))];
+/// let right = vec![Term::new("applications.results.total.total", Some(Number::from(3)))];
+/// let f = Finding::evaluate("applications.balance", "total", left, right);
+/// assert_eq!(f.status, Status::Passed);
+/// ```
+impl Term {
+    /// A term: a cell's path and its number (`None` when the cell has none).
+    pub fn new(path: impl Into<String>, value: Option<Number>) -> Self {
+        Term {
+            path: path.into(),
+            value,
+        }
+    }
+}
+
+/// `#[non_exhaustive]`: build it with [`Finding::evaluate`], then set `soft` or
+/// `claim` where they apply.
 impl Finding {
     /// Evaluates `sum(left) = sum(right)`.
     pub fn evaluate(

@@ -1,7 +1,9 @@
 //! Text helpers shared by the recognizer and the readers: white space, full-width
-//! forms, heading numbering, and the label keys used to match labels.
+//! forms, heading numbering, the label keys used to match labels, and Word's list
+//! numbers (formats and counters).
 
 mod label;
+mod list_counter;
 mod numbering;
 mod numfmt;
 
@@ -12,6 +14,7 @@ pub use label::{label_key, label_key_into};
 pub use label::{
     similarity, similarity_at_least, similarity_at_least_of, similarity_bound, similarity_of,
 };
+pub use list_counter::{LIST_LEVELS, ListCounter, ListSuffix};
 pub use numbering::{Numbering, NumberingStyle, chinese_numeral, strip_numbering};
 pub use numfmt::NumFmt;
 

@@ -27,8 +27,21 @@ mod tests {
     fn every_code_in_the_sources_is_listed() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/read");
         let mut found = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        // The sources below `src/read`, sub-modules' folders included.
+        let mut files = Vec::new();
+        let mut folders = vec![dir];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
+            let text = std::fs::read_to_string(path).unwrap();
             for piece in text.split("\"docx.").skip(1) {
                 let code: String = piece
                     .chars()

@@ -82,11 +82,7 @@ impl GridBuilder {
     /// A new table starting at `pos`.
     pub(crate) fn new(pos: Pos) -> Self {
         GridBuilder {
-            table: Table {
-                rows: Vec::new(),
-                spans_known: true,
-                pos,
-            },
+            table: Table::new(pos),
             row: Row::default(),
             row_props: RowProps::default(),
             cursor: 0,
@@ -99,12 +95,8 @@ impl GridBuilder {
 
     /// Starts a row at `pos`.
     pub(crate) fn start_row(&mut self, pos: Pos) {
-        self.row = Row {
-            // Capped: one huge row must not make every later row as big.
-            cells: Vec::with_capacity(self.last_row_cells.min(64)),
-            is_header: false,
-            pos,
-        };
+        // Capped: one huge row must not make every later row as big.
+        self.row = Row::new(Vec::with_capacity(self.last_row_cells.min(64)), pos);
         self.row_props = RowProps::default();
         self.cursor = 0;
         self.next_open.clear();
@@ -173,15 +165,11 @@ impl GridBuilder {
             return Ok(Added::Merged { had_text });
         }
         let index = self.row.cells.len();
-        self.row.cells.push(Cell {
-            text,
-            col,
-            col_span: span,
-            row_span: 1,
-            nested,
-            pos,
-            provenance: nianbao_core::model::Provenance::Grid,
-        });
+        self.row.cells.push(
+            Cell::new(text, col, pos)
+                .with_spans(span, 1)
+                .with_nested(nested),
+        );
         // A continuation with nothing to continue starts a merge of its own, as Word shows it.
         if props.vmerge != Merge::None {
             self.next_open.push(Open {

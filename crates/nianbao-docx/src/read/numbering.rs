@@ -8,19 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::error::DocxError;
 use super::styles::Styles;
 use super::xml;
-use nianbao_core::text::NumFmt;
-
-/// List levels per definition (`w:ilvl` 0–8).
-const LEVELS: usize = 9;
-
-/// What follows the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Suffix {
-    #[default]
-    Tab,
-    Space,
-    Nothing,
-}
+use nianbao_core::text::{LIST_LEVELS as LEVELS, ListCounter, ListSuffix as Suffix, NumFmt};
 
 /// One level of a list definition.
 #[derive(Debug, Clone, Default)]
@@ -103,7 +91,7 @@ pub(crate) struct Numbering {
     abstracts: HashMap<u32, AbstractNum>,
     nums: HashMap<u32, Num>,
     /// Counters per abstract definition: lists sharing a definition continue each other.
-    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    counters: HashMap<u32, ListCounter>,
     /// Start overrides of each `w:num`, applied the first time it is used.
     used: HashMap<u32, ()>,
 }
@@ -276,36 +264,17 @@ impl Numbering {
                 .and_then(|o| o.1)
                 .unwrap_or_else(|| level_of(i).start())
         };
-        let counters = self
-            .counters
-            .entry(num.abstract_id)
-            .or_insert([None; LEVELS]);
+        let counters = self.counters.entry(num.abstract_id).or_default();
         if self.used.insert(num_id, ()).is_none() {
             for o in &num.overrides {
-                if o.1.is_some()
-                    && let Some(c) = counters.get_mut(o.0)
-                {
-                    *c = None;
+                if o.1.is_some() {
+                    counters.reset(o.0);
                 }
             }
         }
-        let value = counters
-            .get(ilvl)
-            .copied()
-            .flatten()
-            .map_or_else(|| start_of(ilvl), |c| c.saturating_add(1));
-        if let Some(c) = counters.get_mut(ilvl) {
-            *c = Some(value);
-        }
-        for deeper in (ilvl + 1)..LEVELS {
-            let restart = level_of(deeper).restart.unwrap_or(deeper as u32);
-            if restart != 0
-                && (ilvl as u32) < restart
-                && let Some(c) = counters.get_mut(deeper)
-            {
-                *c = None;
-            }
-        }
+        counters.advance(ilvl, start_of, |deeper| {
+            level_of(deeper).restart.unwrap_or(deeper as u32)
+        });
         let level = level_of(ilvl);
         if !level.fmt.is_counter() {
             return None;
@@ -329,40 +298,20 @@ impl Numbering {
                 Some(d @ 1..=9) => {
                     chars.next();
                     let i = (d - 1) as usize;
-                    let n = counters
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .unwrap_or_else(|| start_of(i));
                     let fmt = if level.legal {
                         NumFmt::Decimal
                     } else {
                         level_of(i).fmt
                     };
-                    fmt.render(n, &mut out);
+                    counters.render(i, fmt, start_of, &mut out);
                 }
                 _ => out.push(c),
             }
         }
         nianbao_core::work::add(visited);
-        match level.suffix {
-            Suffix::Nothing => {}
-            Suffix::Space => out.push(' '),
-            // Word aligns to a tab stop; after CJK punctuation that shows as nothing more
-            // than the punctuation's own width, after `1.` as a space.
-            Suffix::Tab => {
-                if out.chars().last().is_some_and(|c| !is_wide(c)) {
-                    out.push(' ');
-                }
-            }
-        }
+        level.suffix.append(&mut out);
         (!out.is_empty()).then_some(out)
     }
-}
-
-/// Full-width or CJK characters, after which a tab suffix is not rendered as a space.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2460..=0x24FF | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 fn level_property(level: &mut Level, e: &BytesStart<'_>) {

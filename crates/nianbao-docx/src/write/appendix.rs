@@ -97,10 +97,7 @@ mod tests {
     use nianbao_core::rules::Term;
 
     fn finding(rule: &str, instance: &str, left: i64, right: i64) -> Finding {
-        let t = |v| Term {
-            path: "x".into(),
-            value: Some(Number::int(v)),
-        };
+        let t = |v| Term::new("x", Some(Number::int(v)));
         Finding::evaluate(rule, instance, vec![t(left)], vec![t(right)])
     }
 

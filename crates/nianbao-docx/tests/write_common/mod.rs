@@ -4,7 +4,7 @@
 
 use nianbao_core::catalog::{ColumnKind, TableFormat};
 use nianbao_core::model::{Meta, Row, Section, Table};
-use nianbao_core::{Cell, Number, Pos, Report, SectionKey, TableKind};
+use nianbao_core::{Cell, Number, Report, SectionKey, TableKind};
 
 /// A small deterministic generator (xorshift), so fixtures need no dependency.
 pub struct Rng(u64);
@@ -76,12 +76,9 @@ pub fn table(kind: TableKind, format: Option<TableFormat>, rng: &mut Rng) -> Tab
             .iter()
             .map(|c| (c.key.into(), Cell::number(number(rng, c.kind))))
             .collect();
-        t.rows.push(Row {
-            key: Some(spec.key.into()),
-            label: printed_label(kind, spec, &mut groups_above),
-            cells,
-            pos: Pos::default(),
-        });
+        let mut row = Row::new(Some(spec.key), printed_label(kind, spec, &mut groups_above));
+        row.cells = cells;
+        t.rows.push(row);
     }
     t
 }
@@ -115,21 +112,17 @@ pub fn report(format: TableFormat, seed: u64, paragraphs: usize) -> Report {
         2023
     };
     let title2 = format!("{year}年政府信息公开工作年度报告");
-    let mut r = Report {
-        meta: Meta {
-            title: Some(format!("{agency}{title2}")),
-            agency: Some(agency.to_owned()),
-            year: Some(year),
-            year_text: Some(year.to_string()),
-            ..Meta::default()
-        },
-        preamble: vec![
-            agency.to_owned(),
-            title2,
-            "本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限自1月1日起至12月31日止。".to_owned(),
-        ],
-        ..Report::default()
-    };
+    let mut r = Report::default();
+    r.meta = Meta::default()
+        .with_title(format!("{agency}{title2}"))
+        .with_agency(agency)
+        .with_year(year)
+        .with_year_text(year.to_string());
+    r.preamble = vec![
+        agency.to_owned(),
+        title2,
+        "本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限自1月1日起至12月31日止。".to_owned(),
+    ];
     for key in SectionKey::ALL {
         let mut ps = Vec::new();
         for i in 0..paragraphs {
@@ -144,12 +137,9 @@ pub fn report(format: TableFormat, seed: u64, paragraphs: usize) -> Report {
             }
             ps.push(SENTENCES[(rng.below(100) as usize + i) % SENTENCES.len()].to_owned());
         }
-        r.sections.push(Section {
-            key,
-            heading: key.heading().to_owned(),
-            paragraphs: ps,
-            pos: Pos::default(),
-        });
+        let mut section = Section::new(key, key.heading());
+        section.paragraphs = ps;
+        r.sections.push(section);
     }
     r.active_disclosure = Some(table(TableKind::ActiveDisclosure, Some(format), &mut rng));
     let mut apps = table(TableKind::Applications, Some(format), &mut rng);

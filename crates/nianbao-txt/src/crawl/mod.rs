@@ -168,11 +168,10 @@ pub(crate) fn read(line: &Line, limits: &Limits, b: &mut Builder) -> Result<(), 
 pub(super) fn paragraph(b: &mut Builder, text: &str, line: u32) {
     let text = text.trim();
     if !text.is_empty() {
-        b.doc.blocks.push(Block::Paragraph(Paragraph {
-            text: text.to_owned(),
-            heading_level: None,
-            pos: Pos::line(line),
-        }));
+        b.doc.blocks.push(Block::Paragraph(Paragraph::new(
+            text.to_owned(),
+            Pos::line(line),
+        )));
     }
 }
 

@@ -229,11 +229,9 @@ pub(super) fn row_table(
         rows.push(numbered_row(cells, line));
     }
     (
-        Table {
-            rows,
-            spans_known: false,
-            pos: Pos::line(line),
-        },
+        Table::new(Pos::line(line))
+            .with_rows(rows)
+            .with_spans_known(false),
         rest,
     )
 }
@@ -270,11 +268,9 @@ pub(super) fn review_table(region: &[char], line: u32, b: &mut Builder) -> (Tabl
         values_read = true;
     }
     (
-        Table {
-            rows,
-            spans_known: false,
-            pos: Pos::line(line),
-        },
+        Table::new(Pos::line(line))
+            .with_rows(rows)
+            .with_spans_known(false),
         rest,
     )
 }
@@ -318,9 +314,8 @@ fn split_run(
         Some(d) => (d, "万元"),
         None => run.strip_suffix('元').map_or((run, ""), |d| (d, "元")),
     };
-    let cell = |text: String, col: u32, provenance: Provenance| Cell {
-        provenance,
-        ..Cell::new(text, col, Pos::line(line))
+    let cell = |text: String, col: u32, provenance: Provenance| {
+        Cell::new(text, col, Pos::line(line)).with_provenance(provenance)
     };
     // The cells of a split, the unit kept on the last.
     let filled = |values: Vec<String>, provenance: Provenance| -> Vec<Cell> {
@@ -433,11 +428,7 @@ fn numbered_row(mut cells: Vec<Cell>, line: u32) -> Row {
     for (i, c) in cells.iter_mut().enumerate() {
         c.col = col(i);
     }
-    Row {
-        cells,
-        is_header: false,
-        pos: Pos::line(line),
-    }
+    Row::new(cells, Pos::line(line))
 }
 
 /// A statistics appendix (legacy reports): each label with its run of digits, split
@@ -471,11 +462,9 @@ pub(super) fn appendix(
     let count: usize = rows.iter().map(|r| r.cells.len()).sum();
     check_limit(u64::try_from(count).unwrap_or(u64::MAX), limits, line)?;
     b.table(
-        Table {
-            rows,
-            spans_known: false,
-            pos: Pos::line(line),
-        },
+        Table::new(Pos::line(line))
+            .with_rows(rows)
+            .with_spans_known(false),
         Layout::Collapsed,
         limits,
     )?;

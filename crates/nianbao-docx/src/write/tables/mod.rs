@@ -82,15 +82,10 @@ fn items<'a>(table: &'a Table, specs: &[&'static RowSpec]) -> Vec<Item<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nianbao_core::{Pos, TableKind, catalog::TableFormat};
+    use nianbao_core::{TableKind, catalog::TableFormat};
 
     fn row(key: Option<&str>, label: &str) -> Row {
-        Row {
-            key: key.map(|k| k.to_owned().into()),
-            label: label.to_owned(),
-            cells: Vec::new(),
-            pos: Pos::default(),
-        }
+        Row::new(key, label)
     }
 
     fn shape(items: &[Item<'_>]) -> Vec<String> {
