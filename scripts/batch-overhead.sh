@@ -23,11 +23,14 @@ fi
 work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git -C "$root" worktree add --detach -q "$work/base" "$base"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
-cargo build -q --release -p nianbao-cli --manifest-path "$work/base/Cargo.toml"
-cp "$CARGO_TARGET_DIR/release/nianbao" "$work/nianbao-base"
-cargo build -q --release -p nianbao-cli --manifest-path "$root/Cargo.toml"
-cp "$CARGO_TARGET_DIR/release/nianbao" "$work/nianbao-head"
+# Two target folders: cargo names a workspace crate's artifacts the same from both
+# checkouts, and would take one build for the other.
+target=${CARGO_TARGET_DIR:-$root/target}
+CARGO_TARGET_DIR=$target/overhead-base cargo build -q --release -p nianbao-cli --manifest-path "$work/base/Cargo.toml"
+cp "$target/overhead-base/release/nianbao" "$work/nianbao-base"
+CARGO_TARGET_DIR=$target cargo build -q --release -p nianbao-cli --manifest-path "$root/Cargo.toml"
+cp "$target/release/nianbao" "$work/nianbao-head"
+cmp -s "$work/nianbao-base" "$work/nianbao-head" && { echo "the two builds are the same binary" >&2; exit 1; }
 
 count() {
     rm -rf "$work/out"

@@ -55,7 +55,7 @@ def main():
         out.write("//! `scripts/gen-traditional.py`; do not edit.\n\n")
         out.write("/// (Traditional, Simplified), sorted by the Traditional character.\n")
         out.write("#[rustfmt::skip]\n")
-        out.write(f"pub(super) const PAIRS: [(char, char); {len(rows)}] = [\n")
+        out.write(f"pub(super) static PAIRS: [(char, char); {len(rows)}] = [\n")
         for t, s in rows:
             out.write(f"    ('{t}', '{s}'),\n")
         out.write("];\n")

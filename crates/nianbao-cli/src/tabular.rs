@@ -361,10 +361,8 @@ mod tests {
     #[test]
     fn finding_rows_list_both_sides() {
         let mut a = analysis();
-        let term = |path: &str, v: Option<i64>| nianbao::rules::Term {
-            path: path.into(),
-            value: v.map(Number::from),
-        };
+        let term =
+            |path: &str, v: Option<i64>| nianbao::rules::Term::new(path, v.map(Number::from));
         a.findings.push(nianbao::rules::Finding::evaluate(
             "applications.balance",
             "total",

@@ -43,7 +43,9 @@ pub struct Comparison {
 ///     t.rows.push(Row::new(Some("review"), "行政复议")
 ///         .with_cell("total", Cell::number(Number::from(n)))
 ///         .with_cell("upheld", Cell::BLANK));
-///     Report { review_litigation: Some(t), ..Report::default() }
+///     let mut report = Report::default();
+///     report.review_litigation = Some(t);
+///     report
 /// };
 /// let c = compare_cells(&report(3), &report(4));
 /// assert_eq!(c.same, 1);

@@ -4,7 +4,7 @@
 
 /// (Traditional, Simplified), sorted by the Traditional character.
 #[rustfmt::skip]
-pub(super) const PAIRS: [(char, char); 2843] = [
+pub(super) static PAIRS: [(char, char); 2843] = [
     ('丟', '丢'),
     ('並', '并'),
     ('乾', '干'),
