@@ -1,0 +1,130 @@
+//! What a pattern's figure is compared with in a report, and the finding.
+
+use super::Why;
+use super::patterns::{Cells, Pattern};
+use crate::catalog::{TableFormat, TableKind};
+use crate::model::Provenance;
+use crate::rules::within_report::term;
+use crate::rules::{Claim, Finding, Status, Term};
+use crate::{Number, Report};
+
+/// The instance of a figure counting the new applications and those carried over.
+pub(super) const RECEIVED_WITH_CARRIED: &str = "applications.new_received+carried_over.total";
+
+/// The cells a figure is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Target {
+    /// The table.
+    pub table: TableKind,
+    /// The finding's instance.
+    pub instance: &'static str,
+    /// The cells summed on the right side: `(row, column)`.
+    pub cells: &'static [(&'static str, &'static str)],
+}
+
+/// The rule id of the `text.*` rule checking a table.
+pub(super) fn rule_of(table: TableKind) -> &'static str {
+    match table {
+        TableKind::ActiveDisclosure => "text.active_disclosure",
+        TableKind::Applications => "text.applications",
+        TableKind::ReviewLitigation => "text.review_litigation",
+    }
+}
+
+/// The carried-over cue words, which the wording after a 收到 figure may name.
+const CARRIED_OVER: [&str; 4] = ["上年结转", "上年度结转", "上一年度结转", "上一年结转"];
+
+/// The cells `pattern` describes in `report`; `next` is the clause after the figure's
+/// in the same sentence (empty if none).
+pub(super) fn resolve(report: &Report, pattern: &Pattern, next: &str) -> Result<Target, Why> {
+    match pattern.cells {
+        Cells::Of {
+            table,
+            cells,
+            only_2021,
+        } => {
+            let format = report.table(table).and_then(|t| t.format);
+            if only_2021 && format == Some(TableFormat::Trial2019) {
+                return Err(Why::NotInFormat);
+            }
+            Ok(Target {
+                table,
+                instance: pattern.instance,
+                cells,
+            })
+        }
+        Cells::Received => received(report, pattern, next),
+    }
+}
+
+/// 收到 / 受理 N 件申请: the new applications alone, or with those carried over.
+fn received(report: &Report, pattern: &Pattern, next: &str) -> Result<Target, Why> {
+    let next = crate::text::trim(next);
+    let names_carried = CARRIED_OVER.iter().any(|w| next.contains(w));
+    let both = || {
+        Why::Ambiguous(vec![
+            pattern.instance.to_owned(),
+            RECEIVED_WITH_CARRIED.to_owned(),
+        ])
+    };
+    if names_carried && ["含", "包括", "包含"].iter().any(|w| next.starts_with(w)) {
+        return Ok(Target {
+            table: TableKind::Applications,
+            instance: RECEIVED_WITH_CARRIED,
+            cells: &[("new_received", "total"), ("carried_over", "total")],
+        });
+    }
+    if names_carried {
+        // 收到 N 件，其中上年结转 M 件: N may or may not count the M.
+        return Err(both());
+    }
+    // Both readings are one number when nothing was carried over.
+    let carried = report
+        .applications
+        .as_ref()
+        .and_then(|t| t.number("carried_over", "total"));
+    if carried == Some(Number::int(0)) {
+        Ok(Target {
+            table: TableKind::Applications,
+            instance: pattern.instance,
+            cells: &[("new_received", "total")],
+        })
+    } else {
+        Err(both())
+    }
+}
+
+/// The finding comparing a stated figure with its cells. The left term's path names
+/// the place: `text.<section key or preamble>.<paragraph index>`.
+pub(super) fn finding(report: &Report, target: &Target, value: Number, claim: Claim) -> Finding {
+    let part = claim.section.map_or("preamble", |s| s.key());
+    let left = vec![Term {
+        path: format!("text.{part}.{}", claim.paragraph),
+        value: Some(value),
+    }];
+    let table = report.table(target.table);
+    let right = target
+        .cells
+        .iter()
+        .map(|(row, column)| match table {
+            Some(t) => term(t, row, column),
+            None => Term {
+                path: format!("{}.{row}.{column}", target.table.key()),
+                value: None,
+            },
+        })
+        .collect();
+    let mut finding = Finding::evaluate(rule_of(target.table), target.instance, left, right);
+    // A cell placed by the figures the text states is no evidence against the text.
+    let from_text = table.is_some_and(|t| {
+        target.cells.iter().any(|(row, column)| {
+            t.cell(row, column)
+                .is_some_and(|c| c.provenance == Provenance::StatedInText)
+        })
+    });
+    if from_text {
+        finding.status = Status::NotAssessable;
+    }
+    finding.claim = Some(claim);
+    finding
+}
