@@ -118,19 +118,14 @@ impl StatedFigure {
 }
 
 /// Every figure the preamble and the sections state, in the order of the report,
-/// each with its comparison or why there is none.
+/// each with its comparison or why there is none (at most [`MAX_FIGURES`]).
 pub fn claims(report: &Report) -> Vec<StatedFigure> {
-    let mut out = Vec::new();
-    part(report, None, &report.preamble, &mut out);
-    for s in &report.sections {
-        part(report, Some(s.key), &s.paragraphs, &mut out);
-    }
-    out
+    walk(report, false)
 }
 
 /// The findings of the `text.*` rules, in the order of the report.
 pub fn findings(report: &Report) -> Vec<Finding> {
-    claims(report)
+    walk(report, true)
         .into_iter()
         .filter_map(|c| match c.outcome {
             Outcome::Compared(f) => Some(*f),
@@ -139,109 +134,148 @@ pub fn findings(report: &Report) -> Vec<Finding> {
         .collect()
 }
 
-/// The figures of one part (the preamble or a section).
-fn part(
-    report: &Report,
-    section: Option<SectionKey>,
-    paragraphs: &[String],
-    out: &mut Vec<StatedFigure>,
-) {
-    let stream = Stream::new(paragraphs);
-    let chars = &stream.chars;
-    let figures = numerals::figures(chars);
-    if figures.is_empty() {
-        return;
-    }
-    let sentences = spans(chars, ends_sentence);
-    let clauses = spans(chars, ends_clause);
-    // How many figures each clause holds.
-    let mut per_clause = vec![0usize; clauses.len()];
-    let clause_index = |at: usize| clauses.partition_point(|(_, end)| *end <= at);
-    for f in &figures {
-        if let Some(n) = per_clause.get_mut(clause_index(f.start)) {
-            *n += 1;
-        }
-    }
-    let mut clause_cache: Vec<Option<Clause>> = (0..clauses.len()).map(|_| None).collect();
-    // The years each sentence names, read once per sentence.
-    let mut years: Vec<Option<Vec<i32>>> = vec![None; sentences.len()];
-    for f in &figures {
-        let (Some((paragraph, start)), Some((last, _))) =
-            (stream.place(f.start), stream.place(f.end.saturating_sub(1)))
-        else {
-            continue;
-        };
-        if last != paragraph {
-            continue;
-        }
-        let (s_start, s_end) = containing(&sentences, f.start);
-        let claim = Claim::new(
-            section,
-            paragraph,
-            start,
-            start + (f.end - f.start),
-            stream.text(f.start, f.end),
-            quote(&stream, s_start, s_end, f.start),
-        );
-        let ci = clause_index(f.start);
-        let several = per_clause.get(ci).copied().unwrap_or(0) > 1;
-        let si = sentences.partition_point(|(_, end)| *end <= f.start);
-        let sentence_years = years.get_mut(si).map(|y| {
-            y.get_or_insert_with(|| numerals::years(chars.get(s_start..s_end).unwrap_or_default()))
-                .clone()
-        });
-        // A clause's text and patterns are read once, however many figures it holds.
-        let Some(slot) = clause_cache.get_mut(ci) else {
-            continue;
-        };
-        let cached = slot.get_or_insert_with(|| {
-            let (c_start, c_end) = clauses.get(ci).copied().unwrap_or((f.start, f.end));
-            Clause {
-                text: stream.text(c_start, c_end),
-                matched: [None, None],
+/// The most figures read from one report: a real report states a few dozen; past
+/// this many (hostile input) the rest are not read.
+pub const MAX_FIGURES: usize = 10_000;
+
+/// The figures of a report; only those compared when `compared_only`.
+fn walk(report: &Report, compared_only: bool) -> Vec<StatedFigure> {
+    let mut out = Vec::new();
+    let mut read = 0;
+    let parts = std::iter::once((None, &report.preamble))
+        .chain(report.sections.iter().map(|s| (Some(s.key), &s.paragraphs)));
+    for (section, paragraphs) in parts {
+        for run in Stream::runs(paragraphs) {
+            if read >= MAX_FIGURES {
+                return out;
             }
-        });
-        let unit_slot = usize::from(f.unit == Unit::WanYuan);
-        let text = &cached.text;
-        let matched = match cached.matched.get_mut(unit_slot) {
-            Some(m) => m
-                .get_or_insert_with(|| patterns::matching(text, f.unit))
-                .clone(),
-            None => Vec::new(),
-        };
-        let clause = cached.text.as_str();
-        // The next clause of the same sentence (for 含上年结转 after a 收到 figure),
-        // read only for a clause with one figure.
-        let next = match clauses.get(ci + 1) {
-            Some((a, b)) if !several && *a <= s_end => stream.text(*a, *b),
-            _ => String::new(),
-        };
-        let context = Context {
-            report,
-            chars,
-            clause,
-            matched,
-            next: &next,
-            several,
-            years: sentence_years.unwrap_or_default(),
-        };
-        let outcome = match judge(&context, f) {
-            Ok(target) => Outcome::Compared(Box::new(compare::finding(
+            let cx = Run {
                 report,
-                &target,
-                f.value,
-                claim.clone(),
-            ))),
-            Err(why) => Outcome::NotCompared(why),
-        };
-        out.push(StatedFigure {
-            claim,
-            value: f.value,
-            unit: f.unit,
-            unit_text: f.unit_text.to_owned(),
-            approximate: f.approximate,
-            outcome,
-        });
+                section,
+                stream: &run,
+                compared_only,
+            };
+            read += cx.figures(MAX_FIGURES - read, &mut out);
+        }
+    }
+    out
+}
+
+/// One run of paragraphs being read.
+struct Run<'a> {
+    report: &'a Report,
+    section: Option<SectionKey>,
+    stream: &'a Stream,
+    compared_only: bool,
+}
+
+impl Run<'_> {
+    /// Reads at most `limit` figures of the run into `out`; returns how many it read.
+    fn figures(&self, limit: usize, out: &mut Vec<StatedFigure>) -> usize {
+        let (report, stream) = (self.report, self.stream);
+        let chars = &stream.chars;
+        let mut figures = numerals::figures(chars);
+        figures.truncate(limit);
+        if figures.is_empty() {
+            return 0;
+        }
+        let sentences = spans(chars, ends_sentence);
+        let clauses = spans(chars, ends_clause);
+        // How many figures each clause holds.
+        let mut per_clause = vec![0usize; clauses.len()];
+        let clause_index = |at: usize| clauses.partition_point(|(_, end)| *end <= at);
+        for f in &figures {
+            if let Some(n) = per_clause.get_mut(clause_index(f.start)) {
+                *n += 1;
+            }
+        }
+        let mut clause_cache: Vec<Option<Clause>> = (0..clauses.len()).map(|_| None).collect();
+        // The years each sentence names, read once per sentence.
+        let mut years: Vec<Option<Vec<i32>>> = vec![None; sentences.len()];
+        for f in &figures {
+            let (Some((paragraph, start)), Some((last, _))) =
+                (stream.place(f.start), stream.place(f.end.saturating_sub(1)))
+            else {
+                continue;
+            };
+            if last != paragraph {
+                continue;
+            }
+            let (s_start, s_end) = containing(&sentences, f.start);
+            let ci = clause_index(f.start);
+            let several = per_clause.get(ci).copied().unwrap_or(0) > 1;
+            let si = sentences.partition_point(|(_, end)| *end <= f.start);
+            let sentence_years = years.get_mut(si).map(|y| {
+                y.get_or_insert_with(|| {
+                    numerals::years(chars.get(s_start..s_end).unwrap_or_default())
+                })
+                .clone()
+            });
+            // A clause's text and patterns are read once, however many figures it holds.
+            let Some(slot) = clause_cache.get_mut(ci) else {
+                continue;
+            };
+            let cached = slot.get_or_insert_with(|| {
+                let (c_start, c_end) = clauses.get(ci).copied().unwrap_or((f.start, f.end));
+                Clause {
+                    text: stream.text(c_start, c_end),
+                    matched: [None, None],
+                }
+            });
+            let unit_slot = usize::from(f.unit == Unit::WanYuan);
+            let text = &cached.text;
+            let matched = match cached.matched.get_mut(unit_slot) {
+                Some(m) => m
+                    .get_or_insert_with(|| patterns::matching(text, f.unit))
+                    .clone(),
+                None => Vec::new(),
+            };
+            // The next clause of the same sentence (for 含上年结转 after a 收到
+            // figure), read only for a clause with one figure.
+            let next = match clauses.get(ci + 1) {
+                Some((a, b)) if !several && *a <= s_end => stream.text(*a, *b),
+                _ => String::new(),
+            };
+            let context = Context {
+                report,
+                chars,
+                clause: cached.text.as_str(),
+                matched,
+                next: &next,
+                several,
+                years: sentence_years.unwrap_or_default(),
+            };
+            let judged = judge(&context, f);
+            if self.compared_only && judged.is_err() {
+                continue;
+            }
+            let claim = Claim::new(
+                self.section,
+                paragraph,
+                start,
+                start + (f.end - f.start),
+                stream.text(f.start, f.end),
+                quote(stream, s_start, s_end, f.start),
+            );
+            let outcome = match judged {
+                Ok(target) => Outcome::Compared(Box::new(compare::finding(
+                    report,
+                    &target,
+                    f.value,
+                    claim.clone(),
+                ))),
+                Err(why) => Outcome::NotCompared(why),
+            };
+            out.push(StatedFigure {
+                claim,
+                value: f.value,
+                unit: f.unit,
+                unit_text: f.unit_text.to_owned(),
+                approximate: f.approximate,
+                outcome,
+            });
+        }
+        figures.len()
     }
 }
 

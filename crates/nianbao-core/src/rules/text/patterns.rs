@@ -197,6 +197,9 @@ pub(super) static PATTERNS: &[Pattern] = &[
             "延期",
             "按时",
             "当场",
+            "其他",
+            "其它",
+            "同意",
         ],
         T3,
         &[("results.total", "total")],
@@ -453,6 +456,7 @@ mod tests {
             "全年办理政府信息公开申请218件",
             "市政府及市政府办政策性文件 11 件",
             "经复议后提起行政诉讼3件",
+            "其它公开答复数1条",
             "公开行政许可事项清单120项",
         ] {
             assert_eq!(instances(clause), Vec::<&str>::new(), "{clause}");
