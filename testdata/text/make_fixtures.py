@@ -101,21 +101,23 @@ FIXTURES = {
         "作出行政许可决定1,520件，行政处罚决定２３０件，行政事业性收费123500元。",
         "（二）依申请公开情况。新收政府信息公开申请一百三十四件，上年结转六件，"
         "办结一百三十二件，结转下年度继续办理八件。",
-        "（三）行政复议和行政诉讼情况。行政复议五件，行政诉讼四件。",
+        "（三）行政复议和行政诉讼情况。政府信息公开行政复议五件，行政诉讼四件。",
     ],
     # Figures that must not be compared, each of them wrong for the cell it seems to
     # describe: approximate, ambiguous, a sub-count, another year, a change, a share,
-    # a running total, several figures in one clause. The two that are compared agree.
+    # a running total, several figures in one clause, a review count not about
+    # information disclosure. The one that is compared agrees.
     "refused-2023.pipe.txt": [
         "2023年，示例县持续推进政府信息公开工作。",
         "（一）主动公开情况。现行有效行政规范性文件近50件，累计制发规范性文件300件。"
         "2022年现行有效行政规范性文件40件。",
         "（二）依申请公开情况。新收政府信息公开申请约140件，办结130余件。"
         "受理并办结政府信息公开申请130件。收到政府信息公开申请141件，其中上年结转6件。"
-        "新收申请135件办结131件。其中自然人120件。"
+        "新收信息公开申请135件办结131件。其中自然人120件。"
         "2022年，本机关新收政府信息公开申请99件。",
-        "（三）行政复议和行政诉讼情况。行政复议、行政诉讼各9件。"
-        "行政诉讼较上年增加2件，去年行政复议2件。行政复议和行政诉讼共9件。",
+        "（三）行政复议和行政诉讼情况。政府信息公开行政复议、行政诉讼各9件。"
+        "政府信息公开行政诉讼较上年增加2件，去年政府信息公开行政复议2件。"
+        "政府信息公开行政复议和行政诉讼共9件。全年办理行政复议案件526件。",
     ],
 }
 

@@ -25,7 +25,7 @@ use super::{Claim, Finding};
 use crate::model::ReportKind;
 use crate::{Number, Report, SectionKey};
 pub use numerals::Unit;
-use stream::{Stream, containing, ends_clause, ends_sentence, spans};
+use stream::{Stream, containing, ends_sentence, spans};
 
 /// The rule ids of the `text.*` rules.
 pub const RULE_IDS: [&str; 3] = [
@@ -180,7 +180,8 @@ impl Run<'_> {
             return 0;
         }
         let sentences = spans(chars, ends_sentence);
-        let clauses = spans(chars, ends_clause);
+        let ends: Vec<usize> = figures.iter().map(|f| f.end).collect();
+        let clauses = stream::clauses(chars, &ends);
         // How many figures each clause holds.
         let mut per_clause = vec![0usize; clauses.len()];
         let clause_index = |at: usize| clauses.partition_point(|(_, end)| *end <= at);
@@ -190,8 +191,8 @@ impl Run<'_> {
             }
         }
         let mut clause_cache: Vec<Option<Clause>> = (0..clauses.len()).map(|_| None).collect();
-        // The years each sentence names, read once per sentence.
-        let mut years: Vec<Option<Vec<i32>>> = vec![None; sentences.len()];
+        // What each sentence says (its years, whether it names 信息公开), read once.
+        let mut facts: Vec<Option<Sentence>> = vec![None; sentences.len()];
         for f in &figures {
             let (Some((paragraph, start)), Some((last, _))) =
                 (stream.place(f.start), stream.place(f.end.saturating_sub(1)))
@@ -205,12 +206,15 @@ impl Run<'_> {
             let ci = clause_index(f.start);
             let several = per_clause.get(ci).copied().unwrap_or(0) > 1;
             let si = sentences.partition_point(|(_, end)| *end <= f.start);
-            let sentence_years = years.get_mut(si).map(|y| {
-                y.get_or_insert_with(|| {
-                    numerals::years(chars.get(s_start..s_end).unwrap_or_default())
+            let sentence = facts
+                .get_mut(si)
+                .map(|s| {
+                    s.get_or_insert_with(|| {
+                        Sentence::of(chars.get(s_start..s_end).unwrap_or_default())
+                    })
+                    .clone()
                 })
-                .clone()
-            });
+                .unwrap_or_default();
             // A clause's text and patterns are read once, however many figures it holds.
             let Some(slot) = clause_cache.get_mut(ci) else {
                 continue;
@@ -243,7 +247,8 @@ impl Run<'_> {
                 matched,
                 next: &next,
                 several,
-                years: sentence_years.unwrap_or_default(),
+                section: self.section,
+                sentence,
             };
             let judged = judge(&context, f);
             if self.compared_only && judged.is_err() {
@@ -285,6 +290,27 @@ struct Clause {
     matched: [Option<Vec<&'static patterns::Pattern>>; 2],
 }
 
+/// What a sentence says that matters to all its figures.
+#[derive(Debug, Clone, Default)]
+struct Sentence {
+    /// The years it names.
+    years: Vec<i32>,
+    /// Whether it names 信息公开 or 依申请.
+    gi: bool,
+}
+
+impl Sentence {
+    fn of(chars: &[char]) -> Sentence {
+        let gi = patterns::GI_WORDS
+            .iter()
+            .any(|w| (0..chars.len()).any(|i| numerals::starts_with(chars, i, w)));
+        Sentence {
+            years: numerals::years(chars),
+            gi,
+        }
+    }
+}
+
 /// What a figure is judged by.
 struct Context<'a> {
     report: &'a Report,
@@ -293,7 +319,8 @@ struct Context<'a> {
     matched: Vec<&'static patterns::Pattern>,
     next: &'a str,
     several: bool,
-    years: Vec<i32>,
+    section: Option<SectionKey>,
+    sentence: Sentence,
 }
 
 /// The cells a figure is compared with, or why it is not.
@@ -301,14 +328,25 @@ fn judge(cx: &Context<'_>, f: &numerals::Figure) -> Result<compare::Target, Why>
     if f.approximate {
         return Err(Why::Approximate);
     }
-    let Some(first) = cx.matched.first() else {
+    // A table-3 or table-4 pattern counts in its own section, or in a sentence
+    // that names 信息公开 / 依申请.
+    let matched: Vec<&patterns::Pattern> = cx
+        .matched
+        .iter()
+        .copied()
+        .filter(|p| {
+            p.section()
+                .is_none_or(|s| cx.sentence.gi || cx.section == Some(s))
+        })
+        .collect();
+    let Some(first) = matched.first() else {
         return Err(Why::NoCell);
     };
     if cx.several {
         return Err(Why::SeveralFigures);
     }
     let report_year = cx.report.meta.year;
-    if cx.years.iter().any(|y| Some(*y) != report_year)
+    if cx.sentence.years.iter().any(|y| Some(*y) != report_year)
         || patterns::OTHER_YEAR.iter().any(|w| cx.clause.contains(w))
         || last_year_not_carried(cx.clause)
     {
@@ -320,7 +358,7 @@ fn judge(cx: &Context<'_>, f: &numerals::Figure) -> Result<compare::Target, Why>
     if let Some(w) = shared_before(cx.chars, f.start) {
         return Err(Why::Qualified(w.to_owned()));
     }
-    let mut instances: Vec<String> = cx.matched.iter().map(|p| p.instance.to_owned()).collect();
+    let mut instances: Vec<String> = matched.iter().map(|p| p.instance.to_owned()).collect();
     instances.dedup();
     if instances.len() > 1 {
         return Err(Why::Ambiguous(instances));

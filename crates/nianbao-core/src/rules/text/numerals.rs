@@ -43,7 +43,9 @@ const UNITS: [(&str, Unit); 7] = [
 ];
 
 /// Words after a unit that make it part of another word (`3个月`, `15个工作日`).
-const NOT_AFTER_UNIT: [(&str, &str); 9] = [
+const NOT_AFTER_UNIT: [(&str, &str); 11] = [
+    ("个", "部分"),
+    ("个", "方面"),
     ("个", "月"),
     ("个", "工作日"),
     ("个", "小时"),
@@ -507,6 +509,7 @@ mod tests {
         assert_eq!(read("第二十条"), []);
         assert_eq!(read("统一件"), []);
         assert_eq!(read("四个季度"), []);
+        assert_eq!(read("共六个部分"), []);
         assert_eq!(read("15个工作日内"), []);
         assert_eq!(read("二十大"), []);
         assert_eq!(read("国令第711号"), []);

@@ -4,7 +4,7 @@
 //! cue groups and none of its vetoes.
 
 use super::numerals::Unit;
-use crate::catalog::TableKind;
+use crate::catalog::{SectionKey, TableKind};
 
 /// The cells a pattern's figure is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,29 @@ pub(super) struct Pattern {
     pub cells: Cells,
 }
 
+impl Pattern {
+    /// The section where the pattern applies whatever its sentence says: a figure for a
+    /// table-3 or table-4 cell elsewhere counts only in a sentence that names 信息公开
+    /// or 依申请 (`办结`, `行政复议` are said of other matters too).
+    pub fn section(&self) -> Option<SectionKey> {
+        match self.cells {
+            Cells::Received
+            | Cells::Of {
+                table: TableKind::Applications,
+                ..
+            } => Some(SectionKey::Applications),
+            Cells::Of {
+                table: TableKind::ReviewLitigation,
+                ..
+            } => Some(SectionKey::ReviewLitigation),
+            Cells::Of { .. } => None,
+        }
+    }
+}
+
+/// The words that put a sentence about table-3 or table-4 matters anywhere.
+pub(super) const GI_WORDS: &[&str] = &["信息公开", "依申请"];
+
 /// Words that make a figure in a table-3 pattern a part (an applicant group, a
 /// result) or a count of reviews and suits.
 const APPLICATION_VETOES: &[&str] = &[
@@ -65,6 +88,17 @@ const APPLICATION_VETOES: &[&str] = &[
     "当面",
     "传真",
     "电子邮件",
+    "许可",
+    "审批",
+    "信访",
+    "建议",
+    "提案",
+    "事项",
+    "办件",
+    "咨询",
+    "投诉",
+    "举报",
+    "诉求",
 ];
 
 /// Words that make a figure in a table-2 pattern something else than the cell.
@@ -200,6 +234,21 @@ pub(super) static PATTERNS: &[Pattern] = &[
             "其他",
             "其它",
             "同意",
+            "许可",
+            "审批",
+            "信访",
+            "建议",
+            "提案",
+            "事项",
+            "办件",
+            "咨询",
+            "投诉",
+            "举报",
+            "诉求",
+            "来信",
+            "留言",
+            "热线",
+            "工单",
         ],
         T3,
         &[("results.total", "total")],
@@ -342,6 +391,21 @@ pub(super) const QUALIFIERS: &[&str] = &[
     "平均",
     "每",
     "人次",
+    "本级",
+    "各级",
+    "各县",
+    "各区",
+    "各乡",
+    "各镇",
+    "各街道",
+    "各部门",
+    "各单位",
+    "县区",
+    "市直",
+    "区直",
+    "县直",
+    "下属",
+    "所属",
 ];
 
 /// Words right before a figure that make it shared by several cells (`各5件`).
@@ -457,6 +521,9 @@ mod tests {
             "市政府及市政府办政策性文件 11 件",
             "经复议后提起行政诉讼3件",
             "其它公开答复数1条",
+            "受理行政许可申请5000件",
+            "办结人大代表建议12件",
+            "答复群众咨询300次",
             "公开行政许可事项清单120项",
         ] {
             assert_eq!(instances(clause), Vec::<&str>::new(), "{clause}");

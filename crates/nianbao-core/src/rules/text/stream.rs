@@ -141,9 +141,30 @@ pub(super) fn ends_sentence(c: char) -> bool {
     SENTENCE_ENDS.contains(&c) || c == '\n'
 }
 
-/// Whether a character ends a clause.
-pub(super) fn ends_clause(c: char) -> bool {
-    ends_sentence(c) || CLAUSE_ENDS.contains(&c)
+/// The clauses of a run: spans ending at a sentence end or a clause mark. A `、`
+/// ends a clause only after a figure (`行政诉讼1件、行政复议2件`); elsewhere it joins
+/// words (`行政复议、行政诉讼案件3件` is one clause). `figure_ends` are sorted.
+pub(super) fn clauses(chars: &[char], figure_ends: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut next_figure = 0;
+    for (i, c) in chars.iter().enumerate() {
+        while figure_ends.get(next_figure).is_some_and(|e| *e <= start) {
+            next_figure += 1;
+        }
+        let figure_before = figure_ends.get(next_figure).is_some_and(|e| *e <= i);
+        let ends = if *c == '、' {
+            figure_before
+        } else {
+            ends_sentence(*c) || CLAUSE_ENDS.contains(c)
+        };
+        if ends {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, chars.len()));
+    out
 }
 
 #[cfg(test)]
@@ -169,10 +190,17 @@ mod tests {
         assert_eq!(s.place(at), Some((2, 3)));
         let (a, b) = containing(&spans(&s.chars, ends_sentence), at);
         assert_eq!(s.text(a, b), "全市共受理申请 3119 件，答复 3050 件");
-        let clauses = spans(&s.chars, ends_clause);
+        let clauses = clauses(&s.chars, &[]);
         let (a, b) = containing(&clauses, at);
         assert_eq!(s.text(a, b), "答复 3050 件");
         assert_eq!(containing(&clauses, 0), (0, 14));
+    }
+
+    #[test]
+    fn a_list_mark_ends_a_clause_only_after_a_figure() {
+        let chars: Vec<char> = "行政复议、行政诉讼3件、规章1件".chars().collect();
+        // The figures end at 10 (3) and 16 (1).
+        assert_eq!(clauses(&chars, &[10, 16]), [(0, 11), (12, 16)]);
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn agreeing_and_disagreeing_figures() {
         2024,
         &[
             "2024年，本机关共收到政府信息公开申请十二件，办结10件，结转下年度继续办理2件。",
-            "政府信息公开行政复议3件；行政诉讼4件。现行有效规范性文件66件，本年制发规范性文件8件。",
+            "政府信息公开行政复议3件，行政诉讼4件。现行有效规范性文件66件，本年制发规范性文件8件。",
             "全年收取行政事业性收费10000元。",
         ],
     );
@@ -145,7 +145,7 @@ fn agreeing_and_disagreeing_figures() {
         (claim.section, claim.paragraph, claim.start, claim.end),
         (Some(SectionKey::Overview), 1, 17, 18)
     );
-    assert_eq!(claim.sentence, "行政诉讼4件");
+    assert_eq!(claim.sentence, "政府信息公开行政复议3件，行政诉讼4件");
     // The finding is in rules::check too.
     assert!(crate::rules::check(&r).contains(lit));
 }
@@ -156,11 +156,11 @@ fn refusals() {
         2024,
         &[
             "主动公开政府信息5500余条，收到申请约12件。",
-            "受理并办结申请12件。",
+            "受理并办结政府信息公开申请12件。",
             "2023年，收到政府信息公开申请9件。",
-            "收到申请较上年增加3件，去年办结7件。",
-            "收到申请12件办结10件。",
-            "行政复议、行政诉讼各3件。",
+            "收到政府信息公开申请较上年增加3件，去年办结信息公开申请7件。",
+            "收到政府信息公开申请12件办结10件。",
+            "政府信息公开行政复议、行政诉讼各3件。",
             "收到政府信息公开申请12件，其中上年结转0件。",
             "在运维政务新媒体共计95个。",
         ],
@@ -231,7 +231,7 @@ fn received_counts_the_carried_over_only_when_it_says_so() {
 
 #[test]
 fn blank_missing_or_text_placed_cells_are_not_assessable() {
-    let mut r = report(2024, &["现行有效规范性文件66件，行政复议3件。"]);
+    let mut r = report(2024, &["现行有效规范性文件66件，政府信息公开行政复议3件。"]);
     r.review_litigation = None;
     let t = r.active_disclosure.as_mut().unwrap();
     t.rows[0].cells[0].1.provenance = Provenance::StatedInText;
@@ -282,6 +282,30 @@ fn unknown_year_refuses_sentences_naming_a_year() {
     let mut r = report(2024, &["2024年，新收政府信息公开申请12件。"]);
     r.meta.year = None;
     assert_eq!(outcomes(&r)[0].1, "about another year");
+}
+
+#[test]
+fn table_3_and_4_wording_counts_only_about_information_disclosure() {
+    // Outside sections 三 and 四, 办结 and 行政复议 count only in a sentence naming
+    // 信息公开 or 依申请: a review office's own caseload is not table 4's.
+    let mut r = report(2024, &["全年办理行政复议案件526件，办结10件。"]);
+    assert_eq!(
+        outcomes(&r),
+        [
+            o("526", "no table cell named", None),
+            o("10", "no table cell named", None)
+        ]
+    );
+    r.sections.push(crate::model::Section {
+        key: SectionKey::ReviewLitigation,
+        heading: "四、政府信息公开行政复议、行政诉讼情况".into(),
+        paragraphs: vec!["本年度行政复议3件。".into()],
+        pos: Default::default(),
+    });
+    assert_eq!(
+        outcomes(&r)[2],
+        o("3", "review_litigation.review.total", Some(Status::Passed))
+    );
 }
 
 #[test]
