@@ -146,6 +146,10 @@ fn agreeing_and_disagreeing_figures() {
         (Some(SectionKey::Overview), 1, 17, 18)
     );
     assert_eq!(claim.sentence, "政府信息公开行政复议3件，行政诉讼4件");
+    assert_eq!(
+        lit.describe(),
+        "text.review_litigation [review_litigation.litigation.total]: 4 = 1 + 2 — FAILED (4 ≠ 3) — stated in overview ¶1: “政府信息公开行政复议3件，行政诉讼4件”"
+    );
     // The finding is in rules::check too.
     assert!(crate::rules::check(&r).contains(lit));
 }
