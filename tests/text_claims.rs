@@ -75,22 +75,33 @@ const ONE_AND_BOTH: &str =
     "could be any of applications.new_received.total, applications.new_received+carried_over.total";
 
 /// 淮安市 2024, overview （二）: "全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度
-/// 结转申请 34 件，另有 103 件顺延到下年度答复）… 行政复议 351件 … 行政诉讼 46 件"; the
-/// tables: 新收 3119, 上年结转 34, 办结 3050, 结转 103, 复议 351, 诉讼 26 + 20. 受理 3119
-/// is the 新收 figure here, but with 34 carried over 受理 could count them: not
-/// compared. The 其中 results (72, 64, …), 规章 1 件 (新增公开, not 制发), 政策性文件 11 件,
-/// 信息处理费 3940 元 (no table cell) name no cell; 5500 余条 is approximate.
-const HUAIAN: [&str; 7] = [
+/// 结转申请 34 件，另有 103 件顺延到下年度答复）… 政府信息公开行政复议 351件，其中结果维持
+/// 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中
+/// 结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件"; the tables: 新收 3119, 上年
+/// 结转 34, 办结 3050, 结转 103; 复议 72|64|178|37|351; 诉讼 直接 13|4|8|1|26 + 复议后
+/// 12|1|1|6|20. 受理 3119 is the 新收 figure here, but with 34 carried over 受理 could
+/// count them: not compared. 规章 1 件 (新增公开, not 制发), 政策性文件 11 件, 政策解读 21 个,
+/// 95 个, 4 次 and 信息处理费 3940 元 name no cell; 5500 余条 is approximate.
+const HUAIAN: [&str; 15] = [
     "5500条 → approximate",
     "3119件 → could be any of applications.new_received.total, applications.new_received+carried_over.total",
     "3050件 → applications.results.total.total passed (3050)",
     "34件 → applications.carried_over.total passed (34)",
     "103件 → applications.carried_forward.total passed (103)",
     "351件 → review_litigation.review.total passed (351)",
+    "72件 → review_litigation.review.upheld passed (72)",
+    "64件 → review_litigation.review.corrected passed (64)",
+    "178件 → review_litigation.review.other passed (178)",
+    "37件 → review_litigation.review.pending passed (37)",
     "46件 → review_litigation.litigation.total passed (46)",
+    "25件 → review_litigation.litigation.upheld passed (25)",
+    "5件 → review_litigation.litigation.corrected passed (5)",
+    "9件 → review_litigation.litigation.other passed (9)",
+    "7件 → review_litigation.litigation.pending passed (7)",
 ];
 
-fn placed(places: [&str; 7], lines: [&str; 7]) -> Vec<String> {
+fn placed(places: &[&str], lines: &[&str]) -> Vec<String> {
+    assert_eq!(places.len(), lines.len());
     places
         .iter()
         .zip(lines)
@@ -100,34 +111,33 @@ fn placed(places: [&str; 7], lines: [&str; 7]) -> Vec<String> {
 
 #[test]
 fn huaian_2024_in_three_formats() {
-    let docx = placed(
-        [
-            "overview:1",
-            "overview:2",
-            "overview:2",
-            "overview:2",
-            "overview:2",
-            "overview:2",
-            "overview:2",
-        ],
-        HUAIAN,
-    );
+    let mut places = vec!["overview:1"];
+    places.extend(["overview:2"; 14]);
+    let docx = placed(&places, &HUAIAN);
     let refs: Vec<&str> = docx.iter().map(String::as_str).collect();
     corpus_case("huaian-2024.docx", 21, &refs);
     corpus_case("huaian-2024.pdf", 21, &refs);
     // pdftotext -layout: one paragraph per printed line, figures placed in the line
     // they stand on (the lines are read on into each other).
     let layout = placed(
-        [
+        &[
             "overview:6",
             "overview:18",
             "overview:19",
             "overview:19",
             "overview:19",
             "overview:20",
+            "overview:21",
+            "overview:21",
+            "overview:21",
             "overview:22",
+            "overview:22",
+            "overview:22",
+            "overview:23",
+            "overview:23",
+            "overview:23",
         ],
-        HUAIAN,
+        &HUAIAN,
     );
     let refs: Vec<&str> = layout.iter().map(String::as_str).collect();
     corpus_case("huaian-2024.pdftotext-layout.txt", 21, &refs);
@@ -283,6 +293,7 @@ fn text_and_tables_agree() {
             "overview:2 140件 → applications.new_received+carried_over.total passed (140)",
             "overview:2 6件 → applications.carried_over.total passed (6)",
             "overview:3 5件 → review_litigation.review.total passed (5)",
+            "overview:3 3件 → review_litigation.review.upheld passed (3)",
             "overview:3 4件 → review_litigation.litigation.total passed (4)",
         ],
     );
@@ -301,6 +312,7 @@ fn each_kind_of_disagreement() {
             "overview:2 9件 → applications.carried_forward.total failed (8)",
             "overview:3 6件 → review_litigation.review.total failed (5)",
             "overview:3 3件 → review_litigation.litigation.total failed (4)",
+            "overview:3 2件 → review_litigation.litigation.upheld failed (3)",
         ],
     );
     // A failed finding carries both numbers, the cells and the sentence.

@@ -34,10 +34,18 @@ pub(super) fn rule_of(table: TableKind) -> &'static str {
 /// The carried-over cue words, which the wording after a 收到 figure may name.
 const CARRIED_OVER: [&str; 4] = ["上年结转", "上年度结转", "上一年度结转", "上一年结转"];
 
-/// The cells `pattern` describes in `report`; `next` is the clause after the figure's
-/// in the same sentence (empty if none).
-pub(super) fn resolve(report: &Report, pattern: &Pattern, next: &str) -> Result<Target, Why> {
+/// The cells `pattern` describes in `report`; `clause` is the figure's clause, `next`
+/// the clause after it in the same sentence (empty if none), `before` the text of the
+/// sentence before the clause.
+pub(super) fn resolve(
+    report: &Report,
+    pattern: &Pattern,
+    clause: &str,
+    next: &str,
+    before: &str,
+) -> Result<Target, Why> {
     match pattern.cells {
+        Cells::Part(index) => part(index, clause, before),
         Cells::Of {
             table,
             cells,
@@ -55,6 +63,81 @@ pub(super) fn resolve(report: &Report, pattern: &Pattern, next: &str) -> Result<
         }
         Cells::Received => received(report, pattern, next),
     }
+}
+
+/// The 行政复议 results, one cell each, and the 行政诉讼 ones, 直接起诉 + 复议后起诉.
+const REVIEW_PARTS: [(&str, &[(&str, &str)]); 4] = [
+    ("review_litigation.review.upheld", &[("review", "upheld")]),
+    (
+        "review_litigation.review.corrected",
+        &[("review", "corrected")],
+    ),
+    ("review_litigation.review.other", &[("review", "other")]),
+    ("review_litigation.review.pending", &[("review", "pending")]),
+];
+const LITIGATION_PARTS: [(&str, &[(&str, &str)]); 4] = [
+    (
+        "review_litigation.litigation.upheld",
+        &[
+            ("litigation_direct", "upheld"),
+            ("litigation_after_review", "upheld"),
+        ],
+    ),
+    (
+        "review_litigation.litigation.corrected",
+        &[
+            ("litigation_direct", "corrected"),
+            ("litigation_after_review", "corrected"),
+        ],
+    ),
+    (
+        "review_litigation.litigation.other",
+        &[
+            ("litigation_direct", "other"),
+            ("litigation_after_review", "other"),
+        ],
+    ),
+    (
+        "review_litigation.litigation.pending",
+        &[
+            ("litigation_direct", "pending"),
+            ("litigation_after_review", "pending"),
+        ],
+    ),
+];
+
+/// A table-4 result (`其中结果维持 N 件`): of 行政复议 or 行政诉讼, whichever the clause
+/// names, else whichever the nearest clause before it in the sentence names; a clause
+/// naming both (or neither, before the sentence starts) leaves it unsettled.
+fn part(index: usize, clause: &str, before: &str) -> Result<Target, Why> {
+    let names = |text: &str| (text.contains("行政复议"), text.contains("行政诉讼"));
+    let subject = match names(clause) {
+        (false, false) => before
+            .rsplit(super::stream::ends_clause)
+            .map(names)
+            .find(|(r, l)| *r || *l),
+        named => Some(named),
+    };
+    let parts = match subject {
+        Some((true, false)) => &REVIEW_PARTS,
+        Some((false, true)) => &LITIGATION_PARTS,
+        Some((true, true)) => {
+            let of = |p: &[(&'static str, &[(&str, &str)]); 4]| {
+                p.get(index).map_or(String::new(), |(i, _)| (*i).to_owned())
+            };
+            return Err(Why::Ambiguous(vec![
+                of(&REVIEW_PARTS),
+                of(&LITIGATION_PARTS),
+            ]));
+        }
+        _ => return Err(Why::NoCell),
+    };
+    let (instance, cells) = parts.get(index).copied().ok_or(Why::NoCell)?;
+    Ok(Target {
+        table: TableKind::ReviewLitigation,
+        instance,
+        cells,
+    })
 }
 
 /// 收到 / 受理 N 件申请: the new applications alone, or with those carried over.

@@ -240,12 +240,25 @@ impl Run<'_> {
                 Some((a, b)) if !several && *a <= s_end => stream.text(*a, *b),
                 _ => String::new(),
             };
+            // The sentence before the clause (at most 200 characters), for a table-4
+            // result whose subject was named before it.
+            let before = if !several
+                && matched
+                    .iter()
+                    .any(|p| matches!(p.cells, patterns::Cells::Part(_)))
+            {
+                let c_start = clauses.get(ci).map_or(f.start, |c| c.0);
+                stream.text(s_start.max(c_start.saturating_sub(200)), c_start)
+            } else {
+                String::new()
+            };
             let context = Context {
                 report,
                 chars,
                 clause: cached.text.as_str(),
                 matched,
                 next: &next,
+                before: &before,
                 several,
                 section: self.section,
                 sentence,
@@ -318,6 +331,7 @@ struct Context<'a> {
     clause: &'a str,
     matched: Vec<&'static patterns::Pattern>,
     next: &'a str,
+    before: &'a str,
     several: bool,
     section: Option<SectionKey>,
     sentence: Sentence,
@@ -366,7 +380,7 @@ fn judge(cx: &Context<'_>, f: &numerals::Figure) -> Result<compare::Target, Why>
     if cx.report.meta.kind == ReportKind::Legacy {
         return Err(Why::NoNationalTables);
     }
-    compare::resolve(cx.report, first, cx.next)
+    compare::resolve(cx.report, first, cx.clause, cx.next, cx.before)
 }
 
 /// Whether the clause says 上年 / 上一年 for something else than 上年结转.

@@ -19,6 +19,9 @@ pub(super) enum Cells {
     /// 收到 / 受理 N 件申请: the new applications, or the new ones with those carried
     /// over, as the wording and the table decide (`super::compare`).
     Received,
+    /// A result of table 4 (`其中结果维持 N 件`; 0 to 3: 维持, 纠正, 其他, 尚未审结) of the
+    /// 行政复议 or 行政诉讼 its sentence has just named (`super::compare`).
+    Part(usize),
 }
 
 /// One phrase pattern.
@@ -48,7 +51,8 @@ impl Pattern {
                 table: TableKind::Applications,
                 ..
             } => Some(SectionKey::Applications),
-            Cells::Of {
+            Cells::Part(_)
+            | Cells::Of {
                 table: TableKind::ReviewLitigation,
                 ..
             } => Some(SectionKey::ReviewLitigation),
@@ -140,6 +144,30 @@ const fn on(
 }
 
 use TableKind::{ActiveDisclosure as T2, Applications as T3, ReviewLitigation as T4};
+
+/// A table-4 result pattern (its instance is settled by the subject, see
+/// [`Cells::Part`]).
+const fn part(
+    index: usize,
+    instance: &'static str,
+    cues: &'static [&'static [&'static str]],
+) -> Pattern {
+    Pattern {
+        instance,
+        cues,
+        vetoes: &[
+            "复议后",
+            "经复议",
+            "经行政复议",
+            "直接",
+            "决定",
+            "出庭",
+            "判决",
+        ],
+        unit: Unit::Count,
+        cells: Cells::Part(index),
+    }
+}
 
 /// The words for 制发 (issued) and 废止 (repealed).
 const ISSUED: &[&str] = &["制发", "印发", "出台", "制定"];
@@ -273,6 +301,10 @@ pub(super) static PATTERNS: &[Pattern] = &[
         ],
         false,
     ),
+    part(0, "review_litigation.part.upheld", &[&["结果维持"]]),
+    part(1, "review_litigation.part.corrected", &[&["结果纠正"]]),
+    part(2, "review_litigation.part.other", &[&["其他结果"]]),
+    part(3, "review_litigation.part.pending", &[&["尚未审结"]]),
     on(
         "active_disclosure.normative_documents.in_force",
         &[&["规范性文件"], &["现行有效"]],
@@ -465,6 +497,8 @@ mod tests {
                 "review_litigation.review.total",
             ),
             ("行政复议案件2件", "review_litigation.review.total"),
+            ("其中结果维持 72 件", "review_litigation.part.upheld"),
+            ("尚未审结 7 件", "review_litigation.part.pending"),
             (
                 "政府信息公开行政诉讼 46 件",
                 "review_litigation.litigation.total",
@@ -514,7 +548,6 @@ mod tests {
             "收取政府信息公开信息处理费3940元",
             "行政许可类信息69条",
             "政策、规范性文件类信息68条",
-            "其中结果维持 72 件",
             "涉及自然人72件",
             "其中予以公开5件",
             "全年办理政府信息公开申请218件",

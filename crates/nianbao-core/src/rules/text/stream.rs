@@ -136,6 +136,11 @@ pub(super) fn containing(spans: &[(usize, usize)], at: usize) -> (usize, usize) 
     spans.get(i).copied().unwrap_or((at, at))
 }
 
+/// Whether a character ends a clause (a `、` does here: see [`clauses`]).
+pub(super) fn ends_clause(c: char) -> bool {
+    ends_sentence(c) || CLAUSE_ENDS.contains(&c)
+}
+
 /// Whether a character ends a sentence.
 pub(super) fn ends_sentence(c: char) -> bool {
     SENTENCE_ENDS.contains(&c) || c == '\n'

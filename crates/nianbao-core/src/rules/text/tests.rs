@@ -330,3 +330,68 @@ fn long_and_hostile_text_is_linear_and_never_panics() {
             .all(|c| c.claim.sentence.chars().count() <= MAX_SENTENCE + 2)
     );
 }
+
+#[test]
+fn table_4_results_take_the_subject_their_sentence_named() {
+    let mut r = report(
+        2024,
+        &[
+            "政府信息公开行政复议3件，其中结果维持2件，尚未审结1件；政府信息公开行政诉讼3件，其中结果维持2件，结果纠正0件。",
+            "政府信息公开行政复议和行政诉讼共6件，其中结果维持4件。",
+            "其中结果维持4件。",
+        ],
+    );
+    r.review_litigation = Some(table(
+        TableKind::ReviewLitigation,
+        None,
+        &[
+            ("review", "upheld", 2),
+            ("review", "pending", 1),
+            ("review", "total", 3),
+            ("litigation_direct", "upheld", 1),
+            ("litigation_direct", "corrected", 0),
+            ("litigation_direct", "total", 1),
+            ("litigation_after_review", "upheld", 0),
+            ("litigation_after_review", "corrected", 0),
+            ("litigation_after_review", "total", 2),
+        ],
+    ));
+    assert_eq!(
+        outcomes(&r),
+        [
+            o("3", "review_litigation.review.total", Some(Status::Passed)),
+            o("2", "review_litigation.review.upheld", Some(Status::Passed)),
+            o(
+                "1",
+                "review_litigation.review.pending",
+                Some(Status::Passed)
+            ),
+            o(
+                "3",
+                "review_litigation.litigation.total",
+                Some(Status::Passed)
+            ),
+            o(
+                "2",
+                "review_litigation.litigation.upheld",
+                Some(Status::Failed)
+            ),
+            o(
+                "0",
+                "review_litigation.litigation.corrected",
+                Some(Status::Passed)
+            ),
+            o(
+                "6",
+                "could be any of review_litigation.review.total, review_litigation.litigation.total",
+                None
+            ),
+            o(
+                "4",
+                "could be any of review_litigation.review.upheld, review_litigation.litigation.upheld",
+                None
+            ),
+            o("4", "no table cell named", None),
+        ]
+    );
+}
