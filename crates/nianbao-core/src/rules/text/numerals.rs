@@ -203,6 +203,20 @@ fn skip_spaces(chars: &[char], mut at: usize) -> usize {
     at
 }
 
+/// Appends a digit to `mantissa`; on overflow clears `ok` (the number is too big).
+fn push(mantissa: &mut i64, ok: &mut bool, d: u32) {
+    match mantissa
+        .checked_mul(10)
+        .and_then(|m| m.checked_add(i64::from(d)))
+    {
+        Some(m) => *mantissa = m,
+        None => {
+            *ok = false;
+            *mantissa = 0;
+        }
+    }
+}
+
 /// An Arabic number at `at`: its end and value. Commas must group thousands; a
 /// number with a bad group is no number (`None`, with where the run ends).
 fn arabic(chars: &[char], at: usize) -> (usize, Option<Number>) {
@@ -214,16 +228,7 @@ fn arabic(chars: &[char], at: usize) -> (usize, Option<Number>) {
     let mut first_group = 0usize;
     while let Some(&c) = chars.get(i) {
         if let Some(d) = digit(c) {
-            mantissa = match mantissa
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(i64::from(d)))
-            {
-                Some(m) => m,
-                None => {
-                    ok = false;
-                    0
-                }
-            };
+            push(&mut mantissa, &mut ok, d);
             group += 1;
             i += 1;
         } else if c == ',' && chars.get(i + 1).and_then(|c| digit(*c)).is_some() {
@@ -248,16 +253,7 @@ fn arabic(chars: &[char], at: usize) -> (usize, Option<Number>) {
     {
         i += 1;
         while let Some(d) = chars.get(i).and_then(|c| digit(*c)) {
-            mantissa = match mantissa
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(i64::from(d)))
-            {
-                Some(m) => m,
-                None => {
-                    ok = false;
-                    0
-                }
-            };
+            push(&mut mantissa, &mut ok, d);
             scale = scale.saturating_add(1);
             i += 1;
         }

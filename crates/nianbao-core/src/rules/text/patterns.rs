@@ -169,6 +169,24 @@ const fn part(
     }
 }
 
+/// A 规章 / 行政规范性文件 pattern of table 2 (制发, 废止, 现行有效: 2021 format only).
+const fn document(
+    instance: &'static str,
+    cues: &'static [&'static [&'static str]],
+    cells: &'static [(&'static str, &'static str)],
+) -> Pattern {
+    on(instance, cues, DOCUMENT_VETOES, T2, cells, true)
+}
+
+/// A 处理决定 pattern of table 2 (both formats have the column).
+const fn decision(
+    instance: &'static str,
+    cues: &'static [&'static [&'static str]],
+    cells: &'static [(&'static str, &'static str)],
+) -> Pattern {
+    on(instance, cues, DECISION_VETOES, T2, cells, false)
+}
+
 /// The words for 制发 (issued) and 废止 (repealed).
 const ISSUED: &[&str] = &["制发", "印发", "出台", "制定"];
 const REPEALED: &[&str] = &["废止", "废除"];
@@ -305,77 +323,50 @@ pub(super) static PATTERNS: &[Pattern] = &[
     part(1, "review_litigation.part.corrected", &[&["结果纠正"]]),
     part(2, "review_litigation.part.other", &[&["其他结果"]]),
     part(3, "review_litigation.part.pending", &[&["尚未审结"]]),
-    on(
+    document(
         "active_disclosure.normative_documents.in_force",
         &[&["规范性文件"], &["现行有效"]],
-        DOCUMENT_VETOES,
-        T2,
         &[("normative_documents", "in_force")],
-        true,
     ),
-    on(
+    document(
         "active_disclosure.normative_documents.issued",
         &[&["规范性文件"], ISSUED],
-        DOCUMENT_VETOES,
-        T2,
         &[("normative_documents", "issued")],
-        true,
     ),
-    on(
+    document(
         "active_disclosure.normative_documents.repealed",
         &[&["规范性文件"], REPEALED],
-        DOCUMENT_VETOES,
-        T2,
         &[("normative_documents", "repealed")],
-        true,
     ),
-    on(
+    document(
         "active_disclosure.regulations.in_force",
         &[&["规章"], &["现行有效"]],
-        DOCUMENT_VETOES,
-        T2,
         &[("regulations", "in_force")],
-        true,
     ),
-    on(
+    document(
         "active_disclosure.regulations.issued",
         &[&["规章"], ISSUED],
-        DOCUMENT_VETOES,
-        T2,
         &[("regulations", "issued")],
-        true,
     ),
-    on(
+    document(
         "active_disclosure.regulations.repealed",
         &[&["规章"], REPEALED],
-        DOCUMENT_VETOES,
-        T2,
         &[("regulations", "repealed")],
-        true,
     ),
-    on(
+    decision(
         "active_disclosure.licensing.decisions",
         &[&["行政许可"], &["决定"]],
-        DECISION_VETOES,
-        T2,
         &[("licensing", "decisions")],
-        false,
     ),
-    on(
+    decision(
         "active_disclosure.punishment.decisions",
         &[&["行政处罚"], &["决定"]],
-        DECISION_VETOES,
-        T2,
         &[("punishment", "decisions")],
-        false,
     ),
-    on(
+    decision(
         "active_disclosure.coercion.decisions",
         &[&["行政强制"], &["决定"]],
-        DECISION_VETOES,
-        T2,
         &[("coercion", "decisions")],
-        false,
     ),
     Pattern {
         instance: "active_disclosure.fees.amount_wan_yuan",
