@@ -8,7 +8,15 @@
 //! sentence makes it something else: an approximate figure (余 多 约 近 超过 以上 左右),
 //! a clause with several figures, a sentence about another year, a change or a share
 //! (同比 增加 占 %), one number for several cells (各 均 分别), or two cells the
-//! wording could mean ([`Why`]). A wrong finding is worse than a missing one.
+//! wording could mean ([`Why`]). Table-3 and table-4 wording (办结, 行政复议) counts
+//! outside sections 三 and 四 only in a sentence naming 信息公开 or 依申请. A wrong
+//! finding is worse than a missing one.
+//!
+//! Each compared figure is a finding of `text.applications`, `text.review_litigation`
+//! or `text.active_disclosure` (by the table it checks): the instance is the cell path
+//! (or a short key for a sum: `review_litigation.litigation.total`), the left term the
+//! figure (path `text.<section key or preamble>.<paragraph index>`), the right terms
+//! the cells, and `claim` its place and sentence.
 //!
 //! Paragraphs that do not end a sentence are read on into the next (a text dump cuts
 //! lines in the middle of words); page number lines are left out. A figure is placed
@@ -26,13 +34,6 @@ use crate::model::ReportKind;
 use crate::{Number, Report, SectionKey};
 pub use numerals::Unit;
 use stream::{Stream, containing, ends_sentence, spans};
-
-/// The rule ids of the `text.*` rules.
-pub const RULE_IDS: [&str; 3] = [
-    "text.active_disclosure",
-    "text.applications",
-    "text.review_litigation",
-];
 
 /// A sentence longer than this is quoted around the figure only.
 const MAX_SENTENCE: usize = 200;

@@ -103,6 +103,10 @@ const APPLICATION_VETOES: &[&str] = &[
     "投诉",
     "举报",
     "诉求",
+    "热线",
+    "来电",
+    "工单",
+    "留言",
 ];
 
 /// Words that make a figure in a table-2 pattern something else than the cell.
@@ -548,6 +552,7 @@ mod tests {
             "受理行政许可申请5000件",
             "办结人大代表建议12件",
             "答复群众咨询300次",
+            "12345热线受理群众申请80件",
             "公开行政许可事项清单120项",
         ] {
             assert_eq!(instances(clause), Vec::<&str>::new(), "{clause}");
