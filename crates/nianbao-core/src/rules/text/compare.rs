@@ -107,16 +107,27 @@ const LITIGATION_PARTS: [(&str, &[(&str, &str)]); 4] = [
 ];
 
 /// A table-4 result (`其中结果维持 N 件`): of 行政复议 or 行政诉讼, whichever the clause
-/// names, else whichever the nearest clause before it in the sentence names; a clause
-/// naming both (or neither, before the sentence starts) leaves it unsettled.
+/// names, else whichever the nearest clause before it in the sentence that speaks of
+/// a review or a suit names. A subject naming both, or a part of the suits (直接起诉,
+/// 复议后起诉), leaves it unsettled.
 fn part(index: usize, clause: &str, before: &str) -> Result<Target, Why> {
-    let names = |text: &str| (text.contains("行政复议"), text.contains("行政诉讼"));
-    let subject = match names(clause) {
-        (false, false) => before
+    let speaks = |text: &str| ["复议", "诉讼", "起诉"].iter().any(|w| text.contains(w));
+    let subject = if speaks(clause) {
+        Some(clause)
+    } else {
+        before
             .rsplit(super::stream::ends_clause)
-            .map(names)
-            .find(|(r, l)| *r || *l),
-        named => Some(named),
+            .find(|t| speaks(t))
+    };
+    let subject = subject.map(|t| {
+        let narrower = ["复议后", "经复议", "经行政复议", "直接"]
+            .iter()
+            .any(|w| t.contains(w));
+        (narrower, t.contains("行政复议"), t.contains("行政诉讼"))
+    });
+    let subject = match subject {
+        Some((false, review, litigation)) => Some((review, litigation)),
+        _ => None,
     };
     let parts = match subject {
         Some((true, false)) => &REVIEW_PARTS,

@@ -339,6 +339,7 @@ fn table_4_results_take_the_subject_their_sentence_named() {
             "政府信息公开行政复议3件，其中结果维持2件，尚未审结1件；政府信息公开行政诉讼3件，其中结果维持2件，结果纠正0件。",
             "政府信息公开行政复议和行政诉讼共6件，其中结果维持4件。",
             "其中结果维持4件。",
+            "政府信息公开行政诉讼3件，未经复议直接起诉1件，其中结果维持1件。",
         ],
     );
     r.review_litigation = Some(table(
@@ -392,6 +393,13 @@ fn table_4_results_take_the_subject_their_sentence_named() {
                 None
             ),
             o("4", "no table cell named", None),
+            o(
+                "3",
+                "review_litigation.litigation.total",
+                Some(Status::Passed)
+            ),
+            o("1", "no table cell named", None),
+            o("1", "no table cell named", None),
         ]
     );
 }
