@@ -167,7 +167,8 @@ impl Finding {
         }
     }
 
-    /// A sentence for people: `applications.balance [total]: 3 + 0 = 2 + 1 — passed`.
+    /// A sentence for people: `applications.balance [total]: 3 + 0 = 2 + 1 — passed`;
+    /// a `text.*` finding adds where its figure is stated and the sentence.
     pub fn describe(&self) -> String {
         let side = |terms: &[Term]| {
             terms
@@ -185,8 +186,13 @@ impl Finding {
             (Some(l), Some(r)) if self.status == Status::Failed => format!(" ({l} ≠ {r})"),
             _ => String::new(),
         };
+        // A text.* finding says where the figure is stated.
+        let stated = self.claim.as_ref().map_or(String::new(), |c| {
+            let part = c.section.map_or("preamble", |s| s.key());
+            format!(" — stated in {part} ¶{}: “{}”", c.paragraph, c.sentence)
+        });
         format!(
-            "{} [{}]: {} = {} — {status}{sums}",
+            "{} [{}]: {} = {} — {status}{sums}{stated}",
             self.rule,
             self.instance,
             side(&self.left_terms),

@@ -7,16 +7,16 @@
 
 mod cross_year;
 mod finding;
+pub mod text;
 mod within_report;
 
 pub use cross_year::{CrossYearError, check_cross_year};
 pub use finding::{Claim, Finding, Status, Term};
-pub use within_report::check;
 
 use std::collections::BTreeSet;
 
 /// Every rule: its id and what it states.
-pub const RULES: [(&str, &str); 6] = [
+pub const RULES: [(&str, &str); 9] = [
     (
         "applications.balance",
         "per column: 一 + 二 = （七）总计 + 四",
@@ -41,7 +41,27 @@ pub const RULES: [(&str, &str); 6] = [
         "cross_year.in_force",
         "(soft) this year's 现行有效 = last year's 现行有效 + 制发 − 废止",
     ),
+    (
+        "text.active_disclosure",
+        "a figure the narrative states for a table-2 cell = that cell",
+    ),
+    (
+        "text.applications",
+        "a figure the narrative states for a table-3 total = that cell",
+    ),
+    (
+        "text.review_litigation",
+        "a figure the narrative states for a table-4 total = that cell (litigation: 直接起诉 + 复议后起诉)",
+    ),
 ];
+
+/// Checks every rule that one report can be checked against, in a stable order: the
+/// rules within the tables, then the `text.*` rules (narrative against tables).
+pub fn check(report: &crate::Report) -> Vec<Finding> {
+    let mut findings = within_report::check(report);
+    findings.extend(text::findings(report));
+    findings
+}
 
 /// The ids of the rules with at least one failed instance, sorted.
 pub fn failed_rules(findings: &[Finding]) -> BTreeSet<&str> {

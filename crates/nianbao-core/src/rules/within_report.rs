@@ -14,8 +14,8 @@ pub(super) fn term(table: &Table, row: &str, column: &str) -> Term {
     }
 }
 
-/// Checks every rule that one report can be checked against, in a stable order.
-pub fn check(report: &Report) -> Vec<Finding> {
+/// Checks the rules within the tables, in a stable order.
+pub(super) fn check(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some(t) = &report.applications {
         applications(t, &mut findings);
