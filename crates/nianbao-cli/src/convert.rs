@@ -51,7 +51,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
         let made: Result<(), String> = match &dest {
             Dest::Stdout => {
                 let bytes = match args.to {
-                    OutputFormat::Docx => render(&analysis, args.to),
+                    OutputFormat::Docx | OutputFormat::Html => render(&analysis, args.to),
                     OutputFormat::Json if single => {
                         Ok((nianbao::json::to_string(&analysis) + "\n").into_bytes())
                     }

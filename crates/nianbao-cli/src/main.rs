@@ -5,6 +5,7 @@
 //! nianbao convert report.docx > report.json
 //! nianbao batch reports/ archive.zip -o out/ -j 4 --resume
 //! nianbao check report.txt
+//! nianbao check --html report.html report.docx
 //! nianbao schema > nianbao.schema.json
 //! ```
 //!
@@ -28,6 +29,7 @@ mod glob;
 mod headline;
 mod input;
 mod names;
+mod pages;
 mod paths;
 mod render;
 mod stdout;

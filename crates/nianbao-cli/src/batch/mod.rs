@@ -7,6 +7,7 @@
 
 mod inputs;
 mod output;
+mod pages;
 mod plan;
 mod progress;
 mod record;
@@ -45,7 +46,10 @@ struct Worker<'a> {
 
 /// Runs a batch job.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let formats: BTreeSet<OutputFormat> = args.to.iter().copied().collect();
+    let mut formats: BTreeSet<OutputFormat> = args.to.iter().copied().collect();
+    if args.html {
+        formats.insert(OutputFormat::Html);
+    }
     if formats.is_empty() {
         return Err(UsageError("--to names no format".into()).into());
     }
@@ -130,6 +134,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         spool.copy_in_order(&records, w)
     })
     .context("writing reports.jsonl")?;
+    if args.html {
+        // The cross-year pairs are not computed here yet: the index says there are none.
+        pages::write_index(&out, &work.jobs, &records, &[]).context("writing index.html")?;
+    }
     out.write_atomic_with(Path::new(resume::LOG), |w| {
         records
             .iter()
@@ -206,6 +214,7 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
     for (format, rel) in &job.outputs {
         let bytes = match format {
             OutputFormat::Json => Ok(pretty_json(&analysis)),
+            OutputFormat::Html => Ok(pages::page(&analysis, rel)),
             _ => render(&analysis, *format),
         };
         match bytes {

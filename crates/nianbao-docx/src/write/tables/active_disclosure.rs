@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 
-use nianbao_core::TableKind;
 use nianbao_core::catalog::ColumnSpec;
+use nianbao_core::catalog::layout::{LayoutRow, layout_rows};
 use nianbao_core::model::{Row, Table};
 
 use super::grid::{Grid, Spec, widths};
-use super::{Item, column_texts, items};
+use super::column_texts;
 use crate::write::style::SIZE_TABLE;
 use crate::write::text::cell_text;
 
@@ -17,13 +17,12 @@ const VALUE_COLUMNS: usize = 3;
 
 /// Table 2 in the layout of its format.
 pub fn active_disclosure(table: &Table) -> docx_rs::Table {
-    let specs = TableKind::ActiveDisclosure.rows(table.format);
-    let items = items(table, &specs);
+    let items = layout_rows(table);
     let value_columns = items
         .iter()
         .filter_map(|i| match i {
-            Item::Extra(r) => Some(r.cells.len()),
-            Item::Template(..) => None,
+            LayoutRow::Extra { row, .. } => Some(row.cells.len()),
+            LayoutRow::Template { .. } => None,
         })
         .fold(VALUE_COLUMNS, usize::max);
     let mut grid = Grid::new(widths(&vec![1; value_columns + 1]), SIZE_TABLE);
@@ -31,7 +30,7 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
     let mut columns: &[ColumnSpec] = &[];
     for item in items {
         match item {
-            Item::Template(spec, row) => {
+            LayoutRow::Template { spec, row } => {
                 if spec.group != block {
                     block = spec.group;
                     columns = spec.columns;
@@ -40,10 +39,10 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
                         columns.iter().map(|c| Cow::Borrowed(c.label)).collect();
                     data_row(&mut grid, "信息内容", &labels, value_columns);
                 }
-                let values = column_texts(row, columns);
+                let values = column_texts(row.map(|(_, r)| r), columns);
                 data_row(&mut grid, spec.label, &values, value_columns);
             }
-            Item::Extra(row) => {
+            LayoutRow::Extra { row, .. } => {
                 data_row(
                     &mut grid,
                     &row.label,

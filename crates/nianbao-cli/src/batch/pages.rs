@@ -1,0 +1,71 @@
+//! `batch --html`: the page of each converted report (under OUTDIR/html/, planned with
+//! the other outputs) and OUTDIR/index.html, written at the end from the records.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use nianbao::view::{CrossYearLine, IndexEntry, IndexOptions, PageOptions, href};
+
+use super::inputs::Job;
+use super::output::OutDir;
+use super::record::{Record, Status};
+use crate::cli::OutputFormat;
+
+/// The index page's name in OUTDIR.
+pub const INDEX: &str = "index.html";
+
+/// The page of a report whose page is at `rel` (under OUTDIR), with a link back to
+/// the index.
+pub fn page(analysis: &nianbao::Analysis, rel: &Path) -> Vec<u8> {
+    let up = rel.components().count().saturating_sub(1);
+    let back = href(std::iter::repeat_n("..", up).chain([INDEX]));
+    let options = PageOptions::default().with_index_href(back);
+    nianbao::view::report_page(analysis, &options).into_bytes()
+}
+
+/// Writes OUTDIR/index.html: every converted report (in source order) with a link to
+/// its page, and the cross-year lines given.
+pub fn write_index(
+    out: &OutDir,
+    jobs: &[Job],
+    records: &[Record],
+    cross_year: &[CrossYearLine],
+) -> io::Result<PathBuf> {
+    let entries: Vec<IndexEntry> = jobs
+        .iter()
+        .zip(records)
+        .filter(|(_, r)| r.status == Status::Ok)
+        .filter_map(|(job, record)| {
+            let (_, rel) = job.outputs.iter().find(|(f, _)| *f == OutputFormat::Html)?;
+            let headline = record.headline.clone()?;
+            Some(IndexEntry::new(link(rel), &record.source, headline))
+        })
+        .collect();
+    let page = nianbao::view::index_page(&entries, cross_year, &IndexOptions::default());
+    out.write_atomic(Path::new(INDEX), page.as_bytes())
+}
+
+/// The link to a page at `rel` under OUTDIR, from OUTDIR.
+fn link(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    href(parts.iter().map(String::as_str))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_lead_from_the_index_to_the_page_and_back() {
+        let rel = Path::new("html/sample/a b.txt.html");
+        assert_eq!(link(rel), "html/sample/a%20b.txt.html");
+        let page = String::from_utf8(page(&nianbao::Analysis::default(), rel)).unwrap();
+        assert!(page.contains("href=\"../../index.html\""), "{page}");
+    }
+}

@@ -1,0 +1,118 @@
+//! Writing HTML text: every string from a report is untrusted and goes through
+//! [`escape_into`]; markup is only ever written from the page's own literals.
+
+/// Appends `text` escaped for an HTML text node or a double-quoted attribute value:
+/// `& < > " '` become character references, and a control character (other than tab,
+/// line feed and carriage return) becomes U+FFFD, so that no input can end an element
+/// or an attribute, or make the document invalid.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = rest.find(needs_escape) {
+        let (plain, tail) = rest.split_at(i);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                _ => out.push('\u{fffd}'),
+            }
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// Whether a character cannot be written as is.
+fn needs_escape(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '"' | '\'')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// `text` escaped (see [`escape_into`]).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// A page being written: markup from literals, text escaped.
+#[derive(Debug, Default)]
+pub struct Html {
+    out: String,
+}
+
+impl Html {
+    /// An empty page with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Html {
+            out: String::with_capacity(capacity),
+        }
+    }
+
+    /// Appends markup of the page's own (never text from a report).
+    pub fn raw(&mut self, markup: &str) -> &mut Self {
+        self.out.push_str(markup);
+        self
+    }
+
+    /// Appends text, escaped.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        escape_into(&mut self.out, text);
+        self
+    }
+
+    /// Appends ` name="value"` with the value escaped.
+    pub fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        escape_into(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// Appends `<tag attrs>text</tag>` with the text escaped (`attrs` is markup of
+    /// the page's own, empty or starting with a space).
+    pub fn element(&mut self, tag: &str, attrs: &str, text: &str) -> &mut Self {
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push_str(attrs);
+        self.out.push('>');
+        escape_into(&mut self.out, text);
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        self
+    }
+
+    /// The page.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_from_a_report_can_become_markup() {
+        assert_eq!(
+            escape("<script>alert(\"x\" & 'y')</script>"),
+            "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(escape("示例县\u{0}\u{c}\t\n"), "示例县\u{fffd}\u{fffd}\t\n");
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+        let mut h = Html::default();
+        h.raw("<td").attr("title", "a\"><b>").raw(">");
+        h.element("span", " class=\"n\"", "1<2");
+        assert_eq!(
+            h.finish(),
+            "<td title=\"a&quot;&gt;&lt;b&gt;\"><span class=\"n\">1&lt;2</span>"
+        );
+    }
+}
