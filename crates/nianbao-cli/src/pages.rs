@@ -129,7 +129,8 @@ impl Pages {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            self.entries.push(IndexEntry::of(href([file.as_str()]), name, analysis));
+            self.entries
+                .push(IndexEntry::of(href([file.as_str()]), name, analysis));
         }
         Ok(())
     }

@@ -80,7 +80,9 @@ fn summary(h: &mut Html, entries: &[IndexEntry]) {
         }
         h.element("td", "", &hl.rules_failed.join(", "));
         let diagnostics = hl.diagnostics.to_string();
-        h.raw("<td class=\"n\"").attr("data-sort", &diagnostics).raw(">");
+        h.raw("<td class=\"n\"")
+            .attr("data-sort", &diagnostics)
+            .raw(">");
         h.text(&diagnostics).raw("</td></tr>\n");
     }
     h.raw("</tbody>\n</table>\n</section>\n");
@@ -111,7 +113,9 @@ fn cross_year_section(h: &mut Html, lines: &[CrossYearLine]) {
         h.raw("<tr").attr("class", class).raw(">");
         h.element("td", "", &l.agency);
         for y in [l.year, l.previous_year] {
-            h.raw("<td class=\"n\"").attr("data-sort", &y.to_string()).raw(">");
+            h.raw("<td class=\"n\"")
+                .attr("data-sort", &y.to_string())
+                .raw(">");
             h.text(&y.to_string()).raw("</td>");
         }
         h.element("td", "", &l.rule)
@@ -122,14 +126,15 @@ fn cross_year_section(h: &mut Html, lines: &[CrossYearLine]) {
             h.raw("<td class=\"n\"").attr("data-sort", &text).raw(">");
             h.text(&text).raw("</td>");
         }
-        for (name, href) in [
-            (&l.source, &l.href),
-            (&l.previous_source, &l.previous_href),
-        ] {
+        for (name, href) in [(&l.source, &l.href), (&l.previous_source, &l.previous_href)] {
             h.raw("<td>");
             match href {
                 Some(href) => {
-                    h.raw("<a").attr("href", href).raw(">").text(name).raw("</a>");
+                    h.raw("<a")
+                        .attr("href", href)
+                        .raw(">")
+                        .text(name)
+                        .raw("</a>");
                 }
                 None => {
                     h.text(name);

@@ -206,7 +206,10 @@ mod tests {
 
     #[test]
     fn links_are_percent_encoded() {
-        assert_eq!(href(["sample", "a b#1.txt.html"]), "sample/a%20b%231.txt.html");
+        assert_eq!(
+            href(["sample", "a b#1.txt.html"]),
+            "sample/a%20b%231.txt.html"
+        );
         assert_eq!(href(["示例.html"]), "%E7%A4%BA%E4%BE%8B.html");
         assert_eq!(href(["..", "index.html"]), "../index.html");
     }

@@ -99,9 +99,17 @@ pub fn claims(findings: &[Finding]) -> BTreeMap<ParagraphPlace, Vec<Mark>> {
 #[derive(Debug)]
 pub struct Places {
     cells: BTreeSet<String>,
-    /// Source positions of rows (their first cell's path), sections and tables, by
-    /// `Pos` printed, first come first kept.
-    by_pos: BTreeMap<String, String>,
+    /// What stands at a source position (by `Pos` printed, first come first kept).
+    by_pos: BTreeMap<String, Place>,
+}
+
+/// What stands at a source position.
+#[derive(Debug)]
+enum Place {
+    /// A row: the path of its cells without the column, and its columns.
+    Row(String, Vec<String>),
+    /// A section heading or a table: its id.
+    Id(String),
 }
 
 impl Places {
@@ -114,7 +122,7 @@ impl Places {
             if !section.pos.is_unknown() {
                 by_pos
                     .entry(section.pos.to_string())
-                    .or_insert_with(|| section_id(section.key));
+                    .or_insert_with(|| Place::Id(section_id(section.key)));
             }
         }
         for kind in TableKind::ALL {
@@ -132,21 +140,22 @@ impl Places {
                     Some(key) => format!("{}.{key}", kind.key()),
                     None => format!("{}.rows[{i}]", kind.key()),
                 };
-                if let Some((col, _)) = row.cells.first() {
-                    by_pos
-                        .entry(row.pos.to_string())
-                        .or_insert_with(|| cell_id(&format!("{prefix}.{col}")));
+                if !row.cells.is_empty() {
+                    by_pos.entry(row.pos.to_string()).or_insert_with(|| {
+                        Place::Row(
+                            prefix,
+                            row.cells.iter().map(|(c, _)| c.to_string()).collect(),
+                        )
+                    });
                 }
             }
             if !table.pos.is_unknown() {
                 by_pos
                     .entry(table.pos.to_string())
-                    .or_insert_with(|| table_id(kind));
+                    .or_insert_with(|| Place::Id(table_id(kind)));
             }
         }
-        Places {
-            cells, by_pos,
-        }
+        Places { cells, by_pos }
     }
 
     /// Whether the page shows a cell at this path.
@@ -156,7 +165,9 @@ impl Places {
 
     /// The id a diagnostic links to: the first cell path its message names, else the
     /// section it names (`section "overview"`; a section not found is shown as a
-    /// heading too), else the row, section or table at its source position.
+    /// heading too), else what stands at its source position: a row (the cell of the
+    /// column its message names, `column "change"`, else its first), a section or a
+    /// table.
     pub fn of_diagnostic(&self, d: &Diagnostic) -> Option<String> {
         for token in d
             .message
@@ -173,7 +184,16 @@ impl Places {
             }
         }
         let pos = d.pos.as_ref()?;
-        self.by_pos.get(&pos.to_string()).cloned()
+        Some(match self.by_pos.get(&pos.to_string())? {
+            Place::Id(id) => id.clone(),
+            Place::Row(prefix, columns) => {
+                let named = columns
+                    .iter()
+                    .find(|c| d.message.contains(&format!("column \"{c}\"")));
+                let column = named.or(columns.first()).map_or("", String::as_str);
+                cell_id(&format!("{prefix}.{column}"))
+            }
+        })
     }
 }
 
@@ -195,7 +215,8 @@ mod tests {
         let failed = Finding::evaluate("r", "a", vec![term("t.x.a", 1)], vec![term("t.y.a", 2)]);
         let passed = Finding::evaluate("r", "b", vec![term("t.x.b", 1)], vec![term("t.y.b", 1)]);
         let twice = Finding::evaluate("r", "c", vec![term("t.x.a", 1)], vec![term("t.x.a", 3)]);
-        let map = failed_cells(&[failed, passed, twice]);
+        let findings = [failed, passed, twice];
+        let map = failed_cells(&findings);
         let keys: Vec<&str> = map.keys().copied().collect();
         assert_eq!(keys, ["t.x.a", "t.y.a"]);
         assert_eq!(map["t.x.a"], [0, 2]);
@@ -232,6 +253,7 @@ mod tests {
         let mut analysis = Analysis::default();
         let mut t = nianbao_core::model::Table::new(TableKind::ReviewLitigation, None);
         let mut row = nianbao_core::model::Row::new(Some("review"), "行政复议")
+            .with_cell("upheld", nianbao_core::Cell::number(Number::from(1)))
             .with_cell("total", nianbao_core::Cell::number(Number::from(1)));
         row.pos = Pos::line(7);
         t.rows.push(row);
@@ -248,8 +270,15 @@ mod tests {
         );
         assert_eq!(
             places.of_diagnostic(&d("a guess", Some(Pos::line(7)))),
+            Some("cell-review_litigation.review.upheld".into())
+        );
+        assert_eq!(
+            places.of_diagnostic(&d("column \"total\" holds text", Some(Pos::line(7)))),
             Some("cell-review_litigation.review.total".into())
         );
-        assert_eq!(places.of_diagnostic(&d("a guess", Some(Pos::line(8)))), None);
+        assert_eq!(
+            places.of_diagnostic(&d("a guess", Some(Pos::line(8)))),
+            None
+        );
     }
 }

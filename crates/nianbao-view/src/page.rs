@@ -7,15 +7,12 @@ use nianbao_core::rules::{Finding, Status};
 use nianbao_core::{Analysis, Headline, SectionKey, Severity, TableKind};
 
 use crate::html::Html;
-use crate::marks::{
-    self, Mark, Places, cell_id, claim_id, finding_id, section_id, table_id,
-};
+use crate::marks::{self, Mark, Places, cell_id, claim_id, finding_id, section_id, table_id};
 use crate::tables::{self, Marking};
 use crate::{PageOptions, style};
 
 /// The content security policy of a report page: nothing from anywhere, styles inline.
-const CSP_PAGE: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const CSP_PAGE: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /// Writes the page of a report.
 pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
@@ -30,14 +27,18 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
     head(&mut h, &title, CSP_PAGE);
     h.raw("<body class=\"report\">\n<header>\n");
     if let Some(href) = &options.index_href {
-        h.raw("<p class=\"up\"><a").attr("href", href).raw(">← index</a></p>\n");
+        h.raw("<p class=\"up\"><a")
+            .attr("href", href)
+            .raw(">← index</a></p>\n");
     }
     h.element("h1", "", &title).raw("\n");
     meta(&mut h, analysis);
     h.raw("<nav><a href=\"#findings\">findings</a> · <a href=\"#diagnostics\">diagnostics</a>");
     for kind in TableKind::ALL {
         if report.table(kind).is_some() {
-            h.raw(" · <a").attr("href", &format!("#{}", table_id(kind))).raw(">");
+            h.raw(" · <a")
+                .attr("href", &format!("#{}", table_id(kind)))
+                .raw(">");
             h.text(kind.title()).raw("</a>");
         }
     }
@@ -61,7 +62,8 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
     }
     for key in SectionKey::ALL {
         let found: Vec<_> = report.sections.iter().filter(|s| s.key == key).collect();
-        h.raw("<section class=\"narrative\">\n<h2").attr("id", &section_id(key));
+        h.raw("<section class=\"narrative\">\n<h2")
+            .attr("id", &section_id(key));
         match found.first() {
             Some(s) => {
                 h.raw(">").text(&s.heading).raw("</h2>\n");
@@ -119,9 +121,9 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
 /// `<!DOCTYPE html>` up to `</head>`.
 pub fn head(h: &mut Html, title: &str, csp: &str) {
     h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .raw("<meta http-equiv=\"Content-Security-Policy\"")
-        .attr("content", csp)
-        .raw(">\n<meta name=\"referrer\" content=\"no-referrer\">\n")
+        .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .raw(csp)
+        .raw("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .raw("<meta name=\"generator\"")
         .attr("content", nianbao_core::GENERATOR)
@@ -141,14 +143,29 @@ fn meta(h: &mut Html, analysis: &Analysis) {
         h.element("dt", "", name).element("dd", "", value).raw("\n");
     };
     let unknown = "(unknown)";
-    item(h, "agency", report.meta.agency.as_deref().unwrap_or(unknown));
+    item(
+        h,
+        "agency",
+        report.meta.agency.as_deref().unwrap_or(unknown),
+    );
     item(
         h,
         "year",
-        &report.meta.year.map_or(unknown.to_owned(), |y| y.to_string()),
+        &report
+            .meta
+            .year
+            .map_or(unknown.to_owned(), |y| y.to_string()),
     );
-    item(h, "source", report.source.name.as_deref().unwrap_or(unknown));
-    item(h, "read as", report.source.format.as_deref().unwrap_or(unknown));
+    item(
+        h,
+        "source",
+        report.source.name.as_deref().unwrap_or(unknown),
+    );
+    item(
+        h,
+        "read as",
+        report.source.format.as_deref().unwrap_or(unknown),
+    );
     let formats: Vec<String> = TableKind::ALL
         .iter()
         .zip(headline.table_formats)
@@ -183,7 +200,10 @@ struct Narrative<'a> {
 impl Narrative<'_> {
     fn paragraph(&self, h: &mut Html, section: Option<SectionKey>, index: usize, text: &str) {
         h.raw("<p>");
-        let marks = self.claims.get(&(section, index)).map_or(&[][..], Vec::as_slice);
+        let marks = self
+            .claims
+            .get(&(section, index))
+            .map_or(&[][..], Vec::as_slice);
         let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]);
         // Byte offsets of the characters the marks start and end at, in one pass
         // (marks are sorted and do not overlap; one may start where another ends).
@@ -275,7 +295,9 @@ fn findings(h: &mut Html, analysis: &Analysis) {
             .element("td", " class=\"n\"", &number(f.right))
             .raw("<td class=\"terms\">");
         if f.claim.is_some() && f.rule.starts_with("text.") {
-            h.raw("<a").attr("href", &format!("#{}", claim_id(i))).raw(">");
+            h.raw("<a")
+                .attr("href", &format!("#{}", claim_id(i)))
+                .raw(">");
             h.text(f.claim.as_ref().map_or("", |c| c.text.as_str()));
             h.raw("</a> = ");
         }
@@ -330,7 +352,8 @@ fn diagnostics(h: &mut Html, analysis: &Analysis) {
             .element("code", "", &d.code)
             .raw(" ");
         if let Some(pos) = &d.pos {
-            h.element("span", " class=\"pos\"", &format!("at {pos}")).raw(" ");
+            h.element("span", " class=\"pos\"", &format!("at {pos}"))
+                .raw(" ");
         }
         if let Some(id) = places.of_diagnostic(d) {
             h.raw("<a class=\"place\"")

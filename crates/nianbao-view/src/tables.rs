@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use nianbao_core::catalog::layout::{LayoutRow, application_groups, layout_rows};
 use nianbao_core::catalog::{
-    APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATIONS_HEADER_NOTE, ColumnSpec, REVIEW_COLUMNS, REVIEW_GROUPS,
+    APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATIONS_HEADER_NOTE, ColumnSpec,
+    REVIEW_COLUMNS, REVIEW_GROUPS,
 };
 use nianbao_core::model::{Normalization, Provenance, Row, Table};
 use nianbao_core::rules::Finding;
@@ -87,7 +88,11 @@ fn active_disclosure(h: &mut Html, table: &Table, m: &Marking<'_>) -> usize {
                         .raw("</th></tr>\n<tr class=\"head\"><th>信息内容</th>");
                     for (i, c) in columns.iter().enumerate() {
                         let span = spread(i, columns.len(), value_columns);
-                        h.raw("<th").raw(&colspan(span)).raw(">").text(c.label).raw("</th>");
+                        h.raw("<th")
+                            .raw(&colspan(span))
+                            .raw(">")
+                            .text(c.label)
+                            .raw("</th>");
                     }
                     h.raw("</tr>\n");
                 }
@@ -176,7 +181,13 @@ fn extra_values(
 
 /// The cells of a template row under columns its template does not have (a JSON
 /// written by hand): shown after the others, so that no cell is hidden.
-fn rest_of_row(h: &mut Html, m: &Marking<'_>, prefix: &str, row: Option<&Row>, columns: &[ColumnSpec]) {
+fn rest_of_row(
+    h: &mut Html,
+    m: &Marking<'_>,
+    prefix: &str,
+    row: Option<&Row>,
+    columns: &[ColumnSpec],
+) {
     for (key, cell) in row.map_or(&[][..], |r| &r.cells) {
         if !columns.iter().any(|c| c.key == key) {
             value(h, m, prefix, key, Some(cell), 1);
@@ -243,7 +254,14 @@ fn applications(h: &mut Html, table: &Table, m: &Marking<'_>) -> usize {
         let prefix = item.path(table.kind);
         match item {
             LayoutRow::Extra { row, .. } => {
-                extra_values(h, m, &prefix, row, &APPLICANT_COLUMNS, APPLICANT_COLUMNS.len());
+                extra_values(
+                    h,
+                    m,
+                    &prefix,
+                    row,
+                    &APPLICANT_COLUMNS,
+                    APPLICANT_COLUMNS.len(),
+                );
             }
             LayoutRow::Template { .. } => {
                 for c in &APPLICANT_COLUMNS {
@@ -300,7 +318,9 @@ fn review_litigation(h: &mut Html, table: &Table, m: &Marking<'_>) -> usize {
         match item {
             LayoutRow::Template { row, .. } => {
                 if let Some((_, r)) = row
-                    && r.cells.iter().any(|(k, _)| !REVIEW_COLUMNS.iter().any(|c| c.key == k))
+                    && r.cells
+                        .iter()
+                        .any(|(k, _)| !REVIEW_COLUMNS.iter().any(|c| c.key == k))
                 {
                     h.raw("<tr>");
                     rest_of_row(h, m, &prefix, Some(r), &REVIEW_COLUMNS);
@@ -320,9 +340,18 @@ fn review_litigation(h: &mut Html, table: &Table, m: &Marking<'_>) -> usize {
 }
 
 /// One value cell. `None`: the report has no such cell (its row is missing).
-fn value(h: &mut Html, m: &Marking<'_>, prefix: &str, column: &str, cell: Option<&Cell>, span: usize) {
+fn value(
+    h: &mut Html,
+    m: &Marking<'_>,
+    prefix: &str,
+    column: &str,
+    cell: Option<&Cell>,
+    span: usize,
+) {
     let Some(cell) = cell else {
-        h.raw("<td class=\"missing\"").raw(&colspan(span)).raw("></td>");
+        h.raw("<td class=\"missing\"")
+            .raw(&colspan(span))
+            .raw("></td>");
         return;
     };
     let path = format!("{prefix}.{column}");
@@ -373,10 +402,18 @@ fn value(h: &mut Html, m: &Marking<'_>, prefix: &str, column: &str, cell: Option
         }
         CellValue::Blank => {}
         CellValue::Placeholder => {
-            h.element("span", " class=\"ph\"", cell.verbatim.as_deref().unwrap_or("—"));
+            h.element(
+                "span",
+                " class=\"ph\"",
+                cell.verbatim.as_deref().unwrap_or("—"),
+            );
         }
         CellValue::Text => {
-            h.element("span", " class=\"txt\"", cell.verbatim.as_deref().unwrap_or(""));
+            h.element(
+                "span",
+                " class=\"txt\"",
+                cell.verbatim.as_deref().unwrap_or(""),
+            );
         }
     }
     h.raw("</td>");

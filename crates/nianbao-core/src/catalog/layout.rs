@@ -206,7 +206,10 @@ mod tests {
             Row::new(Some("results.partially_granted"), "（二）部分公开"),
             Row::new(Some("results.denied.state_secret"), "1.属于国家秘密"),
             Row::new(None, "9.其他"),
-            Row::new(Some("results.denied.prohibited_by_law"), "2.其他法律行政法规禁止公开"),
+            Row::new(
+                Some("results.denied.prohibited_by_law"),
+                "2.其他法律行政法规禁止公开",
+            ),
             Row::new(Some("results.total"), "（七）总计"),
             Row::new(None, "另行统计"),
             Row::new(Some("carried_forward"), "四、结转下年度继续办理"),

@@ -7,8 +7,8 @@ use nianbao_core::catalog::ColumnSpec;
 use nianbao_core::catalog::layout::{LayoutRow, layout_rows};
 use nianbao_core::model::{Row, Table};
 
-use super::grid::{Grid, Spec, widths};
 use super::column_texts;
+use super::grid::{Grid, Spec, widths};
 use crate::write::style::SIZE_TABLE;
 use crate::write::text::cell_text;
 

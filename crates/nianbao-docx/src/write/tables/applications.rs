@@ -6,8 +6,8 @@ use nianbao_core::catalog::layout::{LayoutRow, application_groups, layout_rows};
 use nianbao_core::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS};
 use nianbao_core::model::Table;
 
-use super::grid::{Grid, Spec, widths};
 use super::column_texts;
+use super::grid::{Grid, Spec, widths};
 use crate::write::style::SIZE_TABLE_SMALL;
 
 /// The label columns of the grid.
