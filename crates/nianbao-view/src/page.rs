@@ -169,7 +169,14 @@ fn meta(h: &mut Html, analysis: &Analysis) {
     let formats: Vec<String> = TableKind::ALL
         .iter()
         .zip(headline.table_formats)
-        .map(|(k, f)| format!("{} {}", k.key(), f.unwrap_or("not found")))
+        .map(|(k, f)| {
+            let f = match f {
+                Some("found") => "common format",
+                Some(f) => f,
+                None => "not found",
+            };
+            format!("{} {f}", k.key())
+        })
         .collect();
     item(h, "tables", &formats.join(" · "));
     let count = |s: Status| analysis.findings.iter().filter(|f| f.status == s).count();
