@@ -32,7 +32,9 @@ fn needs_escape(c: char) -> bool {
         || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
-/// `text` escaped (see [`escape_into`]).
+/// `text` escaped for an HTML text node or a double-quoted attribute value: `& < > " '`
+/// as character references, a control character (but tab, line feed, carriage return)
+/// as U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);

@@ -106,8 +106,9 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
         }
         h.raw("</section>\n");
     }
-    findings(&mut h, analysis);
-    diagnostics(&mut h, analysis);
+    let places = Places::of(analysis);
+    findings(&mut h, analysis, &places);
+    diagnostics(&mut h, analysis, &places);
     h.raw("</main>\n<footer>")
         .text(&format!(
             "{} · JSON schema {}",
@@ -261,8 +262,7 @@ impl Narrative<'_> {
 }
 
 /// The findings table: failed, then not assessable, then passed.
-fn findings(h: &mut Html, analysis: &Analysis) {
-    let places = Places::of(analysis);
+fn findings(h: &mut Html, analysis: &Analysis, places: &Places) {
     let mut order: Vec<usize> = (0..analysis.findings.len()).collect();
     let rank = |s: Status| match s {
         Status::Failed => 0,
@@ -337,8 +337,7 @@ fn findings(h: &mut Html, analysis: &Analysis) {
 }
 
 /// Every diagnostic, with a link to its place where the page shows one.
-fn diagnostics(h: &mut Html, analysis: &Analysis) {
-    let places = Places::of(analysis);
+fn diagnostics(h: &mut Html, analysis: &Analysis, places: &Places) {
     h.raw("<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n");
     if analysis.diagnostics.is_empty() {
         h.raw("<p>None: nothing was guessed or left out.</p>\n</section>\n");
