@@ -3,7 +3,9 @@
 //! after its section, the other tables, the findings (failed first) and the
 //! diagnostics.
 
-use nianbao_core::rules::{Finding, Status};
+use std::collections::{BTreeMap, BTreeSet};
+
+use nianbao_core::rules::{Finding, Status, Term};
 use nianbao_core::{Analysis, Headline, SectionKey, Severity, TableKind};
 
 use crate::html::Html;
@@ -49,9 +51,10 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
         failed: marks::failed_cells(&analysis.findings),
     };
     let claims = marks::claims(&analysis.findings);
-    let narrative = Narrative {
+    let mut narrative = Narrative {
         findings: &analysis.findings,
         claims: &claims,
+        placed: BTreeSet::new(),
     };
     if !report.preamble.is_empty() {
         h.raw("<section class=\"preamble\" id=\"preamble\">\n");
@@ -107,7 +110,7 @@ pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
         h.raw("</section>\n");
     }
     let places = Places::of(analysis);
-    findings(&mut h, analysis, &places);
+    findings(&mut h, analysis, &places, &narrative.placed);
     diagnostics(&mut h, analysis, &places);
     h.raw("</main>\n<footer>")
         .text(&format!(
@@ -202,11 +205,13 @@ fn meta(h: &mut Html, analysis: &Analysis) {
 /// The narrative's paragraphs with the figures the `text.*` rules checked marked.
 struct Narrative<'a> {
     findings: &'a [Finding],
-    claims: &'a std::collections::BTreeMap<marks::ParagraphPlace, Vec<Mark>>,
+    claims: &'a BTreeMap<marks::ParagraphPlace, Vec<Mark>>,
+    /// The findings whose figure was marked (a claim out of its paragraph is not).
+    placed: BTreeSet<usize>,
 }
 
 impl Narrative<'_> {
-    fn paragraph(&self, h: &mut Html, section: Option<SectionKey>, index: usize, text: &str) {
+    fn paragraph(&mut self, h: &mut Html, section: Option<SectionKey>, index: usize, text: &str) {
         h.raw("<p>");
         let marks = self
             .claims
@@ -256,13 +261,14 @@ impl Narrative<'_> {
                 .text(text.get(start..end).unwrap_or(""))
                 .raw("</mark>");
             done = end;
+            self.placed.insert(m.finding);
         }
         h.text(text.get(done..).unwrap_or("")).raw("</p>\n");
     }
 }
 
 /// The findings table: failed, then not assessable, then passed.
-fn findings(h: &mut Html, analysis: &Analysis, places: &Places) {
+fn findings(h: &mut Html, analysis: &Analysis, places: &Places, marked: &BTreeSet<usize>) {
     let mut order: Vec<usize> = (0..analysis.findings.len()).collect();
     let rank = |s: Status| match s {
         Status::Failed => 0,
@@ -301,17 +307,24 @@ fn findings(h: &mut Html, analysis: &Analysis, places: &Places) {
             .element("td", " class=\"n\"", &number(f.left))
             .element("td", " class=\"n\"", &number(f.right))
             .raw("<td class=\"terms\">");
-        if f.claim.is_some() && f.rule.starts_with("text.") {
-            h.raw("<a")
-                .attr("href", &format!("#{}", claim_id(i)))
-                .raw(">");
-            h.text(f.claim.as_ref().map_or("", |c| c.text.as_str()));
-            h.raw("</a> = ");
-        }
-        for (side, terms) in [("", &f.left_terms), ("= ", &f.right_terms)] {
-            if f.claim.is_some() && side.is_empty() {
-                continue;
+        // A text.* finding: the figure as printed (a link to it in the narrative),
+        // then the cell it describes; any other: the cells of both sides.
+        let sides: [(&str, &[Term]); 2] = match &f.claim {
+            Some(c) => {
+                if marked.contains(&i) {
+                    h.raw("<a")
+                        .attr("href", &format!("#{}", claim_id(i)))
+                        .raw(">");
+                    h.text(&c.text).raw("</a> ");
+                } else {
+                    h.raw("<span title=\"its place in the narrative was not found\">");
+                    h.text(&c.text).raw("</span> ");
+                }
+                [("= ", &f.right_terms), ("", &[])]
             }
+            None => [("", &f.left_terms), ("= ", &f.right_terms)],
+        };
+        for (side, terms) in sides {
             h.text(side);
             for (j, t) in terms.iter().enumerate() {
                 if j > 0 {

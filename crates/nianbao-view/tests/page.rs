@@ -245,9 +245,19 @@ fn narrative_figures_are_marked_by_characters() {
         "3",
         "上年结转3件",
     ));
+    let mut lost = rules::Finding::evaluate("text.lost", "total", vec![stated(0)], vec![cell(0)]);
+    lost.claim = Some(Claim::new(
+        Some(SectionKey::Overview),
+        5,
+        0,
+        1,
+        "9",
+        "不在此处",
+    ));
     a.findings.push(f);
     a.findings.push(g);
-    let n = a.findings.len();
+    a.findings.push(lost);
+    let n = a.findings.len() - 1;
     let page = report_page(&a, &PageOptions::default());
     let failed = format!(
         "<p>全年共收到申请<mark id=\"claim-{}\" class=\"claim failed\" data-rule=\"text.new_received\"",
@@ -257,6 +267,14 @@ fn narrative_figures_are_marked_by_characters() {
     assert!(page.contains(">１２</mark>件，上年结转<mark id=\""));
     assert!(page.contains("class=\"claim passed\" data-rule=\"text.carried_over\""));
     assert!(page.contains(">3</mark>件。</p>"));
+    // The findings table: the figure (a link to it), then its cell; a figure whose
+    // paragraph is not there is listed without a link.
+    assert!(page.contains(&format!(
+        "<td class=\"terms\"><a href=\"#claim-{}\">１２</a> = <a href=\"#cell-applications.new_received.total\"",
+        n - 2
+    )));
+    assert!(page.contains("<span title=\"its place in the narrative was not found\">9</span> = "));
+    assert!(!page.contains(&format!("#claim-{n}\"")));
     // The claim's cell is highlighted as any failed term is.
     assert!(
         page.contains("<td id=\"cell-applications.new_received.total\" class=\"v number failed\"")
