@@ -7,7 +7,7 @@
 /// or an attribute, or make the document invalid.
 pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(i) = rest.find(needs_escape) {
+    while let Some(i) = first_to_escape(rest.as_bytes()) {
         let (plain, tail) = rest.split_at(i);
         out.push_str(plain);
         let mut chars = tail.chars();
@@ -26,10 +26,28 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// Whether a character cannot be written as is.
-fn needs_escape(c: char) -> bool {
-    matches!(c, '&' | '<' | '>' | '"' | '\'')
-        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+/// The byte offset of the first character that cannot be written as is: one of
+/// `& < > " '`, or a control character (C0 but tab, line feed and carriage return;
+/// DEL; C1, which UTF-8 writes as 0xC2 0x80–0x9F). A scan of bytes: most text has
+/// none, and every such character starts with an ASCII byte or 0xC2.
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let i = from + bytes.get(from..)?.iter().position(|&b| candidate(b))?;
+        let c1 = bytes.get(i) == Some(&0xc2);
+        if !c1 || bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+}
+
+/// Whether a byte may start a character to escape (see [`first_to_escape`]).
+const fn candidate(b: u8) -> bool {
+    matches!(
+        b,
+        0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2
+    )
 }
 
 /// `text` escaped for an HTML text node or a double-quoted attribute value: `& < > " '`
@@ -109,6 +127,17 @@ mod tests {
         );
         assert_eq!(escape("示例县\u{0}\u{c}\t\n"), "示例县\u{fffd}\u{fffd}\t\n");
         assert_eq!(escape("&amp;"), "&amp;amp;");
+        // C1 controls and DEL, but not the letters that share their lead byte.
+        assert_eq!(
+            escape("a\u{7f}\u{85}\u{9f}¢©é"),
+            "a\u{fffd}\u{fffd}\u{fffd}¢©é"
+        );
+        // Every character: escaped exactly when it is one of the five or a control.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let special = matches!(c, '&' | '<' | '>' | '"' | '\'')
+                || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+            assert_eq!(escape(&c.to_string()) != c.to_string(), special, "{c:?}");
+        }
         let mut h = Html::default();
         h.raw("<td").attr("title", "a\"><b>").raw(">");
         h.element("span", " class=\"n\"", "1<2");

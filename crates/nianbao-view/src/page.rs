@@ -19,7 +19,7 @@ const CSP_PAGE: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src d
 /// Writes the page of a report.
 pub fn report_page(analysis: &Analysis, options: &PageOptions) -> String {
     let report = &analysis.report;
-    let mut h = Html::with_capacity(64 << 10);
+    let mut h = Html::with_capacity(160 << 10);
     let title = report
         .meta
         .title
