@@ -9,7 +9,7 @@ use nianbao::view::{IndexEntry, IndexOptions, PageOptions, href, index_page, rep
 
 use crate::UsageError;
 use crate::input::{self, is_stdin};
-use crate::paths::same_file;
+use crate::paths::refuse_target;
 
 /// The name of the index page in a folder of pages.
 pub const INDEX: &str = "index.html";
@@ -77,24 +77,7 @@ impl Pages {
                 ))
                 .into());
             }
-            if let Some(input) = files.iter().find(|f| same_file(f, target)) {
-                return Err(UsageError(format!(
-                    "--html {}: that is the input {}; the page would replace it",
-                    target.display(),
-                    input.display()
-                ))
-                .into());
-            }
-            if target.is_dir() {
-                return Err(UsageError(format!("{} is a folder", target.display())).into());
-            }
-            if target.exists() && !force {
-                return Err(UsageError(format!(
-                    "{} exists; choose another name, or --force to replace it",
-                    target.display()
-                ))
-                .into());
-            }
+            refuse_target(target, files, force, "--html")?;
         }
         if !single {
             std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use nianbao_core::catalog::layout::{LayoutRow, application_groups, layout_rows};
+use nianbao_core::catalog::layout::{
+    LayoutRow, active_value_columns, application_groups, extra_row_fits, layout_rows,
+};
 use nianbao_core::catalog::{
     APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATIONS_HEADER_NOTE, ColumnSpec,
     REVIEW_COLUMNS, REVIEW_GROUPS,
@@ -25,9 +27,6 @@ pub struct Marking<'a> {
     /// The failed findings of each cell path.
     pub failed: BTreeMap<&'a str, Vec<usize>>,
 }
-
-/// The value columns of table 2's grid (the widest block has three).
-const ACTIVE_VALUE_COLUMNS: usize = 3;
 
 /// Writes a national table.
 pub fn table(h: &mut Html, table: &Table, m: &Marking<'_>) {
@@ -65,13 +64,7 @@ pub fn table(h: &mut Html, table: &Table, m: &Marking<'_>) {
 /// what is left, as in the template). Returns the number of grid columns.
 fn active_disclosure(h: &mut Html, table: &Table, m: &Marking<'_>) -> usize {
     let rows = layout_rows(table);
-    let value_columns = rows
-        .iter()
-        .filter_map(|r| match r {
-            LayoutRow::Extra { row, .. } => Some(row.cells.len()),
-            LayoutRow::Template { .. } => None,
-        })
-        .fold(ACTIVE_VALUE_COLUMNS, usize::max);
+    let value_columns = active_value_columns(&rows);
     let mut block: Option<&str> = None;
     let mut columns: &[ColumnSpec] = &[];
     for item in &rows {
@@ -158,12 +151,7 @@ fn extra_values(
     columns: &[ColumnSpec],
     width: usize,
 ) {
-    let fits = !columns.is_empty()
-        && row
-            .cells
-            .iter()
-            .all(|(k, _)| columns.iter().any(|c| c.key == k));
-    if fits {
+    if extra_row_fits(row, columns) {
         for (i, c) in columns.iter().enumerate() {
             let span = spread(i, columns.len(), width);
             value(h, m, prefix, c.key, row.cell(c.key), span);

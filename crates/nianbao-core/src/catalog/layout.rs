@@ -18,7 +18,7 @@
 //! assert!(matches!(rows[3], LayoutRow::Extra { index: 1, .. }));
 //! ```
 
-use super::{RowSpec, TableKind};
+use super::{ColumnSpec, RowSpec, TableKind};
 use crate::model::{Row, Table};
 
 /// One printed row of a table in its official layout.
@@ -103,6 +103,30 @@ pub fn layout_rows(table: &Table) -> Vec<LayoutRow<'_>> {
     }
     put_back_missing(specs.len(), &mut out);
     out
+}
+
+/// The value columns of table 2's grid in the template (the widest block has three).
+pub const ACTIVE_VALUE_COLUMNS: usize = 3;
+
+/// The value columns of table 2's grid for these rows: three, or more when an extra
+/// row has more values.
+pub fn active_value_columns(rows: &[LayoutRow<'_>]) -> usize {
+    rows.iter()
+        .filter_map(|r| match r {
+            LayoutRow::Extra { row, .. } => Some(row.cells.len()),
+            LayoutRow::Template { .. } => None,
+        })
+        .fold(ACTIVE_VALUE_COLUMNS, usize::max)
+}
+
+/// Whether an extra row's values go under `columns` (the block it sits in): every key
+/// of its cells is one of theirs. Else they are printed in the order of the source.
+pub fn extra_row_fits(row: &Row, columns: &[ColumnSpec]) -> bool {
+    !columns.is_empty()
+        && row
+            .cells
+            .iter()
+            .all(|(k, _)| columns.iter().any(|c| c.key == k))
 }
 
 /// The group every result row of table 3 sits in.
