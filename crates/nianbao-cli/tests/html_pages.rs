@@ -12,11 +12,15 @@ use pretty_assertions::assert_eq;
 const COUNTY: &str = "reports/county/示例县人民政府-2021.txt";
 const BROKEN: &str = "reports/departments/示例县交通运输局-2022.txt";
 
-/// The `href` values of `<a>` elements in a page.
-fn links(page: &str) -> Vec<String> {
-    page.split("<a href=\"")
+/// The files an index links to: the `href` of its `<a>` elements, anchors within the
+/// page left out, percent-decoded.
+fn pages_linked(index: &str) -> Vec<String> {
+    index
+        .split("<a href=\"")
         .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].to_owned())
+        .map(|s| &s[..s.find('"').unwrap()])
+        .filter(|h| !h.starts_with('#'))
+        .map(decode)
         .collect()
 }
 
@@ -112,11 +116,7 @@ fn check_html_with_several_files_writes_a_folder_and_an_index() {
         ]
     );
     let index = fs::read_to_string(root.join("pages/index.html")).unwrap();
-    let targets: Vec<String> = links(&index)
-        .iter()
-        .filter(|h| !h.starts_with('#'))
-        .map(|h| decode(h))
-        .collect();
+    let targets = pages_linked(&index);
     assert_eq!(
         targets,
         [
@@ -161,11 +161,7 @@ fn batch_html_writes_a_page_per_report_and_the_index() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let out_dir = root.join("out");
     let index = fs::read_to_string(out_dir.join("index.html")).unwrap();
-    let pages: Vec<String> = links(&index)
-        .iter()
-        .filter(|h| !h.starts_with('#'))
-        .map(|h| decode(h))
-        .collect();
+    let pages = pages_linked(&index);
     assert_eq!(
         pages,
         [
