@@ -321,14 +321,19 @@ fn a_clean_real_report_has_every_cell_and_nothing_highlighted() {
 fn a_report_with_failed_rules_has_exactly_their_cells_highlighted() {
     let Some(chromium) = chromium() else { return };
     let mut analysis = nianbao::read_path("testdata/view/failed-2019.pipe.txt").unwrap();
+    let template = analysis.findings[0].left_terms[0].clone();
     // Figures of the narrative, as the text.* rules report them (built by hand here):
     // 13 (new requests) agrees with its cell; 1 (carried over) is compared with the
     // 12 of （七）总计 to make a disagreement. The paragraph: 2019年，示例县审计局共收到
     // 政府信息公开申请13件，上年结转1件。
     let text = |rule: &str, stated: i64, cell: &str, cell_value: i64, start, end, figure| {
-        let term = |path: &str, n: i64| Term {
-            path: path.into(),
-            value: Some(Number::from(n)),
+        // A term: one of the report's own with its fields set (nothing here depends
+        // on how the core lets a `Term` be built).
+        let term = |path: &str, n: i64| {
+            let mut t: Term = template.clone();
+            t.path = path.into();
+            t.value = Some(Number::from(n));
+            t
         };
         let mut f = Finding::evaluate(
             rule,

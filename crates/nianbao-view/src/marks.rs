@@ -203,11 +203,22 @@ mod tests {
     use nianbao_core::rules::{Claim, Term};
     use nianbao_core::{Number, Pos};
 
+    /// A term at a path with a value. Built from one that `rules::check` made (its fields
+    /// set), so that nothing here depends on how the core lets a `Term` be built.
     fn term(path: &str, n: i64) -> Term {
-        Term {
-            path: path.into(),
-            value: Some(Number::from(n)),
-        }
+        let mut report = nianbao_core::Report::default();
+        let mut t = nianbao_core::model::Table::new(TableKind::ReviewLitigation, None);
+        t.rows
+            .push(nianbao_core::model::Row::new(Some("review"), "行政复议"));
+        report.review_litigation = Some(t);
+        let mut term = nianbao_core::rules::check(&report)
+            .into_iter()
+            .flat_map(|f| f.left_terms)
+            .next()
+            .unwrap();
+        term.path = path.into();
+        term.value = Some(Number::from(n));
+        term
     }
 
     #[test]

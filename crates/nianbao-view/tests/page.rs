@@ -5,7 +5,7 @@
 use nianbao_core::catalog::ColumnKind;
 use nianbao_core::model::{Row, Section, Table};
 use nianbao_core::rules::{self, Claim, Status, Term};
-use nianbao_core::{Analysis, Cell, Diagnostic, Number, SectionKey, TableFormat, TableKind};
+use nianbao_core::{Analysis, Cell, Diagnostic, Number, SectionKey, TableFormat, TableKind, ir};
 use nianbao_view::{CrossYearLine, IndexEntry, IndexOptions, PageOptions, index_page, report_page};
 
 /// Every template row of a table in a format, each cell `value(row, column)`.
@@ -37,6 +37,24 @@ fn report(format: TableFormat) -> Analysis {
     }
     a.findings = rules::check(&a.report);
     a
+}
+
+/// A term at a path with a value: one of the analysis's findings' terms with its
+/// fields set (nothing here depends on how the core lets a `Term` be built).
+fn term(a: &Analysis, path: &str, n: i64) -> Term {
+    let mut t = a.findings[0].left_terms[0].clone();
+    t.path = path.into();
+    t.value = Some(Number::from(n));
+    t
+}
+
+/// The sections the recognizer finds in these lines.
+fn sections(lines: &[&str]) -> Vec<Section> {
+    let mut doc = ir::Document::default();
+    for (i, line) in lines.iter().enumerate() {
+        doc.push_paragraph(*line, ir::Pos::line(u32::try_from(i).unwrap() + 1));
+    }
+    nianbao_core::recognize(&doc).report.sections
 }
 
 /// The `<td …>` start tags of value cells, in page order.
@@ -206,20 +224,9 @@ fn failed_cells_are_highlighted_with_the_rule_on_hover() {
 fn narrative_figures_are_marked_by_characters() {
     let mut a = report(TableFormat::Format2021);
     a.report.preamble = vec!["前言".into()];
-    a.report.sections.push(Section {
-        key: SectionKey::Overview,
-        heading: "一、总体情况".into(),
-        paragraphs: vec!["全年共收到申请１２件，上年结转3件。".into()],
-        pos: Default::default(),
-    });
-    let cell = |n: i64| Term {
-        path: "applications.new_received.total".into(),
-        value: Some(Number::from(n)),
-    };
-    let stated = |n: i64| Term {
-        path: "text".into(),
-        value: Some(Number::from(n)),
-    };
+    a.report.sections = sections(&["一、总体情况", "全年共收到申请１２件，上年结转3件。"]);
+    let cell = |n: i64| term(&a, "applications.new_received.total", n);
+    let stated = |n: i64| term(&a, "text", n);
     let mut f = rules::Finding::evaluate(
         "text.new_received",
         "total",
