@@ -5,8 +5,8 @@
 //! nianbao convert report.docx > report.json
 //! nianbao batch reports/ archive.zip -o out/ -j 4 --resume
 //! nianbao check report.txt
-//! nianbao check --html report.html report.docx
 //! nianbao schema > nianbao.schema.json
+//! nianbao check --html report.html report.docx
 //! ```
 //!
 //! Exit codes (the same for every subcommand, shown by `nianbao --help`): 0 when every
