@@ -101,6 +101,7 @@ fn cross_year_section(h: &mut Html, lines: &[CrossYearLine]) {
         .raw("<th data-type=\"text\">column</th><th data-type=\"text\">status</th>")
         .raw("<th data-type=\"number\">left</th><th data-type=\"number\">right</th>")
         .raw("<th data-type=\"text\">source</th><th data-type=\"text\">previous source</th>")
+        .raw("<th data-type=\"text\">note</th>")
         .raw("</tr></thead>\n<tbody>\n");
     let mut order: Vec<&CrossYearLine> = lines.iter().collect();
     order.sort_by_key(|l| l.status != Status::Failed);
@@ -121,10 +122,15 @@ fn cross_year_section(h: &mut Html, lines: &[CrossYearLine]) {
         h.element("td", "", &l.rule)
             .element("td", "", &l.instance)
             .element("td", "", word);
-        for n in [l.left, l.right] {
-            let text = n.map(|n| n.to_string()).unwrap_or_default();
-            h.raw("<td class=\"n\"").attr("data-sort", &text).raw(">");
-            h.text(&text).raw("</td>");
+        for text in [&l.left, &l.right] {
+            // Sorted as numbers: anything else (a blank, a word) sorts last.
+            let key = if text.parse::<f64>().is_ok() {
+                text.as_str()
+            } else {
+                ""
+            };
+            h.raw("<td class=\"n\"").attr("data-sort", key).raw(">");
+            h.text(text).raw("</td>");
         }
         for (name, href) in [(&l.source, &l.href), (&l.previous_source, &l.previous_href)] {
             h.raw("<td>");
@@ -142,7 +148,7 @@ fn cross_year_section(h: &mut Html, lines: &[CrossYearLine]) {
             }
             h.raw("</td>");
         }
-        h.raw("</tr>\n");
+        h.element("td", "", &l.note).raw("</tr>\n");
     }
     h.raw("</tbody>\n</table>\n</section>\n");
 }

@@ -51,7 +51,7 @@ mod style;
 mod tables;
 
 use nianbao_core::rules::Status;
-use nianbao_core::{Analysis, Headline, Number};
+use nianbao_core::{Analysis, Headline};
 
 pub use html::escape;
 
@@ -107,8 +107,9 @@ impl IndexEntry {
     }
 }
 
-/// One cross-year rule instance between two reports of one agency, as plain data (the
-/// batch computes them; the index shows them).
+/// One cross-year rule instance between two reports of one agency (or one cell of two
+/// reports of one year: a duplicate), as plain data: the batch computes them (the rows
+/// of its cross_year.csv), the index shows them, failed first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CrossYearLine {
@@ -118,16 +119,16 @@ pub struct CrossYearLine {
     pub year: i32,
     /// The year before (the report compared with).
     pub previous_year: i32,
-    /// The rule id (`cross_year.carry`).
+    /// The rule id (`cross_year.carry`, or `duplicate`).
     pub rule: String,
-    /// The instance: the column or row compared.
+    /// The instance: the column compared (a cell path for a duplicate).
     pub instance: String,
     /// How it went.
     pub status: Status,
-    /// This year's side.
-    pub left: Option<Number>,
-    /// Last year's side.
-    pub right: Option<Number>,
+    /// This year's side as printed (a number, or empty when it has none).
+    pub left: String,
+    /// Last year's side as printed.
+    pub right: String,
     /// This year's report's source.
     pub source: String,
     /// Last year's report's source.
@@ -136,10 +137,12 @@ pub struct CrossYearLine {
     pub href: Option<String>,
     /// A link to last year's page, relative to the index.
     pub previous_href: Option<String>,
+    /// What else to know (a soft rule, names merged).
+    pub note: String,
 }
 
 impl CrossYearLine {
-    /// A line with no numbers, sources or links yet (set the fields).
+    /// A line with no numbers, sources, links or note yet (set the fields).
     pub fn new(
         agency: impl Into<String>,
         year: i32,
@@ -155,12 +158,13 @@ impl CrossYearLine {
             rule: rule.into(),
             instance: instance.into(),
             status,
-            left: None,
-            right: None,
+            left: String::new(),
+            right: String::new(),
             source: String::new(),
             previous_source: String::new(),
             href: None,
             previous_href: None,
+            note: String::new(),
         }
     }
 }

@@ -134,10 +134,6 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         spool.copy_in_order(&records, w)
     })
     .context("writing reports.jsonl")?;
-    if args.html {
-        // The cross-year pairs are not computed here yet: the index says there are none.
-        pages::write_index(&out, &work.jobs, &records, &[]).context("writing index.html")?;
-    }
     out.write_atomic_with(Path::new(resume::LOG), |w| {
         records
             .iter()
@@ -145,6 +141,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             .try_for_each(|line| writeln!(w, "{line}"))
     })
     .context("writing the resume log")?;
+    if args.html {
+        // The cross-year pairs are not computed here yet: the index says there are none.
+        pages::write_index(&out, &work.jobs, &records, &[]).context("writing index.html")?;
+    }
     out.finish().context("removing the scratch folder")?;
 
     let mut tally = Tally::default();

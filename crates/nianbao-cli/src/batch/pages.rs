@@ -1,6 +1,7 @@
 //! `batch --html`: the page of each converted report (under OUTDIR/html/, planned with
 //! the other outputs) and OUTDIR/index.html, written at the end from the records.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -24,7 +25,8 @@ pub fn page(analysis: &nianbao::Analysis, rel: &Path) -> Vec<u8> {
 }
 
 /// Writes OUTDIR/index.html: every converted report (in source order) with a link to
-/// its page, and the cross-year lines given.
+/// its page, and the cross-year lines given (each linked to the pages of its two
+/// sources where it has no links yet).
 pub fn write_index(
     out: &OutDir,
     jobs: &[Job],
@@ -41,8 +43,27 @@ pub fn write_index(
             Some(IndexEntry::new(link(rel), &record.source, headline))
         })
         .collect();
-    let page = nianbao::view::index_page(&entries, cross_year, &IndexOptions::default());
+    let lines = linked_to_pages(&entries, cross_year);
+    let page = nianbao::view::index_page(&entries, &lines, &IndexOptions::default());
     out.write_atomic(Path::new(INDEX), page.as_bytes())
+}
+
+/// The cross-year lines, each without links given the links to its two sources' pages.
+fn linked_to_pages(entries: &[IndexEntry], lines: &[CrossYearLine]) -> Vec<CrossYearLine> {
+    let by_source: BTreeMap<&str, &str> = entries
+        .iter()
+        .map(|e| (e.source.as_str(), e.href.as_str()))
+        .collect();
+    lines
+        .iter()
+        .map(|l| {
+            let mut l = l.clone();
+            let href = |source: &str| by_source.get(source).map(|h| (*h).to_owned());
+            l.href = l.href.or_else(|| href(&l.source));
+            l.previous_href = l.previous_href.or_else(|| href(&l.previous_source));
+            l
+        })
+        .collect()
 }
 
 /// The link to a page at `rel` under OUTDIR, from OUTDIR.
@@ -67,5 +88,28 @@ mod tests {
         assert_eq!(link(rel), "html/sample/a%20b.txt.html");
         let page = String::from_utf8(page(&nianbao::Analysis::default(), rel)).unwrap();
         assert!(page.contains("href=\"../../index.html\""), "{page}");
+    }
+
+    #[test]
+    fn cross_year_lines_link_to_the_pages_of_their_sources() {
+        let headline = nianbao::Headline::default();
+        let entries = [
+            IndexEntry::new("html/a/2022.txt.html", "a/2022.txt", headline.clone()),
+            IndexEntry::new("html/a/2021.txt.html", "a/2021.txt", headline),
+        ];
+        let status = nianbao::rules::Status::Failed;
+        let mut line =
+            CrossYearLine::new("示例县", 2022, 2021, "cross_year.carry", "total", status);
+        line.source = "a/2022.txt".into();
+        line.previous_source = "a/2021.txt".into();
+        let mut unknown = line.clone();
+        unknown.previous_source = "elsewhere.txt".into();
+        let linked = linked_to_pages(&entries, &[line, unknown]);
+        assert_eq!(linked[0].href.as_deref(), Some("html/a/2022.txt.html"));
+        assert_eq!(
+            linked[0].previous_href.as_deref(),
+            Some("html/a/2021.txt.html")
+        );
+        assert_eq!(linked[1].previous_href, None);
     }
 }
