@@ -25,6 +25,8 @@
 //! - `json` (default): normalized JSON and its schema ([`nianbao_json`]); serde for
 //!   the model (`Analysis` and `Report` implement `Serialize`). Without it the core has
 //!   no serde.
+//! - `view` (default): HTML pages of reports and an index page for a batch
+//!   ([`nianbao_view`]).
 //!
 //! # Reference
 //!
@@ -67,6 +69,9 @@ pub use nianbao_pdf as pdf;
 #[cfg(feature = "txt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "txt")))]
 pub use nianbao_txt as txt;
+#[cfg(feature = "view")]
+#[cfg_attr(docsrs, doc(cfg(feature = "view")))]
+pub use nianbao_view as view;
 
 #[doc = include_str!("../docs/REFERENCE.md")]
 pub mod reference {}

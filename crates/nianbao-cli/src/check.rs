@@ -1,4 +1,5 @@
-//! `nianbao check`: a human-readable account of each report.
+//! `nianbao check`: a human-readable account of each report (and with `--html`, a
+//! page of each).
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,8 @@ use nianbao::{Analysis, SectionKey, Severity, TableKind};
 use crate::cli::CheckArgs;
 use crate::headline::{Headline, NUMBER_NAMES};
 use crate::input::{self, Done};
-use crate::stdout::Out;
+use crate::pages::Pages;
+use crate::stdout::{Out, warn};
 use crate::style::Style;
 use crate::{Outcome, Tally};
 
@@ -17,6 +19,10 @@ use crate::{Outcome, Tally};
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let style = Style::for_stdout();
     let options = args.limits.options();
+    let mut pages = match &args.html {
+        Some(out) => Some(Pages::plan(&args.files, out, args.force)?),
+        None => None,
+    };
     let mut out = Out::new();
     let mut tally = Tally::default();
     for (i, file) in args.files.iter().enumerate() {
@@ -35,6 +41,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         let text = match input::read(file, &options) {
             Done::Converted(analysis) => {
                 tally.converted(&analysis);
+                if let Some(pages) = &mut pages
+                    && let Err(e) = pages.write(i, &name, &analysis)
+                {
+                    warn(&format!("nianbao: {name}: {e}"));
+                    tally.failed += 1;
+                }
                 account(&name, &analysis, style)
             }
             Done::Skipped(e) => head(style.warn(&format!("skipped: {e}"))),
@@ -46,6 +58,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         out.write(text.as_bytes())?;
     }
     out.flush()?;
+    if let Some(pages) = pages {
+        pages.finish()?;
+    }
     Ok(tally.outcome(args.strict))
 }
 

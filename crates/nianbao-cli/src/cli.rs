@@ -80,6 +80,9 @@ pub enum OutputFormat {
     Json,
     /// A clean .docx in the official layout of the report's format.
     Docx,
+    /// A self-contained HTML page (`batch --html`, under OUTDIR/html/).
+    #[value(skip)]
+    Html,
 }
 
 impl OutputFormat {
@@ -88,6 +91,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Json => "json",
             OutputFormat::Docx => "docx",
+            OutputFormat::Html => "html",
         }
     }
 }
@@ -223,6 +227,12 @@ pub struct BatchArgs {
     /// Leave out files in folders and archives whose path matches GLOB (as --include).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Also write an HTML page of each converted report, at
+    /// `OUTDIR/html/<its JSON output's name, with .html for .json>` (`a/b.docx` →
+    /// `OUTDIR/html/a/b.docx.html`), and OUTDIR/index.html: a sortable summary with a
+    /// link to each page, and the cross-year findings.
+    #[arg(long)]
+    pub html: bool,
     /// No progress on stderr and no summary on stdout (the files and the exit status
     /// say it all).
     #[arg(short, long)]
@@ -259,6 +269,18 @@ pub struct CheckArgs {
     /// The reports to check; `-` reads stdin.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Also write an HTML page of each report (self-contained: no network, no external
+    /// asset; the tables in the official layout, cells of failed rules highlighted).
+    /// One FILE: OUT is the page (or an existing folder to put it in). Several FILEs:
+    /// OUT is a folder (created if missing) that gets one page per report, named after
+    /// its input (`a.docx` → `a.docx.html`), and index.html, a sortable summary with a
+    /// link to each page. Pages are written atomically; an existing file is not
+    /// replaced without --force, and an input never.
+    #[arg(long, value_name = "OUT")]
+    pub html: Option<PathBuf>,
+    /// Replace pages that exist (with --html).
+    #[arg(long, requires = "html")]
+    pub force: bool,
     /// Exit 3 when a report breaks a consistency rule.
     #[arg(long)]
     pub strict: bool,

@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crate::cli::{ConvertArgs, OutputFormat};
 use crate::input::{self, Done, is_stdin};
-use crate::paths::same_file;
+use crate::paths::refuse_target;
 use crate::render::render;
 use crate::stdout::{Out, warn};
 use crate::{Outcome, Tally, UsageError};
@@ -51,7 +51,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
         let made: Result<(), String> = match &dest {
             Dest::Stdout => {
                 let bytes = match args.to {
-                    OutputFormat::Docx => render(&analysis, args.to),
+                    OutputFormat::Docx | OutputFormat::Html => render(&analysis, args.to),
                     OutputFormat::Json if single => {
                         Ok((nianbao::json::to_string(&analysis) + "\n").into_bytes())
                     }
@@ -133,24 +133,7 @@ fn plan(args: &ConvertArgs) -> anyhow::Result<Dest> {
             ))
             .into());
         }
-        if let Some(input) = args.files.iter().find(|f| same_file(f, target)) {
-            return Err(UsageError(format!(
-                "-o {}: that is the input {}; its output would replace it",
-                target.display(),
-                input.display()
-            ))
-            .into());
-        }
-        if target.is_dir() {
-            return Err(UsageError(format!("{} is a folder", target.display())).into());
-        }
-        if target.exists() && !args.force {
-            return Err(UsageError(format!(
-                "{} exists; choose another name, or --force to replace it",
-                target.display()
-            ))
-            .into());
-        }
+        refuse_target(target, &args.files, args.force, "-o")?;
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
             && matches!(dest, Dest::File(_))

@@ -7,6 +7,7 @@
 //! nianbao check report.txt
 //! nianbao compare report-2023.docx report-2024.pdf
 //! nianbao schema > nianbao.schema.json
+//! nianbao check --html report.html report.docx
 //! ```
 //!
 //! Exit codes (the same for every subcommand, shown by `nianbao --help`): 0 when every
@@ -30,6 +31,7 @@ mod glob;
 mod headline;
 mod input;
 mod names;
+mod pages;
 mod paths;
 mod render;
 mod stdout;

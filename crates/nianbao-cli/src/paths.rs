@@ -4,6 +4,41 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+/// Refuses an output path before any work: a folder, one of the inputs (its output
+/// would replace it), a file that exists (unless `force`). `flag` names the option
+/// that chose the path (`-o`, `--html`).
+///
+/// # Errors
+///
+/// A [`UsageError`](crate::UsageError) saying which.
+pub fn refuse_target(
+    target: &Path,
+    inputs: &[PathBuf],
+    force: bool,
+    flag: &str,
+) -> Result<(), crate::UsageError> {
+    if let Some(input) = inputs.iter().find(|f| same_file(f, target)) {
+        return Err(crate::UsageError(format!(
+            "{flag} {}: that is the input {}; its output would replace it",
+            target.display(),
+            input.display()
+        )));
+    }
+    if target.is_dir() {
+        return Err(crate::UsageError(format!(
+            "{} is a folder",
+            target.display()
+        )));
+    }
+    if target.exists() && !force {
+        return Err(crate::UsageError(format!(
+            "{} exists; choose another name, or --force to replace it",
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Whether two paths name the same existing file (device and inode on Unix).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {

@@ -14,5 +14,9 @@ pub fn render(analysis: &nianbao::Analysis, format: OutputFormat) -> Result<Vec<
             let options = nianbao::docx::WriteOptions::default();
             nianbao::docx::write(&analysis.report, &options).map_err(|e| e.to_string())
         }
+        OutputFormat::Html => {
+            let options = nianbao::view::PageOptions::default();
+            Ok(nianbao::view::report_page(analysis, &options).into_bytes())
+        }
     }
 }

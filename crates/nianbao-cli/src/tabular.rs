@@ -229,8 +229,8 @@ pub struct CrossYearRow {
     pub rule: String,
     /// The column (a rule's instance) or, for a duplicate, the cell path.
     pub column: String,
-    /// `passed`, `failed`, `not_assessable`.
-    pub status: &'static str,
+    /// How it went.
+    pub status: Status,
     /// The later report's side.
     pub left: String,
     /// The earlier report's side.
@@ -252,7 +252,7 @@ impl CrossYearRow {
             previous_year: years.0,
             rule: f.rule.clone(),
             column: f.instance.clone(),
-            status: status_word(f.status),
+            status: f.status,
             left: number(f.left),
             right: number(f.right),
             source: sources.1.to_owned(),
@@ -265,6 +265,24 @@ impl CrossYearRow {
         }
     }
 
+    /// The line of the batch's index page.
+    pub fn to_view_line(&self) -> nianbao::view::CrossYearLine {
+        let mut line = nianbao::view::CrossYearLine::new(
+            &self.agency,
+            self.year,
+            self.previous_year,
+            &self.rule,
+            &self.column,
+            self.status,
+        );
+        line.left = self.left.clone();
+        line.right = self.right.clone();
+        line.source = self.source.clone();
+        line.previous_source = self.previous_source.clone();
+        line.note = self.note.clone();
+        line
+    }
+
     /// Writes the row.
     pub fn write<W: Write>(&self, out: &mut W) -> io::Result<()> {
         write_record(
@@ -275,7 +293,7 @@ impl CrossYearRow {
                 &self.previous_year.to_string(),
                 &self.rule,
                 &self.column,
-                self.status,
+                status_word(self.status),
                 &self.left,
                 &self.right,
                 &self.source,

@@ -432,3 +432,50 @@ fn compare_runs_the_cross_year_rules_or_the_duplicate_check() {
         "{text}"
     );
 }
+
+#[test]
+fn the_batch_index_page_lists_the_cross_year_findings_with_links() {
+    let root = scratch("years-html");
+    let input = testdata().join("years");
+    let out = run_in(
+        &root,
+        &[
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            "out",
+            "--html",
+            "-q",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(!index.contains("No cross-year pairs"));
+    let section = index
+        .split("id=\"cross-year\"")
+        .nth(1)
+        .expect("a cross-year section");
+    // Every row of cross_year.csv is a row of the section, failed ones marked.
+    let rows = csv_records(&root.join("out/cross_year.csv"));
+    assert_eq!(
+        section.matches("<tr class=\"failed\">").count(),
+        rows.iter().filter(|r| r["status"] == "failed").count()
+    );
+    assert_eq!(
+        section.matches("<tr class=\"passed\">").count(),
+        rows.iter().filter(|r| r["status"] == "passed").count()
+    );
+    assert!(section.contains("active_disclosure.licensing.decisions"));
+    // Both reports of a pair are linked to their pages.
+    for page in [
+        "county-2023.txt",
+        "county-2024.txt",
+        "county-2024.republished.txt",
+    ] {
+        assert!(
+            section.contains(&format!("html/years/{page}.html")),
+            "{page}"
+        );
+        assert!(root.join(format!("out/html/years/{page}.html")).is_file());
+    }
+}

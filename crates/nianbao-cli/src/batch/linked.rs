@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use nianbao::link::{self, Entry, Group};
-use nianbao::rules::check_cross_year;
+use nianbao::rules::{Status as RuleStatus, check_cross_year};
 
 use super::record::{Record, Spool, Status};
 use crate::csv::{BOM, write_record};
@@ -30,7 +30,7 @@ impl Linked {
     pub fn failed(&self) -> usize {
         self.rows
             .iter()
-            .filter(|r| r.rule != DUPLICATE && r.status == "failed")
+            .filter(|r| r.rule != DUPLICATE && r.status == RuleStatus::Failed)
             .count()
     }
 
@@ -39,7 +39,7 @@ impl Linked {
         let mut pairs: Vec<(&str, &str)> = self
             .rows
             .iter()
-            .filter(|r| r.rule == DUPLICATE && r.status == "failed")
+            .filter(|r| r.rule == DUPLICATE && r.status == RuleStatus::Failed)
             .map(|r| (r.source.as_str(), r.previous_source.as_str()))
             .collect();
         pairs.dedup();
@@ -163,7 +163,7 @@ fn compare_duplicate(
         .map(|d| {
             row(
                 d.path.clone(),
-                "failed",
+                RuleStatus::Failed,
                 value_word(d.right.as_ref()),
                 value_word(d.left.as_ref()),
                 String::new(),
@@ -173,7 +173,7 @@ fn compare_duplicate(
     for kind in &comparison.tables_in_one_only {
         rows.push(row(
             kind.key().to_owned(),
-            "failed",
+            RuleStatus::Failed,
             String::new(),
             String::new(),
             "the table is in one report only".into(),
@@ -182,7 +182,7 @@ fn compare_duplicate(
     if rows.is_empty() {
         rows.push(row(
             "*".into(),
-            "passed",
+            RuleStatus::Passed,
             String::new(),
             String::new(),
             format!("the same value in all {} cells", comparison.same),
@@ -204,7 +204,7 @@ fn note_row(
         previous_year: years.0,
         rule: rule.to_owned(),
         column: String::new(),
-        status: "not_assessable",
+        status: RuleStatus::NotAssessable,
         left: String::new(),
         right: String::new(),
         source: sources.1.to_owned(),

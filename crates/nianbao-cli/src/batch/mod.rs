@@ -9,6 +9,7 @@
 mod inputs;
 mod linked;
 mod output;
+mod pages;
 mod plan;
 mod progress;
 mod record;
@@ -50,7 +51,10 @@ struct Worker<'a> {
 
 /// Runs a batch job.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let formats: BTreeSet<OutputFormat> = args.to.iter().copied().collect();
+    let mut formats: BTreeSet<OutputFormat> = args.to.iter().copied().collect();
+    if args.html {
+        formats.insert(OutputFormat::Html);
+    }
     if formats.is_empty() {
         return Err(UsageError("--to names no format".into()).into());
     }
@@ -174,6 +178,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             .try_for_each(|line| writeln!(w, "{line}"))
     })
     .context("writing the resume log")?;
+    if args.html {
+        let lines: Vec<_> = linked.rows.iter().map(|r| r.to_view_line()).collect();
+        pages::write_index(&out, &work.jobs, &records, &lines).context("writing index.html")?;
+    }
     out.finish().context("removing the scratch folder")?;
 
     let mut tally = Tally::default();
@@ -244,6 +252,7 @@ fn process(job: &Job, ctx: &Worker<'_>) -> Record {
     for (format, rel) in &job.outputs {
         let bytes = match format {
             OutputFormat::Json => Ok(pretty_json(&analysis)),
+            OutputFormat::Html => Ok(pages::page(&analysis, rel)),
             _ => render(&analysis, *format),
         };
         match bytes {

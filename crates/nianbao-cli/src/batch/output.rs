@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::roots::OWN_PREFIX;
 use crate::UsageError;
+use crate::cli::OutputFormat;
 
 /// The lock file in OUTDIR: held (`flock`) for the whole run, left in place (removing
 /// it would let a third run lock a new file while a second holds the old one).
@@ -152,6 +153,19 @@ pub fn with_extension(rel: &Path, ext: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// The folder of OUTDIR that holds the HTML pages (`batch --html`).
+pub const HTML_DIR: &str = "html";
+
+/// The output path of a job in a format: [`with_extension`], and for an HTML page
+/// under [`HTML_DIR`] (`a/b.docx` → `html/a/b.docx.html`).
+pub fn output_path(format: OutputFormat, rel: &Path) -> PathBuf {
+    let path = with_extension(rel, format.extension());
+    match format {
+        OutputFormat::Html => Path::new(HTML_DIR).join(path),
+        _ => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +199,10 @@ mod tests {
         assert_eq!(
             with_extension(Path::new("a/b.docx"), "json"),
             PathBuf::from("a/b.docx.json")
+        );
+        assert_eq!(
+            output_path(OutputFormat::Html, Path::new("a/b.docx")),
+            PathBuf::from("html/a/b.docx.html")
         );
     }
 }

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::inputs::{Job, Origin};
-use super::output::with_extension;
+use super::output::output_path;
 use crate::cli::OutputFormat;
 
 /// Fills each readable job's output paths, or refuses it when a path collides with
@@ -22,7 +22,7 @@ pub fn plan(jobs: &mut [Job], formats: &BTreeSet<OutputFormat>, outdir: &Path) {
     for job in jobs.iter_mut().filter(|j| j.is_readable()) {
         let outputs: Vec<(OutputFormat, PathBuf)> = formats
             .iter()
-            .map(|f| (*f, with_extension(&job.rel, f.extension())))
+            .map(|f| (*f, output_path(*f, &job.rel)))
             .collect();
         let clash = outputs.iter().find_map(|(_, path)| {
             if let Some(other) = files.get(path) {

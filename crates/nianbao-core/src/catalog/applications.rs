@@ -235,6 +235,10 @@ pub static APPLICATION_ROWS: [RowSpec; 26] = [
     row("carried_forward", "四、结转下年度继续办理", &[], B, None),
 ];
 
+/// The note the template prints in table 3's top-left header cell.
+pub const APPLICATIONS_HEADER_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
 /// Labels of groups that head rows but are not rows themselves.
 pub static APPLICATION_GROUP_LABELS: [&str; 6] = [
     "三、本年度办理结果",

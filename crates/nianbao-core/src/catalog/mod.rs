@@ -5,11 +5,14 @@
 mod active_disclosure;
 mod applications;
 pub mod keys;
+pub mod layout;
 mod review_litigation;
 mod sections;
 
 pub use active_disclosure::{ACTIVE_COLUMN_LABELS, ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021};
-pub use applications::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS};
+pub use applications::{
+    APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS, APPLICATIONS_HEADER_NOTE,
+};
 pub use review_litigation::{REVIEW_COLUMNS, REVIEW_GROUPS};
 pub use sections::SectionKey;
 

@@ -3,35 +3,25 @@
 
 use std::borrow::Cow;
 
-use nianbao_core::TableKind;
 use nianbao_core::catalog::ColumnSpec;
+use nianbao_core::catalog::layout::{LayoutRow, active_value_columns, extra_row_fits, layout_rows};
 use nianbao_core::model::{Row, Table};
 
+use super::column_texts;
 use super::grid::{Grid, Spec, widths};
-use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE;
 use crate::write::text::cell_text;
 
-/// The value columns of the official grid.
-const VALUE_COLUMNS: usize = 3;
-
 /// Table 2 in the layout of its format.
 pub fn active_disclosure(table: &Table) -> docx_rs::Table {
-    let specs = TableKind::ActiveDisclosure.rows(table.format);
-    let items = items(table, &specs);
-    let value_columns = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Extra(r) => Some(r.cells.len()),
-            Item::Template(..) => None,
-        })
-        .fold(VALUE_COLUMNS, usize::max);
+    let items = layout_rows(table);
+    let value_columns = active_value_columns(&items);
     let mut grid = Grid::new(widths(&vec![1; value_columns + 1]), SIZE_TABLE);
     let mut block: Option<&str> = None;
     let mut columns: &[ColumnSpec] = &[];
     for item in items {
         match item {
-            Item::Template(spec, row) => {
+            LayoutRow::Template { spec, row } => {
                 if spec.group != block {
                     block = spec.group;
                     columns = spec.columns;
@@ -40,10 +30,10 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
                         columns.iter().map(|c| Cow::Borrowed(c.label)).collect();
                     data_row(&mut grid, "信息内容", &labels, value_columns);
                 }
-                let values = column_texts(row, columns);
+                let values = column_texts(row.map(|(_, r)| r), columns);
                 data_row(&mut grid, spec.label, &values, value_columns);
             }
-            Item::Extra(row) => {
+            LayoutRow::Extra { row, .. } => {
                 data_row(
                     &mut grid,
                     &row.label,
@@ -62,12 +52,7 @@ pub fn active_disclosure(table: &Table) -> docx_rs::Table {
 /// An extra row's values: under the block's columns when its keys are theirs, else
 /// in the order of the source.
 fn extra_values<'a>(row: &'a Row, columns: &[ColumnSpec]) -> Vec<Cow<'a, str>> {
-    let fits = !columns.is_empty()
-        && row
-            .cells
-            .iter()
-            .all(|(k, _)| columns.iter().any(|c| c.key == k));
-    if fits {
+    if extra_row_fits(row, columns) {
         column_texts(Some(row), columns)
     } else {
         row.cells.iter().map(|(_, c)| cell_text(c)).collect()

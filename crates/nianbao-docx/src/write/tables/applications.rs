@@ -2,12 +2,12 @@
 //! merges of 三、本年度办理结果 and its groups) and seven value columns under the two
 //! header levels 申请人情况 › 自然人 | 法人或其他组织 (five) | 总计.
 
-use nianbao_core::TableKind;
-use nianbao_core::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS, RowSpec};
-use nianbao_core::model::{Row, Table};
+use nianbao_core::catalog::layout::{LayoutRow, application_groups, layout_rows};
+use nianbao_core::catalog::{APPLICANT_COLUMNS, APPLICATION_GROUP_LABELS};
+use nianbao_core::model::Table;
 
+use super::column_texts;
 use super::grid::{Grid, Spec, widths};
-use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE_SMALL;
 
 /// The label columns of the grid.
@@ -15,22 +15,18 @@ const LABEL_COLUMNS: usize = 3;
 /// The weights of the grid columns: three label columns, seven value columns.
 /// A value column holds seven digits of 小五 on one line.
 const WEIGHTS: [usize; 10] = [50, 70, 190, 82, 82, 82, 82, 82, 82, 82];
-/// The group every result row sits in.
-const RESULTS: &str = "三、本年度办理结果";
 
 /// The note the template prints in the top-left cell. The recognizer reads it as
 /// part of the header, so it is always printed, as in the official template.
-pub const HEADER_NOTE: &str =
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const HEADER_NOTE: &str = nianbao_core::catalog::APPLICATIONS_HEADER_NOTE;
 
 /// Table 3 in the layout of its format.
 pub fn applications(table: &Table) -> docx_rs::Table {
     let mut grid = Grid::new(widths(&WEIGHTS), SIZE_TABLE_SMALL);
     header(&mut grid, HEADER_NOTE);
 
-    let specs = TableKind::Applications.rows(table.format);
-    let items = items(table, &specs);
-    let chains: Vec<Vec<&str>> = chains(&items);
+    let items = layout_rows(table);
+    let chains: Vec<Vec<&str>> = application_groups(&items);
     let empty = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let chain = chains.get(i).unwrap_or(&empty);
@@ -51,10 +47,11 @@ pub fn applications(table: &Table) -> docx_rs::Table {
                 Spec::new(group)
             });
         }
-        let (label, row): (&str, Option<&Row>) = match item {
-            Item::Template(spec, row) => (spec.label, *row),
-            Item::Extra(row) => (row.label.as_str(), Some(*row)),
+        let label: &str = match item {
+            LayoutRow::Template { spec, .. } => spec.label,
+            LayoutRow::Extra { row, .. } => row.label.as_str(),
         };
+        let row = item.row();
         specs_row.push(Spec::new(label).span(LABEL_COLUMNS - chain.len()).left());
         let values = column_texts(row, &APPLICANT_COLUMNS);
         specs_row.extend(values.iter().map(|v| Spec::new(v)));
@@ -94,49 +91,4 @@ fn header(grid: &mut Grid, note: &str) {
     third.extend((1..6).map(|i| Spec::new(column(i))));
     third.push(Spec::new("").cont());
     grid.row(&third);
-}
-
-/// The groups a template row sits in, outermost first: `[]` for 一、二、四,
-/// `[三、本年度办理结果]` for （一）（二）（七） (and the 2019 （六）),
-/// `[三、本年度办理结果, （三）不予公开]` for the rows of a numbered group.
-fn chain_of(spec: &RowSpec) -> Vec<&'static str> {
-    match spec.group {
-        None => Vec::new(),
-        Some(RESULTS) => vec![RESULTS],
-        Some(group) => vec![RESULTS, group],
-    }
-}
-
-/// The group chain of every row; an extra row sits in the groups its neighbouring
-/// template rows share, so that it continues their merges.
-fn chains(items: &[Item<'_>]) -> Vec<Vec<&'static str>> {
-    let template: Vec<Option<Vec<&'static str>>> = items
-        .iter()
-        .map(|i| match i {
-            Item::Template(spec, _) => Some(chain_of(spec)),
-            Item::Extra(_) => None,
-        })
-        .collect();
-    (0..items.len())
-        .map(|i| match template.get(i).cloned().flatten() {
-            Some(chain) => chain,
-            None => {
-                let before = template
-                    .get(..i)
-                    .and_then(|t| t.iter().rev().flatten().next());
-                let after = template
-                    .get(i + 1..)
-                    .and_then(|t| t.iter().flatten().next());
-                match (before, after) {
-                    (Some(b), Some(a)) => b
-                        .iter()
-                        .zip(a)
-                        .take_while(|(x, y)| x == y)
-                        .map(|(x, _)| *x)
-                        .collect(),
-                    _ => Vec::new(),
-                }
-            }
-        })
-        .collect()
 }

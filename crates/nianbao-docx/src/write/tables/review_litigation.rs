@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 
-use nianbao_core::TableKind;
+use nianbao_core::catalog::layout::{LayoutRow, layout_rows};
 use nianbao_core::catalog::{REVIEW_COLUMNS, REVIEW_GROUPS};
 use nianbao_core::model::Table;
 
+use super::column_texts;
 use super::grid::{Grid, Spec, widths};
-use super::{Item, column_texts, items};
 use crate::write::style::SIZE_TABLE_SMALL;
 use crate::write::text::cell_text;
 
@@ -40,13 +40,14 @@ pub fn review_litigation(table: &Table) -> docx_rs::Table {
     }
     grid.row(&third);
 
-    let specs = TableKind::ReviewLitigation.rows(table.format);
     let mut values: Vec<Cow<'_, str>> = Vec::with_capacity(COLUMNS);
     let mut extra_rows = Vec::new();
-    for item in items(table, &specs) {
+    for item in layout_rows(table) {
         match item {
-            Item::Template(_, row) => values.extend(column_texts(row, &REVIEW_COLUMNS)),
-            Item::Extra(row) => extra_rows.push(row),
+            LayoutRow::Template { row, .. } => {
+                values.extend(column_texts(row.map(|(_, r)| r), &REVIEW_COLUMNS));
+            }
+            LayoutRow::Extra { row, .. } => extra_rows.push(row),
         }
     }
     let cells: Vec<Spec<'_>> = values.iter().map(|v| Spec::new(v)).collect();
