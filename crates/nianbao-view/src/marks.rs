@@ -65,7 +65,8 @@ pub struct Mark {
 pub type ParagraphPlace = (Option<SectionKey>, usize);
 
 /// The figures to mark in each paragraph, sorted and without overlaps (of two that
-/// overlap, the first kept; the other is still listed in the findings, unmarked).
+/// overlap, the first kept, a failed finding before a passed one on the same figure;
+/// the other is still listed in the findings, unmarked).
 pub fn claims(findings: &[Finding]) -> BTreeMap<ParagraphPlace, Vec<Mark>> {
     let mut map: BTreeMap<ParagraphPlace, Vec<Mark>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
@@ -83,7 +84,13 @@ pub fn claims(findings: &[Finding]) -> BTreeMap<ParagraphPlace, Vec<Mark>> {
         }
     }
     for marks in map.values_mut() {
-        marks.sort_by_key(|m| (m.start, m.end, m.finding));
+        // Of two findings on one figure, the failed one is shown.
+        let passed = |m: &Mark| {
+            findings
+                .get(m.finding)
+                .is_none_or(|f| f.status != Status::Failed)
+        };
+        marks.sort_by_key(|m| (m.start, m.end, passed(m), m.finding));
         let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
         for m in marks.drain(..) {
             if kept.last().is_none_or(|last| m.start >= last.end) {
