@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # fc-list comes with fontconfig, which chromium brings.
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
+if ! { command -v fc-list >/dev/null 2>&1 && [[ -n $(fc-list :lang=zh) ]]; }; then
   missing+=(fonts-noto-cjk)
 fi
 if ((${#missing[@]})); then
