@@ -3,7 +3,7 @@
 # agencies.csv: years linked) cost: the same batch over the bench corpus (200 .docx) by
 # the command built at BASE (before them) and at the working tree, counted in
 # instructions (callgrind's Ir, one worker thread: repeatable on a busy machine) and
-# timed (wall clock, runs alternated, the median of each).
+# timed (wall clock on all cores and on one, runs alternated, the median of each).
 #
 #   scripts/batch-overhead.sh [BASE] [RUNS]
 #
@@ -41,23 +41,33 @@ count() {
 ir_base=$(count base)
 ir_head=$(count head)
 
-declare -a t_base t_head
+declare -a t_base t_head t1_base t1_head
 for _ in $(seq "$runs"); do
     for which in base head; do
-        rm -rf "$work/out"
-        start=$(date +%s%N)
-        "$work/nianbao-$which" batch "$input" -o "$work/out" -q
-        end=$(date +%s%N)
-        ms=$(( (end - start) / 1000000 ))
-        if [ "$which" = base ]; then t_base+=("$ms"); else t_head+=("$ms"); fi
+        for jobs in all 1; do
+            rm -rf "$work/out"
+            flags=(-q)
+            [ "$jobs" = 1 ] && flags+=(-j 1)
+            start=$(date +%s%N)
+            "$work/nianbao-$which" batch "$input" -o "$work/out" "${flags[@]}"
+            end=$(date +%s%N)
+            ms=$(( (end - start) / 1000000 ))
+            case $which/$jobs in
+                base/all) t_base+=("$ms") ;; head/all) t_head+=("$ms") ;;
+                base/1) t1_base+=("$ms") ;; head/1) t1_head+=("$ms") ;;
+            esac
+        done
     done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mb=$(median "${t_base[@]}")
 mh=$(median "${t_head[@]}")
+m1b=$(median "${t1_base[@]}")
+m1h=$(median "${t1_head[@]}")
 
 echo "bench corpus: $(ls "$input"/*.docx | wc -l) .docx; base $base, head $(git -C "$root" rev-parse --short HEAD) + working tree"
 awk -v b="$ir_base" -v h="$ir_head" 'BEGIN {printf "instructions (-j 1): base %.3e, head %.3e: %+.1f %%\n", b, h, (h - b) * 100 / b}'
 awk -v b="$mb" -v h="$mh" -v n="$runs" 'BEGIN {printf "wall clock (median of %d, all cores): base %d ms, head %d ms: %+.1f %%\n", n, b, h, (h - b) * 100 / b}'
+awk -v b="$m1b" -v h="$m1h" -v n="$runs" 'BEGIN {printf "wall clock (median of %d, -j 1): base %d ms, head %d ms: %+.1f %%\n", n, b, h, (h - b) * 100 / b}'
 echo "runs base: ${t_base[*]}"
 echo "runs head: ${t_head[*]}"

@@ -132,45 +132,24 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         }
     }
 
-    out.write_atomic_with(Path::new("summary.csv"), |w| {
-        record::write_summary(w, &records)
-    })
-    .context("writing summary.csv")?;
-    out.write_atomic_with(Path::new("errors.csv"), |w| {
-        record::write_errors(w, &records)
-    })
-    .context("writing errors.csv")?;
-    let linked = linked::link_records(&records, &spools.values);
-    out.write_atomic_with(Path::new("cross_year.csv"), |w| {
-        linked::write_cross_year(w, &linked)
-    })
-    .context("writing cross_year.csv")?;
-    out.write_atomic_with(Path::new("agencies.csv"), |w| {
-        linked::write_agencies(w, &linked)
-    })
-    .context("writing agencies.csv")?;
+    // The run's files: the three made from the spools are copied on a thread of their
+    // own while this one writes the summaries and links the years.
     let Spools {
         reports,
         cells,
         findings,
-        values: _,
+        values,
     } = spools;
-    out.write_atomic_with(Path::new("reports.jsonl"), |w| {
-        reports.copy_in_order(records.iter().filter_map(|r| r.spooled), true, w)
-    })
-    .context("writing reports.jsonl")?;
-    out.write_atomic_with(Path::new("cells.csv"), |w| {
-        w.write_all(BOM.as_bytes())?;
-        write_record(w, &CELLS_HEADER)?;
-        cells.copy_in_order(records.iter().filter_map(|r| r.cells_at), false, w)
-    })
-    .context("writing cells.csv")?;
-    out.write_atomic_with(Path::new("findings.csv"), |w| {
-        w.write_all(BOM.as_bytes())?;
-        write_record(w, &FINDINGS_HEADER)?;
-        findings.copy_in_order(records.iter().filter_map(|r| r.findings_at), false, w)
-    })
-    .context("writing findings.csv")?;
+    let (linked, copied) = std::thread::scope(|scope| {
+        let copier = scope.spawn(|| copy_spools(&out, &records, reports, cells, findings));
+        let linked = summarize(&out, &records, &values);
+        let copied = copier
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the thread copying the spools panicked")));
+        (linked, copied)
+    });
+    copied?;
+    let linked = linked?;
     out.write_atomic_with(Path::new(resume::LOG), |w| {
         records
             .iter()
@@ -212,6 +191,56 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         stdout.flush()?;
     }
     Ok(tally.outcome(args.strict))
+}
+
+/// Writes summary.csv and errors.csv, links the reports across years and writes
+/// cross_year.csv and agencies.csv.
+fn summarize(out: &OutDir, records: &[Record], values: &Spool) -> anyhow::Result<Linked> {
+    out.write_atomic_with(Path::new("summary.csv"), |w| {
+        record::write_summary(w, records)
+    })
+    .context("writing summary.csv")?;
+    out.write_atomic_with(Path::new("errors.csv"), |w| {
+        record::write_errors(w, records)
+    })
+    .context("writing errors.csv")?;
+    let linked = linked::link_records(records, values);
+    out.write_atomic_with(Path::new("cross_year.csv"), |w| {
+        linked::write_cross_year(w, &linked)
+    })
+    .context("writing cross_year.csv")?;
+    out.write_atomic_with(Path::new("agencies.csv"), |w| {
+        linked::write_agencies(w, &linked)
+    })
+    .context("writing agencies.csv")?;
+    Ok(linked)
+}
+
+/// Writes reports.jsonl, cells.csv and findings.csv from their spools, in source order.
+fn copy_spools(
+    out: &OutDir,
+    records: &[Record],
+    reports: Spool,
+    cells: Spool,
+    findings: Spool,
+) -> anyhow::Result<()> {
+    out.write_atomic_with(Path::new("reports.jsonl"), |w| {
+        reports.copy_in_order(records.iter().filter_map(|r| r.spooled), w)
+    })
+    .context("writing reports.jsonl")?;
+    out.write_atomic_with(Path::new("cells.csv"), |w| {
+        w.write_all(BOM.as_bytes())?;
+        write_record(w, &CELLS_HEADER)?;
+        cells.copy_in_order(records.iter().filter_map(|r| r.cells_at), w)
+    })
+    .context("writing cells.csv")?;
+    out.write_atomic_with(Path::new("findings.csv"), |w| {
+        w.write_all(BOM.as_bytes())?;
+        write_record(w, &FINDINGS_HEADER)?;
+        findings.copy_in_order(records.iter().filter_map(|r| r.findings_at), w)
+    })
+    .context("writing findings.csv")?;
+    Ok(())
 }
 
 /// Converts one input and writes its outputs. The outputs and the status agree: an
@@ -334,7 +363,8 @@ fn spool(mut record: Record, analysis: &nianbao::Analysis, ctx: &Worker<'_>) -> 
     tabular::cell_rows(&mut cells, &mut values, &record.source, analysis);
     tabular::finding_rows(&mut findings, &record.source, analysis);
     let pushed = (|| -> std::io::Result<()> {
-        let json = nianbao::json::to_string_compact(analysis);
+        let mut json = nianbao::json::to_string_compact(analysis);
+        json.push('\n');
         record.spooled = Some(ctx.spools.reports.push(json.as_bytes())?);
         record.cells_at = Some(ctx.spools.cells.push(cells.as_bytes())?);
         record.findings_at = Some(ctx.spools.findings.push(findings.as_bytes())?);

@@ -72,7 +72,8 @@ pub struct Record {
     pub headline: Option<Headline>,
     /// How it ended.
     pub status: Status,
-    /// Where its compact JSON is in the reports spool: offset and length.
+    /// Where its compact JSON line (newline included) is in the reports spool: offset
+    /// and length.
     pub spooled: Option<(u64, u64)>,
     /// Where its cells.csv rows are in the cells spool.
     pub cells_at: Option<(u64, u64)>,
@@ -260,32 +261,37 @@ impl Spool {
         Ok(text)
     }
 
-    /// Copies the spans (in their order) into `out`, each followed by a line break
-    /// when `newline` is set (the JSON lines are pushed without one; CSV rows end in
-    /// their own).
-    pub fn copy_in_order<W: Write>(
+    /// Copies the spans (in their order) after what `out` holds. Adjacent spans are
+    /// copied as one, and file to file (the kernel copies where it can: no bytes pass
+    /// through this process).
+    pub fn copy_in_order(
         self,
         spans: impl Iterator<Item = (u64, u64)>,
-        newline: bool,
-        out: &mut W,
+        out: &mut BufWriter<File>,
     ) -> io::Result<()> {
         let (writer, _) = self
             .inner
             .into_inner()
             .map_err(|_| io::Error::other("spool lock poisoned"))?;
         let mut file = writer.into_inner().map_err(|e| e.into_error())?;
-        for (offset, len) in spans {
-            file.seek(SeekFrom::Start(offset))?;
-            // File to file: the standard library copies in the kernel where it can.
-            let copied = io::copy(&mut (&file).take(len), out)?;
-            if copied != len {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "the spool is shorter than what was written to it",
-                ));
-            }
-            if newline {
-                out.write_all(b"\n")?;
+        out.flush()?;
+        let out = out.get_mut();
+        let mut pending: Option<(u64, u64)> = None;
+        for (offset, len) in spans.chain(std::iter::once((u64::MAX, 0))) {
+            match &mut pending {
+                Some((at, n)) if at.checked_add(*n) == Some(offset) => *n += len,
+                _ => {
+                    if let Some((at, n)) = pending.replace((offset, len)) {
+                        file.seek(SeekFrom::Start(at))?;
+                        let copied = io::copy(&mut (&file).take(n), out)?;
+                        if copied != n {
+                            return Err(io::Error::new(
+                                io::ErrorKind::UnexpectedEof,
+                                "the spool is shorter than what was written to it",
+                            ));
+                        }
+                    }
+                }
             }
         }
         Ok(())
