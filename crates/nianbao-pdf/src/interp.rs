@@ -237,7 +237,8 @@ fn page_data(pdf: &Pdf<'_>, page: &Dictionary) -> Result<Vec<u8>, PdfError> {
         Some(Object::Array(parts)) => {
             for part in parts {
                 if let Some(Object::Stream(s)) = pdf.resolve(part) {
-                    data.extend(pdf.decode(s)?);
+                    let before = u64::try_from(data.len()).unwrap_or(u64::MAX);
+                    data.extend(pdf.decode_within(s, before)?);
                     data.push(b'\n');
                 }
             }
@@ -363,7 +364,10 @@ impl Interp<'_, '_> {
                         id.0, id.1, self.page_no
                     )));
                 }
-                let data = pdf.decode(stream)?;
+                // The page and the forms it is inside are in memory at once: together
+                // they stay within the per-stream size.
+                let live: usize = frames.iter().map(|f| f.data.len()).sum();
+                let data = pdf.decode_within(stream, u64::try_from(live).unwrap_or(u64::MAX))?;
                 let own = pdf
                     .get_dict(&stream.dict, b"Resources")
                     .cloned()
@@ -748,6 +752,7 @@ impl Interp<'_, '_> {
                     if n > max {
                         return Err(PdfError::limit("max_glyphs_per_page", n, max));
                     }
+                    self.pdf.count_glyph()?;
                     self.out.glyphs.push(Glyph {
                         text: code.text.clone(),
                         x0,
