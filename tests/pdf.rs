@@ -122,6 +122,26 @@ fn libreoffice_and_chromium_pdfs_read_as_the_html_they_were_made_from() {
 }
 
 #[test]
+fn a_pdf_whose_tables_have_no_lines_reads_them_from_the_alignment_of_their_text() {
+    // The .docx fixture with every border removed, printed by LibreOffice: the same
+    // values as the HTML it was made from, every cell, each table flagged.
+    let html = tables(&json_of("html/word-export-2021.html"));
+    let json = json_of("pdf/word-export-2021.borderless.pdf");
+    pretty_assertions::assert_eq!(tables(&json), html);
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    // Table 1 on page 1, table 3 over pages 2–4, table 4 on page 4.
+    assert_eq!(codes, ["pdf.table_from_alignment"; 5], "{codes:?}");
+    // Its cells were placed by layout, and the JSON says so.
+    let provenance = json["report"]["layout"].to_string();
+    assert!(provenance.contains("\"layout\""), "{provenance}");
+}
+
+#[test]
 fn a_pdf_locked_with_a_user_password_is_refused() {
     let err = nianbao::read_path(data("pdf/word-export-2021.user-password.pdf")).unwrap_err();
     assert_eq!(err.kind(), "unsupported");

@@ -35,6 +35,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod align;
 mod assemble;
 mod cmap;
 mod error;
@@ -121,6 +122,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
         ));
     }
     assemble::drop_running_lines(&mut laid);
+    assemble::join_cut_labels(&mut laid);
     assemble::assemble(&laid, limits.common.max_table_cells, &mut doc);
     Ok(doc)
 }

@@ -30,6 +30,12 @@ fn is_wide(c: char) -> bool {
 /// Groups glyphs into lines (top to bottom, each left to right). Glyphs with no text
 /// are skipped; a glyph drawn again over itself (fake bold) is kept once.
 pub fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
+    groups(glyphs).into_iter().filter_map(line_of).collect()
+}
+
+/// The glyphs of each line (top to bottom; glyphs with no text skipped), unsorted
+/// within a line.
+pub fn groups<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs
         .iter()
         .copied()
@@ -52,10 +58,11 @@ pub fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
             group.push(g);
         }
     }
-    groups.into_iter().filter_map(|g| line_of(g)).collect()
+    groups
 }
 
-fn line_of(mut glyphs: Vec<&Glyph>) -> Option<Line> {
+/// One line of glyphs (any order) as text with its box.
+pub fn line_of(mut glyphs: Vec<&Glyph>) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
