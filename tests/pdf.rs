@@ -141,6 +141,67 @@ fn a_pdf_whose_tables_have_no_lines_reads_them_from_the_alignment_of_their_text(
     assert!(provenance.contains("\"layout\""), "{provenance}");
 }
 
+/// The three tables of a report's JSON, without the meta.
+fn values(json: &Value) -> Value {
+    let mut t = tables(json);
+    t.as_object_mut().unwrap().remove("meta");
+    t
+}
+
+#[test]
+fn chromium_prints_of_portal_pages_read_the_html_values() {
+    // Whole portal pages printed by Chromium (no header/footer): the tables' borders
+    // are bevelled 3-D borders, their sides thin filled trapezoids. Every value equals
+    // the HTML's. The meta differs: the print carries the portal's menus, which the
+    // HTML reader leaves out by the page's structure and a PDF does not mark.
+    for name in ["portal-2019", "gbk-layout-2021"] {
+        let html = values(&json_of(&format!("html/{name}.html")));
+        let json = json_of(&format!("pdf/{name}.chromium.pdf"));
+        pretty_assertions::assert_eq!(values(&json), html, "{name}");
+        let codes: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            !codes
+                .iter()
+                .any(|c| c.starts_with("pdf.") || c.starts_with("row.") || c.starts_with("label.")),
+            "{name}: {codes:?}"
+        );
+    }
+    // The GBK page's report: its six sections, each paragraph whole (a wrapped line
+    // joined, a heading after a finished sentence kept apart).
+    let json = json_of("pdf/gbk-layout-2021.chromium.pdf");
+    let sections = json["report"]["sections"].as_array().unwrap();
+    let keys: Vec<&str> = sections
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "overview",
+            "active_disclosure",
+            "applications",
+            "review_litigation",
+            "problems",
+            "other_matters"
+        ]
+    );
+    assert_eq!(
+        sections[0]["paragraphs"][0],
+        "本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，持续加大主动公开力度，规范依申请公开办理，各项工作有序推进。"
+    );
+    assert_eq!(
+        sections[4]["paragraphs"],
+        serde_json::json!([
+            "（一）主要问题：公开内容的解读还不够充分。（二）改进情况：加强政策解读，提高公开质量。"
+        ])
+    );
+}
+
 #[test]
 fn a_pdf_locked_with_a_user_password_is_refused() {
     let err = nianbao::read_path(data("pdf/word-export-2021.user-password.pdf")).unwrap_err();

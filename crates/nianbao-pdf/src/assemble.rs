@@ -153,9 +153,41 @@ impl Page {
         page
     }
 
+    /// The body text's margins: the left edge most lines start at (a browser's
+    /// print of a portal page has menus and links further out), and the right edge
+    /// of the lines that start there or a first-line indent from it.
     fn set_margins(&mut self) {
-        self.left = self.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-        self.right = self.lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        let mut starts: std::collections::BTreeMap<i64, usize> = Default::default();
+        for l in &self.lines {
+            *starts.entry((l.x0 / 2.0).round() as i64).or_default() += 1;
+        }
+        // The most common start (2-point bins; the leftmost of equals).
+        let mode = starts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k as f32 * 2.0);
+        let Some(mode) = mode else {
+            self.left = f32::MAX;
+            self.right = f32::MIN;
+            return;
+        };
+        let size = {
+            let mut sizes: Vec<f32> = self.lines.iter().map(|l| l.size).collect();
+            sizes.sort_by(f32::total_cmp);
+            sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+        };
+        self.left = self
+            .lines
+            .iter()
+            .map(|l| l.x0)
+            .filter(|x| (x - mode).abs() <= size)
+            .fold(mode, f32::min);
+        self.right = self
+            .lines
+            .iter()
+            .filter(|l| l.x0 >= self.left - size && l.x0 <= self.left + 3.0 * size)
+            .map(|l| l.x1)
+            .fold(f32::MIN, f32::max);
     }
 
     /// Whether a line is in the top or bottom margin zone.

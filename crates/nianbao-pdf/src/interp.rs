@@ -683,15 +683,18 @@ impl Interp<'_, '_> {
             let ys = sub.iter().map(|p| p.1);
             let (x0, x1) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
             let (y0, y1) = ys.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            // Only axis-aligned boxes: every point on the box's edge.
+            // Only axis-aligned boxes: every point on the box's edge. A shape at most
+            // 3 points thin is a line whatever its corners (a browser draws a 3-D
+            // border's sides as thin trapezoids).
+            let (w, h) = (x1 - x0, y1 - y0);
             let on_edge = sub.iter().all(|p| {
                 ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5)
                     && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
             });
-            if !on_edge {
+            let thin = w.min(h) <= 3.0 && w.max(h) >= 4.0 * w.min(h).max(0.5);
+            if !on_edge && !thin {
                 continue;
             }
-            let (w, h) = (x1 - x0, y1 - y0);
             let r = if h <= 3.0 && w > h {
                 self.add_segment((x0, (y0 + y1) / 2.0), (x1, (y0 + y1) / 2.0))
             } else if w <= 3.0 && h > w {

@@ -149,7 +149,13 @@ pub fn wraps_into(prev: &Line, next: &Line, left: f32, right: f32) -> bool {
     let not_indented = next.x0 <= left + 0.8 * size;
     let same_size = (prev.size - next.size).abs() <= 0.15 * size;
     let close = next.y0 - prev.y1 < 1.5 * size;
-    reaches_right && not_indented && same_size && close
+    // A sentence ends and a numbered heading or item starts: a new paragraph.
+    let new_item = prev
+        .text
+        .trim_end()
+        .ends_with(['。', '！', '？', '；', '：'])
+        && crate::grid::starts_with_marker(&next.text);
+    reaches_right && not_indented && same_size && close && !new_item
 }
 
 #[cfg(test)]
