@@ -65,6 +65,12 @@ const FILES: &[(&str, &str, &str)] = &[
     ("pdf-page-tree-cycle.pdf", "malformed", "cycle"),
     ("pdf-self-drawing-form.pdf", "malformed", "draws itself"),
     (
+        "pdf-object-stream-tokens.pdf",
+        "limit_exceeded",
+        "max_syntax_tokens",
+    ),
+    ("pdf-glyph-flood.pdf", "limit_exceeded", "max_glyphs"),
+    (
         "pdf-unbalanced-q.pdf",
         "limit_exceeded",
         "max_graphics_stack",

@@ -17,7 +17,8 @@ pub struct PdfLimits {
     /// about 100 bytes with its share of the containers). Counted before parsing.
     /// Default 1,000,000 (a Chromium print of a report has 65,000).
     pub max_syntax_tokens: u64,
-    /// Glyphs shown in the whole document. Default 1,000,000.
+    /// Glyphs shown in the whole document. Default 400,000 (a report of 30 pages
+    /// shows about 60,000).
     pub max_glyphs: u64,
     /// Indirect objects in the file. Default 200,000.
     pub max_objects: u64,
@@ -42,7 +43,7 @@ impl From<&Limits> for PdfLimits {
         PdfLimits {
             common: common.clone(),
             max_syntax_tokens: 1_000_000,
-            max_glyphs: 1_000_000,
+            max_glyphs: 400_000,
             max_objects: 200_000,
             max_pages: 2_000,
             max_operators_per_page: 1_000_000,

@@ -162,7 +162,15 @@ fn glyphs_of_the_whole_document_are_counted() {
     let refs = pages(&pdf).unwrap();
     let err = interpret_page(&pdf, &refs[0], 1).unwrap_err();
     assert!(
-        matches!(err, PdfError::Limit { limit: "max_glyphs", actual: 4, max: 3, .. }),
+        matches!(
+            err,
+            PdfError::Limit {
+                limit: "max_glyphs",
+                actual: 4,
+                max: 3,
+                ..
+            }
+        ),
         "{err}"
     );
 }
