@@ -15,7 +15,7 @@ pub struct PdfLimits {
     /// Tokens of object syntax lopdf parses: the file outside its stream data, and
     /// what its object streams decode to (each token becomes at most one object of
     /// about 100 bytes with its share of the containers). Counted before parsing.
-    /// Default 1,000,000 (a Chromium print of a report has 65,000).
+    /// Default 500,000 (a Chromium print of a report has 65,000).
     pub max_syntax_tokens: u64,
     /// Glyphs shown in the whole document. Default 400,000 (a report of 30 pages
     /// shows about 60,000).
@@ -42,7 +42,7 @@ impl From<&Limits> for PdfLimits {
     fn from(common: &Limits) -> Self {
         PdfLimits {
             common: common.clone(),
-            max_syntax_tokens: 1_000_000,
+            max_syntax_tokens: 500_000,
             max_glyphs: 400_000,
             max_objects: 200_000,
             max_pages: 2_000,
