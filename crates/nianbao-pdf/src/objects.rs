@@ -481,8 +481,10 @@ mod tests {
 
     #[test]
     fn object_stream_tokens_are_counted_before_parsing() {
-        let mut limits = PdfLimits::default();
-        limits.max_syntax_tokens = 2_000;
+        let limits = PdfLimits {
+            max_syntax_tokens: 2_000,
+            ..PdfLimits::default()
+        };
         let big = [b"[".as_slice(), &b"0 ".repeat(3_000), b"]"].concat();
         let err = Pdf::load(&with_object_stream(&big), &limits).err().unwrap();
         assert!(

@@ -155,8 +155,10 @@ fn thin_trapezoids_are_ruling_lines_and_shapes_are_not() {
 
 #[test]
 fn glyphs_of_the_whole_document_are_counted() {
-    let mut limits = PdfLimits::default();
-    limits.max_glyphs = 3;
+    let limits = PdfLimits {
+        max_glyphs: 3,
+        ..PdfLimits::default()
+    };
     let bytes = pdf_bytes("甲", false, "BT /F1 10 Tf 0 0 Td <0001000100010001> Tj ET");
     let pdf = Pdf::load(&bytes, &limits).unwrap();
     let refs = pages(&pdf).unwrap();
