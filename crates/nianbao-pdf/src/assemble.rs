@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use nianbao_core::Diagnostic;
 use nianbao_core::ir::{Block, Cell, Document, Paragraph, Pos, Row, Table};
+use nianbao_core::model::Provenance;
 
 use crate::align::{self, Aligned};
 use crate::grid::{self, Grid, TableBox};
@@ -470,7 +471,16 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
     // in which case the table is left empty rather than read partly.
     let mut grid = grid::build(&h, &v, &refs, &seams, &parts, max_cells).unwrap_or_default();
     drop_repeated_headers(&mut grid, &seams);
-    let pos = page_pos(first_page, None);
+    ir_table(grid, page_pos(first_page, None), Provenance::Grid)
+}
+
+/// The IR table of a table read from text alignment: its cells placed by layout.
+fn aligned_table(a: &Aligned, page: u32) -> Table {
+    ir_table(a.grid.clone(), page_pos(page, None), Provenance::Layout)
+}
+
+/// A grid as an IR table at `pos`, each cell with `provenance`.
+fn ir_table(grid: Grid, pos: Pos, provenance: Provenance) -> Table {
     Table {
         rows: grid
             .rows
@@ -486,37 +496,7 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
                         );
                         cell.col_span = u32::try_from(c.col_span).unwrap_or(1);
                         cell.row_span = u32::try_from(c.row_span).unwrap_or(1);
-                        cell
-                    })
-                    .collect(),
-                is_header: false,
-                pos: pos.clone(),
-            })
-            .collect(),
-        spans_known: true,
-        pos,
-    }
-}
-
-/// The IR table of a table read from text alignment: its cells placed by layout.
-fn aligned_table(a: &Aligned, page: u32) -> Table {
-    let pos = page_pos(page, None);
-    Table {
-        rows: a
-            .grid
-            .rows
-            .iter()
-            .map(|cells| Row {
-                cells: cells
-                    .iter()
-                    .map(|c| {
-                        let mut cell = Cell::new(
-                            c.text.clone(),
-                            u32::try_from(c.col).unwrap_or(u32::MAX),
-                            pos.clone(),
-                        );
-                        cell.col_span = u32::try_from(c.col_span).unwrap_or(1);
-                        cell.provenance = nianbao_core::model::Provenance::Layout;
+                        cell.provenance = provenance;
                         cell
                     })
                     .collect(),
