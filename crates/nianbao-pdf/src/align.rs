@@ -33,6 +33,13 @@ const ABOVE_GAP: f32 = 3.0;
 const WIDE: f32 = 0.6;
 /// A column gap may be crossed by at most one line in this many that show it.
 const CROSS_RATIO: usize = 5;
+/// Runs of text on a page beyond which no table is looked for (a report's page has a
+/// few hundred; the search is quadratic in a region's runs).
+const MAX_PAGE_RUNS: usize = 20_000;
+/// Runs in one region beyond which it is read as text.
+const MAX_REGION_RUNS: usize = 5_000;
+/// Rows of text only looked back over for one at the same height.
+const LEVEL_LOOKBACK: usize = 8;
 /// A white band down a whole region at least this many ems wide separates columns.
 const RIVER: f32 = 0.8;
 /// A run goes to one column when that column holds this share of its width.
@@ -187,37 +194,50 @@ fn columns(lines: &[&TextLine]) -> Vec<f32> {
     let em = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     let left = edges.first().copied().unwrap_or(0.0);
     let right = edges.last().copied().unwrap_or(0.0);
+    // Sorted ends, so that each count below is two binary searches (runs of one line
+    // never overlap, and neither do its gaps).
+    let sorted = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        v
+    };
+    let runs = || lines.iter().flat_map(|l| l.runs.iter());
+    let gaps = || {
+        lines
+            .iter()
+            .flat_map(|l| l.runs.windows(2).map(|w| (w[0].x1, w[1].x0)))
+    };
+    let run_x0 = sorted(runs().map(|r| r.x0).collect());
+    let run_x1 = sorted(runs().map(|r| r.x1).collect());
+    let gap_x0 = sorted(gaps().map(|g| g.0).collect());
+    let gap_x1 = sorted(gaps().map(|g| g.1).collect());
+    let first_x1 = sorted(
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.x1).fold(f32::MAX, f32::min))
+            .collect(),
+    );
+    let last_x0 = sorted(
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.x0).fold(f32::MIN, f32::max))
+            .collect(),
+    );
+    let below = |v: &[f32], x: f32| v.partition_point(|&e| e < x);
+    let at_most = |v: &[f32], x: f32| v.partition_point(|&e| e <= x);
     let mut bounds = vec![left];
     // The current gap (start, end) while elementary intervals are gaps.
     let mut gap: Option<(f32, f32)> = None;
     for w in edges.windows(2) {
         let [a, b] = [w[0], w[1]];
         let mid = (a + b) / 2.0;
-        let crossed = lines
-            .iter()
-            .filter(|l| l.runs.iter().any(|r| r.x0 < mid && r.x1 > mid))
-            .count();
-        let shown = lines
-            .iter()
-            .filter(|l| {
-                l.runs.iter().any(|r| r.x1 <= a + 0.5)
-                    && l.runs.iter().any(|r| r.x0 >= b - 0.5)
-                    && !l.runs.iter().any(|r| r.x0 < mid && r.x1 > mid)
-            })
-            .count();
+        // Lines with a run across `mid`, and lines with a gap there.
+        let crossed = below(&run_x0, mid).saturating_sub(at_most(&run_x1, mid));
+        let shown = below(&gap_x0, mid).saturating_sub(at_most(&gap_x1, mid));
         // A white band down the whole region, with text on both sides.
         let river = crossed == 0
             && b - a >= RIVER * em
-            && lines
-                .iter()
-                .filter(|l| l.runs.iter().any(|r| r.x1 <= a + 0.5))
-                .count()
-                >= MIN_LINES
-            && lines
-                .iter()
-                .filter(|l| l.runs.iter().any(|r| r.x0 >= b - 0.5))
-                .count()
-                >= MIN_LINES;
+            && at_most(&first_x1, a + 0.5) >= MIN_LINES
+            && last_x0.len().saturating_sub(below(&last_x0, b - 0.5)) >= MIN_LINES;
         if b - a >= 1.0 && (river || (shown >= MIN_LINES && crossed * CROSS_RATIO <= shown)) {
             gap = Some(gap.map_or((a, b), |(s, _)| (s, b)));
         } else if let Some((s, e)) = gap.take() {
@@ -242,10 +262,9 @@ struct RowCell {
     x0: f32,
 }
 
-/// A row being built: its top, whether a line of values made it, its cells.
+/// A row being built: its top and its cells.
 struct RowCells {
     top: f32,
-    anchor: bool,
     cells: Vec<RowCell>,
 }
 
@@ -288,9 +307,14 @@ struct Piece {
 fn cover(bounds: &[f32], r: &Line) -> (usize, usize) {
     let n = bounds.len().saturating_sub(1);
     let width = (r.x1 - r.x0).max(0.1);
+    // The columns holding the run's two ends, and those between.
+    let col_at = |x: f32| bounds.partition_point(|&b| b <= x).clamp(1, n.max(1)) - 1;
+    let (first, last) = (col_at(r.x0), col_at(r.x1));
     let mut over = Vec::new();
-    for c in 0..n {
-        let (a, b) = (bounds[c], bounds[c + 1]);
+    for c in first..=last {
+        let (Some(&a), Some(&b)) = (bounds.get(c), bounds.get(c + 1)) else {
+            continue;
+        };
         let shared = r.x1.min(b) - r.x0.max(a);
         if shared >= width * OWN_COLUMN {
             return (c, c);
@@ -302,10 +326,7 @@ fn cover(bounds: &[f32], r: &Line) -> (usize, usize) {
     match (over.first(), over.last()) {
         (Some(&a), Some(&b)) => (a, b),
         _ => {
-            let c = bounds
-                .partition_point(|&x| x <= (r.x0 + r.x1) / 2.0)
-                .clamp(1, n.max(1))
-                - 1;
+            let c = col_at((r.x0 + r.x1) / 2.0);
             (c, c)
         }
     }
@@ -318,10 +339,19 @@ pub fn find(glyphs: &[&Glyph], max_cells: u64) -> Vec<Aligned> {
         .into_iter()
         .filter_map(split_runs)
         .collect();
+    // The column search compares every run with every gap of its region: bounded.
+    let runs: usize = lines.iter().map(|l| l.runs.len()).sum();
+    if runs > MAX_PAGE_RUNS {
+        return Vec::new();
+    }
     regions(&lines)
         .into_iter()
         .filter_map(|range| {
             let region: Vec<&TextLine> = lines.get(range)?.iter().collect();
+            let runs: usize = region.iter().map(|l| l.runs.len()).sum();
+            if runs > MAX_REGION_RUNS {
+                return None;
+            }
             table(&region, max_cells)
         })
         .collect()
@@ -360,14 +390,15 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
             });
         }
         // Two numbers in one column of one line: neither is placed.
-        let doubled: Vec<usize> = pieces
-            .iter()
-            .filter(|p| p.numeric)
-            .map(|p| p.c0)
-            .filter(|c| pieces.iter().filter(|p| p.numeric && p.c0 == *c).count() > 1)
+        let mut numbers: Vec<usize> = pieces.iter().filter(|p| p.numeric).map(|p| p.c0).collect();
+        numbers.sort_unstable();
+        let doubled: Vec<usize> = numbers
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
             .collect();
         pieces.retain(|p| {
-            let out = p.numeric && doubled.contains(&p.c0);
+            let out = p.numeric && doubled.binary_search(&p.c0).is_ok();
             if out {
                 unplaced.push(p.text.clone());
             }
@@ -382,6 +413,13 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
         .map(|(i, _)| i)
         .collect();
     let first_anchor = *anchors.first()?;
+    let mut is_anchor = vec![false; by_line.len()];
+    for &i in &anchors {
+        if let Some(slot) = is_anchor.get_mut(i) {
+            *slot = true;
+        }
+    }
+    let max_size = region.iter().map(|l| l.size).fold(0.1, f32::max);
     // Anchor lines' centres.
     let anchor_cy: Vec<(usize, f32)> = anchors
         .iter()
@@ -390,47 +428,59 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
     // Text pieces joined into cells: a line continues the cell whose last line is
     // right above it and overlaps it across.
     let mut cells: Vec<Piece> = Vec::new();
+    // The cells a later line may still continue (their last line is close above).
+    let mut open: Vec<usize> = Vec::new();
     let mut values: Vec<(usize, Piece)> = Vec::new(); // (anchor line, value)
     for (li, pieces) in by_line.into_iter().enumerate() {
+        let top = region.get(li).map_or(0.0, |l| l.y0);
+        open.retain(|&i| cells.get(i).is_some_and(|c| c.y1 >= top - 3.0 * max_size));
         for p in pieces {
-            if p.numeric && li >= first_anchor && anchors.contains(&li) {
+            if p.numeric && li >= first_anchor && is_anchor.get(li).copied().unwrap_or(false) {
                 values.push((li, p));
                 continue;
             }
-            let below = cells
-                .iter_mut()
-                .filter(|c| {
+            let below = open
+                .iter()
+                .filter_map(|&i| cells.get(i).map(|c| (i, c)))
+                .filter(|(_, c)| {
                     let last = c.lines.last();
                     !c.numeric
                         && last.is_some_and(|l| l.x0 < p.x1 && p.x0 < l.x1)
                         && p.y0 - c.y1 <= CELL_GAP * p.size.max(c.size)
                         && p.y0 > c.y1 - 0.5 * p.size
                 })
-                .max_by(|a, b| a.y1.total_cmp(&b.y1));
-            match below {
+                .max_by(|a, b| a.1.y1.total_cmp(&b.1.y1))
+                .map(|(i, _)| i);
+            match below.and_then(|i| cells.get_mut(i)) {
                 Some(c) if !p.numeric => {
                     c.c0 = c.c0.min(p.c0);
                     c.c1 = c.c1.max(p.c1);
                     c.y1 = c.y1.max(p.y1);
                     c.lines.extend(p.lines);
                 }
-                _ => cells.push(p),
+                _ => {
+                    open.push(cells.len());
+                    cells.push(p);
+                }
             }
         }
     }
     // Rows: each anchor line a row; text that covers no anchor line a row of its own.
     let mut rows: Vec<RowCells> = Vec::new();
-    let mut anchor_row: Vec<(usize, usize)> = Vec::new(); // (line, row)
+    let mut anchor_row: Vec<Option<usize>> = vec![None; region.len()]; // by line
     for &(li, _) in &anchor_cy {
         let top = region.get(li).map_or(0.0, |l| l.y0);
-        anchor_row.push((li, rows.len()));
+        if let Some(slot) = anchor_row.get_mut(li) {
+            *slot = Some(rows.len());
+        }
         rows.push(RowCells {
             top,
-            anchor: true,
             cells: Vec::new(),
         });
     }
-    let row_of = |li: usize| anchor_row.iter().find(|(l, _)| *l == li).map(|&(_, r)| r);
+    let row_of = |li: usize| anchor_row.get(li).copied().flatten();
+    // Rows of text only, in the order made (their tops go down the page).
+    let mut text_rows: Vec<usize> = Vec::new();
     for (li, v) in values {
         if let Some(row) = row_of(li).and_then(|r| rows.get_mut(r)) {
             row.cells.push(RowCell {
@@ -446,15 +496,24 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
         let text = lines::join_cell(&cell.lines);
         let pad = 0.3 * cell.size;
         let (c0, span) = (cell.c0, cell.c1 - cell.c0 + 1);
+        // The first anchor line at or below the cell's top (centres go down the page).
+        let first = anchor_cy.partition_point(|(_, cy)| *cy < cell.y0 - pad);
         let covered = anchor_cy
-            .iter()
-            .find(|(_, cy)| *cy >= cell.y0 - pad && *cy <= cell.y1 + pad)
+            .get(first)
+            .filter(|(_, cy)| *cy <= cell.y1 + pad)
             .and_then(|&(li, _)| row_of(li))
             .filter(|&r| rows.get(r).is_some_and(|row| row.free_of_values(c0, span)));
         let level = || {
-            rows.iter().position(|row| {
-                !row.anchor && (row.top - cell.y0).abs() <= 0.5 * cell.size && row.free(c0, span)
-            })
+            text_rows
+                .iter()
+                .rev()
+                .take(LEVEL_LOOKBACK)
+                .copied()
+                .find(|&r| {
+                    rows.get(r).is_some_and(|row| {
+                        (row.top - cell.y0).abs() <= 0.5 * cell.size && row.free(c0, span)
+                    })
+                })
         };
         let new = RowCell {
             col: c0,
@@ -465,21 +524,26 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
         };
         match covered.or_else(level).and_then(|r| rows.get_mut(r)) {
             Some(row) => row.cells.push(new),
-            None => rows.push(RowCells {
-                top: cell.y0,
-                anchor: false,
-                cells: vec![new],
-            }),
+            None => {
+                text_rows.push(rows.len());
+                rows.push(RowCells {
+                    top: cell.y0,
+                    cells: vec![new],
+                });
+            }
         }
     }
     rows.sort_by(|a, b| a.top.total_cmp(&b.top));
     // Text cells sharing a column in a row: the column splits into as many grid
     // columns as the most cells one row puts in it.
     let mut widths = vec![1usize; ncols];
-    for row in &rows {
-        for (c, w) in widths.iter_mut().enumerate() {
-            let n = row.cells.iter().filter(|x| x.col == c).count();
-            *w = (*w).max(n);
+    for row in &mut rows {
+        row.cells
+            .sort_by(|a, b| a.col.cmp(&b.col).then(a.x0.total_cmp(&b.x0)));
+        for same in row.cells.chunk_by(|a, b| a.col == b.col) {
+            if let Some(w) = same.first().and_then(|c| widths.get_mut(c.col)) {
+                *w = (*w).max(same.len());
+            }
         }
     }
     let start: Vec<usize> = widths
@@ -495,11 +559,12 @@ fn table(region: &[&TextLine], max_cells: u64) -> Option<Aligned> {
         return None;
     }
     let mut grid = Grid::default();
-    for (r, RowCells { top, mut cells, .. }) in rows.into_iter().enumerate() {
-        cells.sort_by(|a, b| a.col.cmp(&b.col).then(a.x0.total_cmp(&b.x0)));
+    for (r, RowCells { top, cells, .. }) in rows.into_iter().enumerate() {
         let mut out: Vec<GridCell> = Vec::new();
-        for c in 0..ncols {
-            let here: Vec<&RowCell> = cells.iter().filter(|x| x.col == c).collect();
+        for here in cells.chunk_by(|a, b| a.col == b.col) {
+            let Some(c) = here.first().map(|x| x.col) else {
+                continue;
+            };
             let first = start.get(c).copied().unwrap_or(0);
             let width = widths.get(c).copied().unwrap_or(1);
             for (i, cell) in here.iter().enumerate() {

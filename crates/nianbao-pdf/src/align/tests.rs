@@ -93,3 +93,14 @@ fn prose_and_two_aligned_lines_are_no_table() {
     ]);
     assert!(found.is_empty());
 }
+
+#[test]
+fn a_page_of_too_many_runs_is_not_searched() {
+    // 21,000 one-glyph runs in aligned columns: over the page's bound, read as text.
+    let parts: Vec<Vec<Glyph>> = (0..1_000)
+        .flat_map(|r| (0..21).map(move |c| text("1", 30.0 * c as f32, 15.0 * r as f32)))
+        .collect();
+    assert!(find_in(&parts).is_empty());
+    // Fewer make a table.
+    assert_eq!(find_in(&parts[..21 * 20]).len(), 1);
+}
