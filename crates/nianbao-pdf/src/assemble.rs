@@ -263,8 +263,9 @@ pub fn drop_running_lines(pages: &mut [Page]) {
 
 /// Joins a label cut by a page break in tables read from alignment: when a page ends
 /// with such a table and the next page starts with one whose first row is a single
-/// piece of text (not a number, not a new list item), that text ends the last label
-/// of the table before (as a ruled table's cut cell is joined again).
+/// piece of text (not a number, not a new list item) followed by a row of values,
+/// that text ends the last label of the table before (as a ruled table's cut cell is
+/// joined again).
 pub fn join_cut_labels(pages: &mut [Page]) {
     for i in 1..pages.len() {
         let ends = pages
@@ -277,11 +278,17 @@ pub fn join_cut_labels(pages: &mut [Page]) {
             continue;
         }
         let cut = pages.get(i).and_then(|p| p.aligned.first()).and_then(|a| {
+            // The next row holds values: the piece is no header of a new table.
+            let values_follow = a
+                .grid
+                .rows
+                .get(1)
+                .is_some_and(|r| r.iter().any(|c| grid::is_number(&c.text)));
             match a.grid.rows.first().map(Vec::as_slice) {
                 Some([only])
                     if !grid::is_number(&only.text)
                         && !grid::starts_with_marker(&only.text)
-                        && a.grid.rows.len() > 1 =>
+                        && values_follow =>
                 {
                     Some(only.text.clone())
                 }
