@@ -181,6 +181,36 @@ mod tests {
         assert_eq!(got, ["一、情", "a b"]);
     }
 
+    fn line(text: &str, x0: f32, x1: f32, y0: f32) -> Line {
+        Line {
+            text: text.to_owned(),
+            x0,
+            x1,
+            y0,
+            y1: y0 + 10.0,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_numbered_heading_after_a_finished_sentence_is_no_wrap() {
+        let full = line("提高公开质量。", 0.0, 400.0, 0.0);
+        assert!(!wraps_into(
+            &full,
+            &line("六、其他需要报告的事项", 0.0, 110.0, 14.0),
+            0.0,
+            400.0
+        ));
+        // Text running on from a line that reaches the margin joins it.
+        let running = line("规范依申", 0.0, 400.0, 0.0);
+        assert!(wraps_into(
+            &running,
+            &line("请公开办理。", 0.0, 60.0, 14.0),
+            0.0,
+            400.0
+        ));
+    }
+
     #[test]
     fn page_numbers() {
         for t in [
