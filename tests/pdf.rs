@@ -20,6 +20,26 @@ fn json_of(rel: &str) -> Value {
     serde_json::from_str(&nianbao::json::to_string(&analysis)).unwrap()
 }
 
+/// The keys of the six sections, in order.
+const SIX: [&str; 6] = [
+    "overview",
+    "active_disclosure",
+    "applications",
+    "review_litigation",
+    "problems",
+    "other_matters",
+];
+
+/// The keys of a report's sections, in order.
+fn section_keys(json: &Value) -> Vec<&str> {
+    json["report"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn pdf_is_a_format_by_extension() {
     assert_eq!(Format::from_path("a/年报.PDF"), Some(Format::Pdf));
@@ -31,21 +51,7 @@ fn huaian_sections_one_to_six_with_their_paragraphs() {
     let json = json_of("corpus/huaian-2024.pdf");
     let report = &json["report"];
     let sections = report["sections"].as_array().unwrap();
-    let keys: Vec<&str> = sections
-        .iter()
-        .map(|s| s["key"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        keys,
-        [
-            "overview",
-            "active_disclosure",
-            "applications",
-            "review_litigation",
-            "problems",
-            "other_matters"
-        ]
-    );
+    assert_eq!(section_keys(&json), SIX);
     let paragraphs = |i: usize| -> Vec<String> {
         sections[i]["paragraphs"]
             .as_array()
@@ -119,6 +125,73 @@ fn libreoffice_and_chromium_pdfs_read_as_the_html_they_were_made_from() {
             "{pdf}: a compatibility radical is left"
         );
     }
+}
+
+#[test]
+fn a_pdf_whose_tables_have_no_lines_reads_them_from_the_alignment_of_their_text() {
+    // The .docx fixture with every border removed, printed by LibreOffice: the same
+    // values as the HTML it was made from, every cell, each table flagged.
+    let html = tables(&json_of("html/word-export-2021.html"));
+    let json = json_of("pdf/word-export-2021.borderless.pdf");
+    pretty_assertions::assert_eq!(tables(&json), html);
+    let codes = codes(&json);
+    // Table 1 on page 1, table 3 over pages 2–4, table 4 on page 4.
+    assert_eq!(codes, ["pdf.table_from_alignment"; 5], "{codes:?}");
+    // Its cells were placed by layout, and the JSON says so.
+    let provenance = json["report"]["layout"].to_string();
+    assert!(provenance.contains("\"layout\""), "{provenance}");
+}
+
+/// The codes of a report's diagnostics, in order.
+fn codes(json: &Value) -> Vec<&str> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// The three tables of a report's JSON, without the meta.
+fn values(json: &Value) -> Value {
+    let mut t = tables(json);
+    t.as_object_mut().unwrap().remove("meta");
+    t
+}
+
+#[test]
+fn chromium_prints_of_portal_pages_read_the_html_values() {
+    // Whole portal pages printed by Chromium (no header/footer): the tables' borders
+    // are bevelled 3-D borders, their sides thin filled trapezoids. Every value equals
+    // the HTML's. The meta differs: the print carries the portal's menus, which the
+    // HTML reader leaves out by the page's structure and a PDF does not mark.
+    for name in ["portal-2019", "gbk-layout-2021"] {
+        let html = values(&json_of(&format!("html/{name}.html")));
+        let json = json_of(&format!("pdf/{name}.chromium.pdf"));
+        pretty_assertions::assert_eq!(values(&json), html, "{name}");
+        let codes = codes(&json);
+        assert!(
+            !codes
+                .iter()
+                .any(|c| c.starts_with("pdf.") || c.starts_with("row.") || c.starts_with("label.")),
+            "{name}: {codes:?}"
+        );
+    }
+    // The GBK page's report: its six sections, each paragraph whole (a wrapped line
+    // joined, a heading after a finished sentence kept apart).
+    let json = json_of("pdf/gbk-layout-2021.chromium.pdf");
+    let sections = json["report"]["sections"].as_array().unwrap();
+    assert_eq!(section_keys(&json), SIX);
+    assert_eq!(
+        sections[0]["paragraphs"][0],
+        "本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，持续加大主动公开力度，规范依申请公开办理，各项工作有序推进。"
+    );
+    assert_eq!(
+        sections[4]["paragraphs"],
+        serde_json::json!([
+            "（一）主要问题：公开内容的解读还不够充分。（二）改进情况：加强政策解读，提高公开质量。"
+        ])
+    );
 }
 
 #[test]

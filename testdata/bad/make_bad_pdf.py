@@ -13,6 +13,11 @@ Each file must fail cleanly, bounded (< 1 s, < 200 MB): see tests/bad_inputs.rs.
                                a ToUnicode range over 2^32 codes, and text shown with it
   pdf-unbalanced-q.pdf         200,000 `q` with no `Q` (deflated; tests/bad_inputs.rs builds
                                the 2,000,000 case in memory, uncompressed)
+  pdf-object-stream-tokens.pdf an object stream of 5,000,000 numbers in one array, deflated
+                               to ~10 KB (parsed, ~600 MB of objects): stops at
+                               max_syntax_tokens before lopdf parses it
+  pdf-glyph-flood.pdf          2,000 pages drawing one shared content stream of 150,000
+                               glyphs (300 million glyphs from ~400 KB): stops at max_glyphs
 """
 
 import os
@@ -124,6 +129,43 @@ def unbalanced_q():
     return one_page(stream(b"q\n" * 200_000, deflate=True))
 
 
+def object_stream_tokens():
+    head = b"5 0 "
+    data = head + b"[" + b"0 " * 5_000_000 + b"]"
+    z = zlib.compress(data, 9)
+    objstm = (
+        b"<< /Type /ObjStm /N 1 /First %d /Length %d /Filter /FlateDecode >>\nstream\n"
+        % (len(head), len(z))
+        + z
+        + b"\nendstream"
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /Extra 5 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            objstm,
+        ]
+    )
+
+
+def glyph_flood():
+    pages = 2000
+    # 1 catalog, 2 pages node, 3 the shared content, 4.. the pages.
+    content = stream(b"BT /F1 1 Tf (" + b"x" * 150_000 + b") Tj ET", deflate=True)
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        content,
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+    ] * pages
+    return pdf(objects)
+
+
 CASES = {
     "pdf-decompression-bomb.pdf": bomb,
     "pdf-deep-arrays.pdf": deep_arrays,
@@ -131,6 +173,8 @@ CASES = {
     "pdf-page-tree-cycle.pdf": page_tree_cycle,
     "pdf-huge-w-range.pdf": huge_w_range,
     "pdf-unbalanced-q.pdf": unbalanced_q,
+    "pdf-object-stream-tokens.pdf": object_stream_tokens,
+    "pdf-glyph-flood.pdf": glyph_flood,
 }
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # Makes the PDFs of testdata/pdf/ that come from other programs (run from the
 # repository root, as root). The tests read the committed files only: CI needs neither
 # LibreOffice nor Chromium. Made 2026-11-30 with LibreOffice 7.4.7.2 and Chromium
-# 156.0.8078.108 (Debian 12), fonts-wqy-microhei for the Chinese text.
+# 156.0.8078.108 (Debian 12), fonts-wqy-microhei for the Chinese text (the later
+# borderless and portal prints found fonts-noto-cjk installed as well).
 #
 #   apt-get update && apt-get install -y libreoffice-writer chromium fonts-wqy-microhei
 set -eu
@@ -25,4 +26,15 @@ cp "$tmp/word-export-2021.pdf" "$out/word-export-2021.user-password.pdf"
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" \
   --print-to-pdf="$out/word-export-2021.chromium.pdf" "$tmp/word-export-2021.html"
+# Chromium's print of two whole portal pages, without the browser's header and footer
+# (Type 3 fonts; tables with bevelled 3-D borders whose sides are thin trapezoids; the
+# portal's menus, links and footer printed with the report).
+for name in portal-2019 gbk-layout-2021; do
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d)" --no-pdf-header-footer \
+    --print-to-pdf="$out/$name.chromium.pdf" "file://$PWD/testdata/html/$name.html"
+done
+# LibreOffice from the .docx fixture with its table borders removed.
+python3 "$out/make_borderless.py"
 python3 "$out/make_fixtures.py"

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use nianbao_core::Diagnostic;
 use nianbao_core::ir::{Block, Cell, Document, Paragraph, Pos, Row, Table};
+use nianbao_core::model::Provenance;
 
+use crate::align::{self, Aligned};
 use crate::grid::{self, Grid, TableBox};
 use crate::interp::{Glyph, PageContent, Segment};
 use crate::lines::{self, Line};
@@ -19,6 +21,8 @@ pub struct Page {
     no: u32,
     /// Tables with the glyphs inside each.
     tables: Vec<(TableBox, Vec<Glyph>)>,
+    /// Tables drawn without lines, read from the alignment of their text.
+    aligned: Vec<Aligned>,
     /// Text lines outside tables, page numbers removed.
     lines: Vec<Line>,
     /// Body text margins.
@@ -31,6 +35,7 @@ pub struct Page {
 enum Item {
     Line(usize),
     Table(usize),
+    Aligned(usize),
 }
 
 impl Page {
@@ -93,6 +98,41 @@ impl Page {
         });
         let frame_glyphs: Vec<Glyph> = frames.into_iter().flat_map(|(_, g)| g).collect();
         flow.extend(frame_glyphs.iter());
+        let aligned = align::find(&flow, max_cells);
+        if !aligned.is_empty() {
+            flow.retain(|g| !aligned.iter().any(|a| a.holds(g)));
+        }
+        for a in &aligned {
+            let cols = a
+                .grid
+                .rows
+                .iter()
+                .flatten()
+                .map(|c| c.col + c.col_span)
+                .max()
+                .unwrap_or(0);
+            doc.diagnostics.push(Diagnostic::info(
+                "pdf.table_from_alignment",
+                format!(
+                    "page {no}: a table drawn without ruling lines, read from the alignment \
+                     of its text ({} rows, {cols} columns)",
+                    a.grid.rows.len()
+                ),
+                Some(page_pos(no, None)),
+            ));
+            if !a.unplaced.is_empty() {
+                doc.diagnostics.push(Diagnostic::warning(
+                    "pdf.alignment_unplaced",
+                    format!(
+                        "page {no}: {} value(s) of a table without ruling lines are in no \
+                         single column and were left out: {}",
+                        a.unplaced.len(),
+                        a.unplaced.join(", ")
+                    ),
+                    Some(page_pos(no, None)),
+                ));
+            }
+        }
         let height = size.1.max(1.0);
         let lines: Vec<Line> = lines::lines(&flow)
             .into_iter()
@@ -104,6 +144,7 @@ impl Page {
         let mut page = Page {
             no,
             tables: real,
+            aligned,
             lines,
             left: 0.0,
             right: 0.0,
@@ -113,9 +154,41 @@ impl Page {
         page
     }
 
+    /// The body text's margins: the left edge most lines start at (a browser's
+    /// print of a portal page has menus and links further out), and the right edge
+    /// of the lines that start there or a first-line indent from it.
     fn set_margins(&mut self) {
-        self.left = self.lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-        self.right = self.lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        let mut starts: std::collections::BTreeMap<i64, usize> = Default::default();
+        for l in &self.lines {
+            *starts.entry((l.x0 / 2.0).round() as i64).or_default() += 1;
+        }
+        // The most common start (2-point bins; the leftmost of equals).
+        let mode = starts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k as f32 * 2.0);
+        let Some(mode) = mode else {
+            self.left = f32::MAX;
+            self.right = f32::MIN;
+            return;
+        };
+        let size = {
+            let mut sizes: Vec<f32> = self.lines.iter().map(|l| l.size).collect();
+            sizes.sort_by(f32::total_cmp);
+            sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+        };
+        self.left = self
+            .lines
+            .iter()
+            .map(|l| l.x0)
+            .filter(|x| (x - mode).abs() <= size)
+            .fold(mode, f32::min);
+        self.right = self
+            .lines
+            .iter()
+            .filter(|l| l.x0 >= self.left - size && l.x0 <= self.left + 3.0 * size)
+            .map(|l| l.x1)
+            .fold(f32::MIN, f32::max);
     }
 
     /// Whether a line is in the top or bottom margin zone.
@@ -134,6 +207,12 @@ impl Page {
                     .iter()
                     .enumerate()
                     .map(|(i, (b, _))| (b.y0, Item::Table(i))),
+            )
+            .chain(
+                self.aligned
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.y0, Item::Aligned(i))),
             )
             .collect();
         items.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -182,6 +261,57 @@ pub fn drop_running_lines(pages: &mut [Page]) {
     }
 }
 
+/// Joins a label cut by a page break in tables read from alignment: when a page ends
+/// with such a table and the next page starts with one whose first row is a single
+/// piece of text (not a number, not a new list item) followed by a row of values,
+/// that text ends the last label of the table before (as a ruled table's cut cell is
+/// joined again).
+pub fn join_cut_labels(pages: &mut [Page]) {
+    for i in 1..pages.len() {
+        let ends = pages
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.items().last(), Some(Item::Aligned(_))));
+        let starts = pages
+            .get(i)
+            .is_some_and(|p| matches!(p.items().first(), Some(Item::Aligned(0))));
+        if !(ends && starts) {
+            continue;
+        }
+        let cut = pages.get(i).and_then(|p| p.aligned.first()).and_then(|a| {
+            // The next row holds values: the piece is no header of a new table.
+            let values_follow = a
+                .grid
+                .rows
+                .get(1)
+                .is_some_and(|r| r.iter().any(|c| grid::is_number(&c.text)));
+            match a.grid.rows.first().map(Vec::as_slice) {
+                Some([only])
+                    if !grid::is_number(&only.text)
+                        && !grid::starts_with_marker(&only.text)
+                        && values_follow =>
+                {
+                    Some(only.text.clone())
+                }
+                _ => None,
+            }
+        });
+        let Some(cut) = cut else { continue };
+        let label = pages
+            .get_mut(i - 1)
+            .and_then(|p| p.aligned.last_mut())
+            .and_then(|a| a.grid.rows.last_mut())
+            .filter(|row| row.iter().any(|c| grid::is_number(&c.text)))
+            .and_then(|row| row.iter_mut().rev().find(|c| !grid::is_number(&c.text)));
+        if let Some(label) = label {
+            label.text.push_str(&cut);
+            if let Some(a) = pages.get_mut(i).and_then(|p| p.aligned.first_mut()) {
+                a.grid.rows.remove(0);
+                a.grid.row_tops.remove(0);
+            }
+        }
+    }
+}
+
 /// The position of a page (`page 3`), and of a line on it.
 // Field by field: `Pos` may become `#[non_exhaustive]`, which forbids a struct literal here.
 #[allow(clippy::field_reassign_with_default)]
@@ -219,6 +349,20 @@ pub fn assemble(pages: &[Page], max_cells: u64, doc: &mut Document) {
                     }
                     group.push((pi, *ti));
                     last_was_table = true;
+                }
+                Item::Aligned(ai) => {
+                    if let Some((p, _, _)) = open.take() {
+                        doc.blocks.push(Block::Paragraph(p));
+                    }
+                    if !group.is_empty() {
+                        doc.blocks
+                            .push(Block::Table(table_of(pages, &group, max_cells)));
+                        group.clear();
+                    }
+                    last_was_table = false;
+                    if let Some(a) = page.aligned.get(*ai) {
+                        doc.blocks.push(Block::Table(aligned_table(a, page.no)));
+                    }
                 }
                 Item::Line(li) => {
                     let Some(line) = page.lines.get(*li) else {
@@ -330,7 +474,16 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
     // in which case the table is left empty rather than read partly.
     let mut grid = grid::build(&h, &v, &refs, &seams, &parts, max_cells).unwrap_or_default();
     drop_repeated_headers(&mut grid, &seams);
-    let pos = page_pos(first_page, None);
+    ir_table(grid, page_pos(first_page, None), Provenance::Grid)
+}
+
+/// The IR table of a table read from text alignment: its cells placed by layout.
+fn aligned_table(a: &Aligned, page: u32) -> Table {
+    ir_table(a.grid.clone(), page_pos(page, None), Provenance::Layout)
+}
+
+/// A grid as an IR table at `pos`, each cell with `provenance`.
+fn ir_table(grid: Grid, pos: Pos, provenance: Provenance) -> Table {
     let rows = grid
         .rows
         .into_iter()
@@ -347,6 +500,7 @@ fn table_of(pages: &[Page], group: &[(usize, usize)], max_cells: u64) -> Table {
                         u32::try_from(c.col_span).unwrap_or(1),
                         u32::try_from(c.row_span).unwrap_or(1),
                     )
+                    .with_provenance(provenance)
                 })
                 .collect();
             Row::new(cells, pos.clone())

@@ -217,7 +217,7 @@ pub struct Grid {
 }
 
 /// Whether a cell's text starts with a list marker (`（五）`, `2.`, `三、`).
-fn starts_with_marker(t: &str) -> bool {
+pub(crate) fn starts_with_marker(t: &str) -> bool {
     let t = t.trim_start();
     let mut chars = t.chars();
     match chars.next() {
@@ -234,7 +234,8 @@ fn starts_with_marker(t: &str) -> bool {
     }
 }
 
-fn is_number(t: &str) -> bool {
+/// Whether a cell's text is a number (digits with `.` `,` `-` `%`).
+pub(crate) fn is_number(t: &str) -> bool {
     let t = t.trim();
     !t.is_empty()
         && t.chars()

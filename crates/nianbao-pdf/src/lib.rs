@@ -12,6 +12,10 @@
 //!   missing, each glyph in the cell holding its centre; a table that continues on the
 //!   next page (same outer borders) is joined to its first part, a header row printed
 //!   again is dropped and a label cell cut by the page break is joined again;
+//! - **tables drawn without lines** from the alignment of their text: the columns
+//!   from the gaps between runs of glyphs that at least three lines show, a line with
+//!   numbers a row, wrapped labels joined into their cell; the cells' provenance is
+//!   `layout`, and a number no single column holds is left out, never placed;
 //! - **paragraphs** from glyph positions: lines rebuilt, wrapped lines joined (a line
 //!   that reaches the right margin runs on into an unindented next line), headings as
 //!   printed; page numbers (`— 4 —`, `-4-`, `第 4 页`) in the top and bottom margins dropped;
@@ -26,7 +30,9 @@
 //! Diagnostics (codes under `pdf.`): `pdf.unmapped_glyphs` (a font with no usable
 //! Unicode mapping: the page's share of such glyphs; they are left out, never
 //! guessed), `pdf.invisible_text`, `pdf.scanned_pages` (some pages are images only),
-//! `pdf.too_many_lines`. A document whose pages are all images without text is
+//! `pdf.too_many_lines`, `pdf.table_from_alignment` (a table read from the alignment
+//! of its text: its rows and columns), `pdf.alignment_unplaced` (numbers of such a
+//! table that no single column holds, left out). A document whose pages are all images without text is
 //! [`PdfError::Scanned`] ("scanned: needs OCR"), naming the pages.
 //!
 //! Every limit of [`PdfLimits`] is checked as the data arrives; nothing recurses on
@@ -35,6 +41,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod align;
 mod assemble;
 mod cmap;
 mod error;
@@ -121,6 +128,7 @@ pub fn read_with_limits(bytes: &[u8], limits: &PdfLimits) -> Result<Document, Pd
         ));
     }
     assemble::drop_running_lines(&mut laid);
+    assemble::join_cut_labels(&mut laid);
     assemble::assemble(&laid, limits.common.max_table_cells, &mut doc);
     Ok(doc)
 }

@@ -12,6 +12,14 @@ use nianbao_core::Limits;
 pub struct PdfLimits {
     /// The common limits.
     pub common: Limits,
+    /// Tokens of object syntax lopdf parses: the file outside its stream data, and
+    /// what its object streams decode to (each token becomes at most one object of
+    /// about 100 bytes with its share of the containers). Counted before parsing.
+    /// Default 500,000 (a Chromium print of a report has 65,000).
+    pub max_syntax_tokens: u64,
+    /// Glyphs shown in the whole document. Default 400,000 (a report of 30 pages
+    /// shows about 60,000).
+    pub max_glyphs: u64,
     /// Indirect objects in the file. Default 200,000.
     pub max_objects: u64,
     /// Pages. Default 2,000.
@@ -34,6 +42,8 @@ impl From<&Limits> for PdfLimits {
     fn from(common: &Limits) -> Self {
         PdfLimits {
             common: common.clone(),
+            max_syntax_tokens: 500_000,
+            max_glyphs: 400_000,
             max_objects: 200_000,
             max_pages: 2_000,
             max_operators_per_page: 1_000_000,

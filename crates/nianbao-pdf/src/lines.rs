@@ -30,6 +30,12 @@ fn is_wide(c: char) -> bool {
 /// Groups glyphs into lines (top to bottom, each left to right). Glyphs with no text
 /// are skipped; a glyph drawn again over itself (fake bold) is kept once.
 pub fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
+    groups(glyphs).into_iter().filter_map(line_of).collect()
+}
+
+/// The glyphs of each line (top to bottom; glyphs with no text skipped), unsorted
+/// within a line.
+pub fn groups<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs
         .iter()
         .copied()
@@ -52,10 +58,11 @@ pub fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
             group.push(g);
         }
     }
-    groups.into_iter().filter_map(|g| line_of(g)).collect()
+    groups
 }
 
-fn line_of(mut glyphs: Vec<&Glyph>) -> Option<Line> {
+/// One line of glyphs (any order) as text with its box.
+pub fn line_of(mut glyphs: Vec<&Glyph>) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
@@ -142,7 +149,13 @@ pub fn wraps_into(prev: &Line, next: &Line, left: f32, right: f32) -> bool {
     let not_indented = next.x0 <= left + 0.8 * size;
     let same_size = (prev.size - next.size).abs() <= 0.15 * size;
     let close = next.y0 - prev.y1 < 1.5 * size;
-    reaches_right && not_indented && same_size && close
+    // A sentence ends and a numbered heading or item starts: a new paragraph.
+    let new_item = prev
+        .text
+        .trim_end()
+        .ends_with(['。', '！', '？', '；', '：'])
+        && crate::grid::starts_with_marker(&next.text);
+    reaches_right && not_indented && same_size && close && !new_item
 }
 
 #[cfg(test)]
@@ -166,6 +179,36 @@ mod tests {
         let refs: Vec<&Glyph> = g.iter().collect();
         let got: Vec<String> = lines(&refs).into_iter().map(|l| l.text).collect();
         assert_eq!(got, ["一、情", "a b"]);
+    }
+
+    fn line(text: &str, x0: f32, x1: f32, y0: f32) -> Line {
+        Line {
+            text: text.to_owned(),
+            x0,
+            x1,
+            y0,
+            y1: y0 + 10.0,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_numbered_heading_after_a_finished_sentence_is_no_wrap() {
+        let full = line("提高公开质量。", 0.0, 400.0, 0.0);
+        assert!(!wraps_into(
+            &full,
+            &line("六、其他需要报告的事项", 0.0, 110.0, 14.0),
+            0.0,
+            400.0
+        ));
+        // Text running on from a line that reaches the margin joins it.
+        let running = line("规范依申", 0.0, 400.0, 0.0);
+        assert!(wraps_into(
+            &running,
+            &line("请公开办理。", 0.0, 60.0, 14.0),
+            0.0,
+            400.0
+        ));
     }
 
     #[test]

@@ -137,3 +137,42 @@ fn forms_are_drawn_and_invisible_text_is_marked() {
     );
     assert!(!p.glyphs[0].invisible);
 }
+
+#[test]
+fn thin_trapezoids_are_ruling_lines_and_shapes_are_not() {
+    // A bevelled border's side (corners one unit apart), a thin rectangle, and a
+    // filled triangle that is no line.
+    let p = run(
+        "",
+        false,
+        "100 100 m 100 300 l 101 300 l 101 99 l f 100 400 200 1 re f 10 10 m 50 10 l 30 40 l f",
+    );
+    assert_eq!(p.segments.len(), 2, "{:?}", p.segments);
+    let v = &p.segments[0];
+    assert!((v.x0 - 100.5).abs() < 0.1 && v.y1 - v.y0 > 190.0, "{v:?}");
+    assert!(p.segments[1].is_horizontal());
+}
+
+#[test]
+fn glyphs_of_the_whole_document_are_counted() {
+    let limits = PdfLimits {
+        max_glyphs: 3,
+        ..PdfLimits::default()
+    };
+    let bytes = pdf_bytes("甲", false, "BT /F1 10 Tf 0 0 Td <0001000100010001> Tj ET");
+    let pdf = Pdf::load(&bytes, &limits).unwrap();
+    let refs = pages(&pdf).unwrap();
+    let err = interpret_page(&pdf, &refs[0], 1).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PdfError::Limit {
+                limit: "max_glyphs",
+                actual: 4,
+                max: 3,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}

@@ -18,113 +18,14 @@ use crate::font::{Code, Font};
 use crate::lexer::{Lexer, Operand};
 use crate::objects::{Pdf, as_dict, num};
 
-/// A 2-D affine matrix `[a b c d e f]` (row-vector convention, as in PDF).
-pub type Matrix = [f32; 6];
+mod content;
+mod matrix;
+mod paths;
+mod text;
 
-/// Subpaths kept in one path (more are dropped: no table is drawn so).
-const MAX_SUBPATHS: usize = 1 << 16;
-/// Points kept in one subpath.
-const MAX_SUBPATH_POINTS: usize = 1 << 16;
-
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-fn mul(m: &Matrix, n: &Matrix) -> Matrix {
-    [
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-}
-
-fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-}
-
-/// A glyph shown on a page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
-    /// Its text (`None`: the font does not say).
-    pub text: Option<String>,
-    /// Left edge.
-    pub x0: f32,
-    /// Top edge.
-    pub y0: f32,
-    /// Right edge.
-    pub x1: f32,
-    /// Bottom edge.
-    pub y1: f32,
-    /// The font size on the page (the glyph box height).
-    pub size: f32,
-    /// Drawn in rendering mode 3 (neither filled nor stroked).
-    pub invisible: bool,
-}
-
-impl Glyph {
-    /// The centre's x.
-    pub fn cx(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-    /// The centre's y.
-    pub fn cy(&self) -> f32 {
-        (self.y0 + self.y1) / 2.0
-    }
-}
-
-#[cfg(test)]
-impl Glyph {
-    /// A square visible glyph of `size` at (x, y) (test helper).
-    pub fn at(text: &str, x: f32, y: f32, size: f32) -> Glyph {
-        Glyph {
-            text: Some(text.to_owned()),
-            x0: x,
-            y0: y,
-            x1: x + size,
-            y1: y + size,
-            size,
-            invisible: false,
-        }
-    }
-}
-
-/// A horizontal or vertical ruling line (`x0 <= x1`, `y0 <= y1`; one pair equal).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Segment {
-    /// Left end.
-    pub x0: f32,
-    /// Top end.
-    pub y0: f32,
-    /// Right end.
-    pub x1: f32,
-    /// Bottom end.
-    pub y1: f32,
-}
-
-impl Segment {
-    /// Whether the segment runs left to right.
-    pub fn is_horizontal(&self) -> bool {
-        (self.y1 - self.y0).abs() <= (self.x1 - self.x0).abs()
-    }
-}
-
-/// What one page draws.
-#[derive(Debug, Default)]
-pub struct PageContent {
-    /// Glyphs in drawing order.
-    pub glyphs: Vec<Glyph>,
-    /// Ruling lines.
-    pub segments: Vec<Segment>,
-    /// The page's width and height in points.
-    pub size: (f32, f32),
-    /// The largest share of the page one image covers (0–1).
-    pub image_cover: f32,
-    /// Glyphs shown with no Unicode text.
-    pub unmapped: u64,
-    /// Fonts that showed unmapped glyphs, by name.
-    pub unmapped_fonts: Vec<String>,
-}
+pub use content::{Glyph, PageContent, Segment};
+use matrix::{IDENTITY, Matrix, mul};
+use paths::MAX_SUBPATHS;
 
 #[derive(Clone)]
 struct GState {
@@ -237,7 +138,8 @@ fn page_data(pdf: &Pdf<'_>, page: &Dictionary) -> Result<Vec<u8>, PdfError> {
         Some(Object::Array(parts)) => {
             for part in parts {
                 if let Some(Object::Stream(s)) = pdf.resolve(part) {
-                    data.extend(pdf.decode(s)?);
+                    let before = u64::try_from(data.len()).unwrap_or(u64::MAX);
+                    data.extend(pdf.decode_within(s, before)?);
                     data.push(b'\n');
                 }
             }
@@ -363,7 +265,10 @@ impl Interp<'_, '_> {
                         id.0, id.1, self.page_no
                     )));
                 }
-                let data = pdf.decode(stream)?;
+                // The page and the forms it is inside are in memory at once: together
+                // they stay within the per-stream size.
+                let live: usize = frames.iter().map(|f| f.data.len()).sum();
+                let data = pdf.decode_within(stream, u64::try_from(live).unwrap_or(u64::MAX))?;
                 let own = pdf
                     .get_dict(&stream.dict, b"Resources")
                     .cloned()
@@ -549,233 +454,6 @@ impl Interp<'_, '_> {
             _ => {}
         }
         Ok(())
-    }
-
-    fn set1(&mut self, operands: &[Operand], f: impl FnOnce(&mut GState, f32)) {
-        if let Some([v]) = nums::<1>(operands) {
-            f(&mut self.gs, v);
-        }
-    }
-
-    fn next_line(&mut self, x: f32, y: f32) {
-        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, x, y], &self.tlm);
-        self.tm = self.tlm;
-    }
-
-    fn adjust(&mut self, adj: f32) {
-        let d = -adj / 1000.0 * self.gs.size;
-        if self.gs.font.vertical {
-            self.tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, d], &self.tm);
-        } else {
-            self.tm = mul(&[1.0, 0.0, 0.0, 1.0, d * self.gs.hscale, 0.0], &self.tm);
-        }
-    }
-
-    /// Device point → page point (top-down).
-    fn device(&self, x: f32, y: f32) -> (f32, f32) {
-        let (dx, dy) = apply(&self.gs.ctm, x, y);
-        apply(&self.to_page, dx, dy)
-    }
-
-    fn start_subpath(&mut self, p: (f32, f32)) {
-        if self.path.len() < MAX_SUBPATHS {
-            self.path.push(vec![p]);
-        }
-    }
-
-    fn line_to(&mut self, p: (f32, f32)) {
-        match self.path.last_mut() {
-            Some(sub) if sub.len() < MAX_SUBPATH_POINTS => sub.push(p),
-            Some(_) => {}
-            None => self.start_subpath(p),
-        }
-    }
-
-    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Result<Rc<Font>, PdfError> {
-        let pdf = self.pdf;
-        let Some(fonts) = resources.and_then(|r| pdf.get_dict(r, b"Font")) else {
-            return Ok(Font::fallback());
-        };
-        let Ok(reference) = fonts.get(name) else {
-            return Ok(Font::fallback());
-        };
-        let id = match reference {
-            Object::Reference(id) => Some(*id),
-            _ => None,
-        };
-        if let Some(id) = id
-            && let Some(f) = self.fonts.get(&id)
-        {
-            return Ok(Rc::clone(f));
-        }
-        let Some(dict) = pdf.resolve(reference).and_then(as_dict) else {
-            return Ok(Font::fallback());
-        };
-        let font = Rc::new(Font::load(pdf, dict)?);
-        if let Some(id) = id {
-            self.fonts.insert(id, Rc::clone(&font));
-        }
-        Ok(font)
-    }
-
-    fn add_segment(&mut self, a: (f32, f32), b: (f32, f32)) -> Result<(), PdfError> {
-        let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
-        // Axis-aligned only (a slope under 1:50).
-        if dx.min(dy) > dx.max(dy) / 50.0 + 0.1 || dx.max(dy) < 1.0 {
-            return Ok(());
-        }
-        let seg = if dx >= dy {
-            let y = (a.1 + b.1) / 2.0;
-            Segment {
-                x0: a.0.min(b.0),
-                y0: y,
-                x1: a.0.max(b.0),
-                y1: y,
-            }
-        } else {
-            let x = (a.0 + b.0) / 2.0;
-            Segment {
-                x0: x,
-                y0: a.1.min(b.1),
-                x1: x,
-                y1: a.1.max(b.1),
-            }
-        };
-        if !(seg.x0.is_finite() && seg.y0.is_finite() && seg.x1.is_finite() && seg.y1.is_finite()) {
-            return Ok(());
-        }
-        let max = self.pdf.limits.max_segments_per_page;
-        let n = u64::try_from(self.out.segments.len()).unwrap_or(u64::MAX) + 1;
-        if n > max {
-            return Err(PdfError::limit("max_segments_per_page", n, max));
-        }
-        self.out.segments.push(seg);
-        Ok(())
-    }
-
-    fn stroke(&mut self) {
-        let path = std::mem::take(&mut self.path);
-        'outer: for sub in &path {
-            for w in sub.windows(2) {
-                if let [a, b] = w
-                    && self.add_segment(*a, *b).is_err()
-                {
-                    break 'outer;
-                }
-            }
-        }
-        self.path = path;
-    }
-
-    /// A filled thin rectangle is a ruling line (WPS draws borders so); a wide fill
-    /// (a shaded cell) is not.
-    fn fill(&mut self) {
-        let path = std::mem::take(&mut self.path);
-        for sub in &path {
-            if sub.len() < 4 {
-                continue;
-            }
-            let xs = sub.iter().map(|p| p.0);
-            let ys = sub.iter().map(|p| p.1);
-            let (x0, x1) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            let (y0, y1) = ys.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            // Only axis-aligned boxes: every point on the box's edge.
-            let on_edge = sub.iter().all(|p| {
-                ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5)
-                    && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
-            });
-            if !on_edge {
-                continue;
-            }
-            let (w, h) = (x1 - x0, y1 - y0);
-            let r = if h <= 3.0 && w > h {
-                self.add_segment((x0, (y0 + y1) / 2.0), (x1, (y0 + y1) / 2.0))
-            } else if w <= 3.0 && h > w {
-                self.add_segment(((x0 + x1) / 2.0, y0), ((x0 + x1) / 2.0, y1))
-            } else {
-                Ok(())
-            };
-            if r.is_err() {
-                break;
-            }
-        }
-        self.path = path;
-    }
-
-    fn show(&mut self, bytes: &[u8]) -> Result<(), PdfError> {
-        let font = Rc::clone(&self.gs.font);
-        let mut codes = std::mem::take(&mut self.codes);
-        font.decode(bytes, &mut codes);
-        let gs = &self.gs;
-        let size = gs.size;
-        let result = (|| {
-            for code in &codes {
-                let trm = mul(
-                    &[size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise],
-                    &mul(&self.tm, &gs.ctm),
-                );
-                let page = mul(&trm, &self.to_page);
-                let (w, h) = if font.vertical {
-                    (1.0, code.advance)
-                } else {
-                    (code.advance, 1.0)
-                };
-                // The glyph box in text space: baseline at 0, a fifth of the em below.
-                let (bx0, by0, bx1, by1) = if font.vertical {
-                    (-0.5, -1.0, 0.5, 0.0)
-                } else {
-                    (0.0, -0.2, w, 0.8 * font.em_height)
-                };
-                let _ = h;
-                let corners = [
-                    apply(&page, bx0, by0),
-                    apply(&page, bx1, by0),
-                    apply(&page, bx0, by1),
-                    apply(&page, bx1, by1),
-                ];
-                let x0 = corners.iter().map(|p| p.0).fold(f32::MAX, f32::min);
-                let x1 = corners.iter().map(|p| p.0).fold(f32::MIN, f32::max);
-                let y0 = corners.iter().map(|p| p.1).fold(f32::MAX, f32::min);
-                let y1 = corners.iter().map(|p| p.1).fold(f32::MIN, f32::max);
-                let height = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                if x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite() {
-                    if code.text.is_none() {
-                        self.out.unmapped += 1;
-                        self.unmapped_fonts.insert(font.name.clone(), ());
-                    }
-                    let max = self.pdf.limits.max_glyphs_per_page;
-                    let n = u64::try_from(self.out.glyphs.len()).unwrap_or(u64::MAX) + 1;
-                    if n > max {
-                        return Err(PdfError::limit("max_glyphs_per_page", n, max));
-                    }
-                    self.out.glyphs.push(Glyph {
-                        text: code.text.clone(),
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        size: height,
-                        invisible: gs.render == 3 || gs.render == 7,
-                    });
-                }
-                let space = font.is_simple() && code.len == 1 && code.code == 32;
-                let extra = gs.char_spacing + if space { gs.word_spacing } else { 0.0 };
-                let adv = if font.vertical {
-                    -(code.advance * size) + extra
-                } else {
-                    (code.advance * size + extra) * gs.hscale
-                };
-                let step = if font.vertical {
-                    [1.0, 0.0, 0.0, 1.0, 0.0, adv]
-                } else {
-                    [1.0, 0.0, 0.0, 1.0, adv, 0.0]
-                };
-                self.tm = mul(&step, &self.tm);
-            }
-            Ok(())
-        })();
-        self.codes = codes;
-        result
     }
 }
 
