@@ -163,12 +163,21 @@ fn values(json: &Value) -> Value {
 fn chromium_prints_of_portal_pages_read_the_html_values() {
     // Whole portal pages printed by Chromium (no header/footer): the tables' borders
     // are bevelled 3-D borders, their sides thin filled trapezoids. Every value equals
-    // the HTML's. The meta differs: the print carries the portal's menus, which the
-    // HTML reader leaves out by the page's structure and a PDF does not mark.
+    // the HTML's, and so are the title, agency and year: the print carries the
+    // portal's menus before the title (a menu item may even read as a heading), and
+    // the title is the line that is a whole title by itself.
     for name in ["portal-2019", "gbk-layout-2021"] {
-        let html = values(&json_of(&format!("html/{name}.html")));
+        let html_json = json_of(&format!("html/{name}.html"));
+        let html = values(&html_json);
         let json = json_of(&format!("pdf/{name}.chromium.pdf"));
         pretty_assertions::assert_eq!(values(&json), html, "{name}");
+        for key in ["title", "agency", "year"] {
+            assert_eq!(
+                json["report"]["meta"][key], html_json["report"]["meta"][key],
+                "{name}: meta.{key}"
+            );
+            assert!(!json["report"]["meta"][key].is_null(), "{name}: meta.{key}");
+        }
         let codes = codes(&json);
         assert!(
             !codes

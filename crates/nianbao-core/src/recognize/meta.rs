@@ -11,7 +11,8 @@ const MAX_TITLE_LINES: usize = 4;
 const MAX_TITLE_LINE_CHARS: usize = 60;
 
 /// Reads title, agency, year, publisher and signature: the title from the preamble
-/// (or, failing that, the document's `title` property), the publisher from the
+/// (or, failing that, the document's `title` property, or a title line standing alone
+/// among the first paragraphs), the publisher from the
 /// `publisher` property, the signature from the last paragraphs of `body` (every
 /// paragraph of the document, in order).
 pub fn read_meta(
@@ -36,7 +37,7 @@ pub fn read_meta(
             property
         }
         Some(lines) => Some(lines),
-        None => property,
+        None => property.or_else(|| title_in_body(body)),
     };
     let mut meta = Meta {
         title: title.clone(),
@@ -155,10 +156,37 @@ fn title_from_lines(lines: &[String]) -> Option<String> {
         }
         parts.push(line);
         if line.contains("报告") || line.contains("報告") {
+            // A line that is a whole title by itself (an agency, a year, 报告) is the
+            // title: the short lines before it are page chrome (a menu bar printed
+            // with the page), not the start of a title.
+            if parts.len() > 1 && find_year(line).is_some() && agency_from_title(line).is_some() {
+                return Some(line.to_owned());
+            }
             return Some(parts.concat());
         }
     }
     None
+}
+
+/// How many paragraphs from the start a title is looked for in, when the lines before
+/// the first section hold none (a printed portal page: its menus come first, and a
+/// menu item may read as a section heading).
+const MAX_TITLE_SEARCH: usize = 80;
+
+/// A title standing alone among the first paragraphs: one short line that names a
+/// year and 政府信息公开 and ends with 报告.
+fn title_in_body(body: &[&str]) -> Option<String> {
+    body.iter().take(MAX_TITLE_SEARCH).find_map(|p| {
+        let line = text::trim(p);
+        let ends = line.ends_with("报告") || line.ends_with("報告");
+        let names = line.contains("政府信息公开") || line.contains("政府信息公開");
+        (ends
+            && names
+            && line.chars().count() <= MAX_TITLE_LINE_CHARS
+            && find_year(line).is_some()
+            && agency_from_title(line).is_some())
+        .then(|| line.to_owned())
+    })
 }
 
 /// The first year of a text written as 4 digits (ASCII or full-width) or 4 Chinese
@@ -267,6 +295,43 @@ mod tests {
         );
         assert_eq!(find_year("２０２１年"), Some((2021, "２０２１".into())));
         assert_eq!(find_year("共12345年"), None);
+    }
+
+    #[test]
+    fn a_title_after_page_chrome_is_found_standing_alone() {
+        let body = [
+            "今天是登录注册English",
+            "首页",
+            "主动公开政府信息",
+            "白石镇人民政府2020年政府信息公开工作年度报告",
+            "现将2020年政府信息公开工作年度报告如下。",
+        ];
+        let meta = read_meta(&[], &BTreeMap::new(), &body);
+        assert_eq!(meta.agency.as_deref(), Some("白石镇人民政府"));
+        assert_eq!(meta.year, Some(2020));
+        // A sentence that mentions a report is no title.
+        let meta = read_meta(&[], &BTreeMap::new(), &body[4..]);
+        assert_eq!(meta.title, None);
+    }
+
+    #[test]
+    fn a_menu_bar_before_a_whole_title_is_not_part_of_it() {
+        let lines = [
+            "网站首页|政务公开|办事服务|互动交流信息公开指南".to_owned(),
+            "云溪区司法局2022年政府信息公开工作年度报告".to_owned(),
+        ];
+        let meta = read_meta(&lines, &BTreeMap::new(), &[]);
+        assert_eq!(meta.agency.as_deref(), Some("云溪区司法局"));
+        // A title printed on two lines is still joined.
+        let lines = [
+            "示例市人民政府办公室".to_owned(),
+            "2021年政府信息公开工作年度报告".to_owned(),
+        ];
+        let meta = read_meta(&lines, &BTreeMap::new(), &[]);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("示例市人民政府办公室2021年政府信息公开工作年度报告")
+        );
     }
 
     #[test]
