@@ -75,31 +75,32 @@ pub struct Group {
 }
 
 impl Group {
-    /// Every pair of reports of consecutive years: (last year's, this year's), by year,
-    /// then by the caller's order. Two reports of a year give two pairs.
+    /// The pairs of reports of consecutive years: (last year's, this year's), by year.
+    /// Every report of a year is paired with the first report of the year before (in
+    /// the caller's order); a second report of that year is compared with its first
+    /// as a duplicate instead, so the pairs stay as many as the reports.
     pub fn pairs(&self) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (year, current) in &self.years {
-            let Some(previous) = year.checked_sub(1).and_then(|y| self.years.get(&y)) else {
+            let Some(previous) = year
+                .checked_sub(1)
+                .and_then(|y| self.years.get(&y))
+                .and_then(|p| p.first())
+            else {
                 continue;
             };
-            for p in previous {
-                for c in current {
-                    pairs.push((*p, *c));
-                }
-            }
+            pairs.extend(current.iter().map(|c| (*previous, *c)));
         }
         pairs
     }
 
-    /// Every pair of reports of the same year: (earlier, later) in the caller's order.
+    /// The pairs of reports of the same year: (the first of the year, a later one) in
+    /// the caller's order; as many as the reports, however many copies a year has.
     pub fn duplicates(&self) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for same in self.years.values() {
-            for (i, a) in same.iter().enumerate() {
-                for b in same.iter().skip(i + 1) {
-                    pairs.push((*a, *b));
-                }
+            if let Some((first, rest)) = same.split_first() {
+                pairs.extend(rest.iter().map(|b| (*first, *b)));
             }
         }
         pairs
@@ -182,6 +183,19 @@ mod tests {
         assert_eq!(groups[0].pairs(), [(1, 2)]);
         assert!(groups[0].duplicates().is_empty());
         assert_eq!(groups[0].names.len(), 2);
+    }
+
+    #[test]
+    fn copies_of_a_year_give_as_many_pairs_as_reports() {
+        let mut entries = vec![Entry::new(0, Some("甲县"), Some(2020))];
+        entries.extend((1..=1000).map(|i| Entry::new(i, Some("甲县"), Some(2021))));
+        entries.extend((1001..=2000).map(|i| Entry::new(i, Some("甲县"), Some(2022))));
+        let group = &link(&entries)[0];
+        // 2021's 1000 reports each with 2020's; 2022's 1000 each with 2021's first.
+        assert_eq!(group.pairs().len(), 2000);
+        assert!(group.pairs().iter().skip(1000).all(|(p, _)| *p == 1));
+        // 999 later copies of 2021 and of 2022, each with the first of its year.
+        assert_eq!(group.duplicates().len(), 1998);
     }
 
     #[test]
