@@ -66,13 +66,9 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A cell's value for people: the number, or what the cell holds instead.
+/// A cell's value for people, or what stands in the other report's place.
 fn shown(value: &Option<CellValue>) -> String {
-    match value {
-        Some(CellValue::Number(n)) => n.to_string(),
-        Some(CellValue::Blank) => "(blank)".into(),
-        Some(CellValue::Placeholder) => "(placeholder)".into(),
-        Some(CellValue::Text) => "(text)".into(),
-        None => "(no such cell)".into(),
-    }
+    value
+        .as_ref()
+        .map_or_else(|| "(no such cell)".into(), CellValue::to_string)
 }

@@ -244,25 +244,39 @@ pub struct CrossYearRow {
 }
 
 impl CrossYearRow {
-    /// The row of a finding of [`nianbao::rules::check_cross_year`].
-    pub fn of_finding(f: &Finding, agency: &str, sources: (&str, &str), years: (i32, i32)) -> Self {
+    /// A row with no sides and no note yet: `years` and `sources` are (earlier, later).
+    pub fn new(
+        agency: &str,
+        years: (i32, i32),
+        sources: (&str, &str),
+        rule: &str,
+        column: &str,
+        status: Status,
+    ) -> Self {
         CrossYearRow {
             agency: agency.to_owned(),
             year: years.1,
             previous_year: years.0,
-            rule: f.rule.clone(),
-            column: f.instance.clone(),
-            status: f.status,
-            left: number(f.left),
-            right: number(f.right),
+            rule: rule.to_owned(),
+            column: column.to_owned(),
+            status,
+            left: String::new(),
+            right: String::new(),
             source: sources.1.to_owned(),
             previous_source: sources.0.to_owned(),
-            note: if f.soft {
-                "soft: states what is expected".into()
-            } else {
-                String::new()
-            },
+            note: String::new(),
         }
+    }
+
+    /// The row of a finding of [`nianbao::rules::check_cross_year`].
+    pub fn of_finding(f: &Finding, agency: &str, sources: (&str, &str), years: (i32, i32)) -> Self {
+        let mut row = CrossYearRow::new(agency, years, sources, &f.rule, &f.instance, f.status);
+        row.left = number(f.left);
+        row.right = number(f.right);
+        if f.soft {
+            row.note = "soft: states what is expected".into();
+        }
+        row
     }
 
     /// The line of the batch's index page.
@@ -304,16 +318,10 @@ impl CrossYearRow {
     }
 }
 
-/// A cell value as a cross_year.csv side: the number, `(blank)`, `(placeholder)`,
-/// `(text)`, or `(none)` when the report has no such cell.
+/// A cell value as a cross_year.csv side: the value as `CellValue` shows it, or
+/// `(none)` when the report has no such cell.
 pub fn value_word(value: Option<&CellValue>) -> String {
-    match value {
-        Some(CellValue::Number(n)) => n.to_string(),
-        Some(CellValue::Blank) => "(blank)".into(),
-        Some(CellValue::Placeholder) => "(placeholder)".into(),
-        Some(CellValue::Text) => "(text)".into(),
-        None => "(none)".into(),
-    }
+    value.map_or_else(|| "(none)".into(), CellValue::to_string)
 }
 
 #[cfg(test)]

@@ -144,25 +144,17 @@ fn compare_duplicate(
         }
     };
     let comparison = link::compare_values(a, b);
-    let row = |column: String, status, left: String, right: String, note: String| CrossYearRow {
-        agency: agency.to_owned(),
-        year,
-        previous_year: year,
-        rule: DUPLICATE.to_owned(),
-        column,
-        status,
-        left,
-        right,
-        source: sources.1.to_owned(),
-        previous_source: sources.0.to_owned(),
-        note,
+    let row = |column: &str, status, left: String, right: String, note: String| {
+        let mut row = CrossYearRow::new(agency, (year, year), sources, DUPLICATE, column, status);
+        (row.left, row.right, row.note) = (left, right, note);
+        row
     };
     let mut rows: Vec<CrossYearRow> = comparison
         .differences
         .iter()
         .map(|d| {
             row(
-                d.path.clone(),
+                &d.path,
                 RuleStatus::Failed,
                 value_word(d.right.as_ref()),
                 value_word(d.left.as_ref()),
@@ -172,7 +164,7 @@ fn compare_duplicate(
         .collect();
     for kind in &comparison.tables_in_one_only {
         rows.push(row(
-            kind.key().to_owned(),
+            kind.key(),
             RuleStatus::Failed,
             String::new(),
             String::new(),
@@ -181,7 +173,7 @@ fn compare_duplicate(
     }
     if rows.is_empty() {
         rows.push(row(
-            "*".into(),
+            "*",
             RuleStatus::Passed,
             String::new(),
             String::new(),
@@ -198,19 +190,9 @@ fn note_row(
     rule: &str,
     note: &str,
 ) -> CrossYearRow {
-    CrossYearRow {
-        agency: agency.to_owned(),
-        year: years.1,
-        previous_year: years.0,
-        rule: rule.to_owned(),
-        column: String::new(),
-        status: RuleStatus::NotAssessable,
-        left: String::new(),
-        right: String::new(),
-        source: sources.1.to_owned(),
-        previous_source: sources.0.to_owned(),
-        note: note.to_owned(),
-    }
+    let mut row = CrossYearRow::new(agency, years, sources, rule, "", RuleStatus::NotAssessable);
+    row.note = note.to_owned();
+    row
 }
 
 /// Writes cross_year.csv.

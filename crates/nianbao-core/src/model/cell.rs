@@ -84,6 +84,24 @@ pub struct Cell {
     pub provenance: Provenance,
 }
 
+/// The value for people: the number, or `(blank)`, `(placeholder)`, `(text)`.
+///
+/// ```
+/// use nianbao_core::{CellValue, Number};
+/// assert_eq!(CellValue::Number(Number::from(3)).to_string(), "3");
+/// assert_eq!(CellValue::Blank.to_string(), "(blank)");
+/// ```
+impl std::fmt::Display for CellValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CellValue::Number(n) => n.fmt(f),
+            CellValue::Blank => f.write_str("(blank)"),
+            CellValue::Placeholder => f.write_str("(placeholder)"),
+            CellValue::Text => f.write_str("(text)"),
+        }
+    }
+}
+
 impl Cell {
     /// A blank cell.
     pub const BLANK: Cell = Cell {
