@@ -100,7 +100,8 @@ def main():
             rows = duckdb.sql(query).fetchall()
             printed = io.StringIO()
             with redirect_stdout(printed):
-                exec(compile(snippet, "README.md (pandas snippet)", "exec"), {})
+                snippet_vars = {}
+                exec(compile(snippet, "README.md (pandas snippet)", "exec"), snippet_vars)
         finally:
             os.chdir(old)
 
@@ -119,9 +120,16 @@ def main():
         for name in sorted(set(got) | set(want)):
             if got.get(name, "absent") != want.get(name, "absent"):
                 problems.append(f"{name}: DuckDB gives {got.get(name, 'no row')}, the ground truth {want.get(name, 'no table 3')}")
+    # The snippet's own frame (`new`: one row per report with table 3), each value
+    # against the ground truth, and each printed.
     text = printed.getvalue()
+    frame = {os.path.basename(src): float(v) for src, v in zip(snippet_vars["new"].source, snippet_vars["new"].value)}
     for name, value in want.items():
-        if value is not None and f"{value:g}" not in text:
+        if value is None:
+            continue
+        if frame.get(name) != value:
+            problems.append(f"{name}: the pandas snippet gives {frame.get(name, 'no row')}, the ground truth {value:g}")
+        if f"{value:g}" not in text:
             problems.append(f"the pandas snippet's output lacks {value:g} ({name}):\n{text}")
     if problems:
         print("analyst-check: FAILED", *problems, sep="\n  ")
